@@ -1,0 +1,68 @@
+/**
+ * `deno task test`: the whole suite, in order, with one closing line counting the tests.
+ *
+ * 1. `deno fmt --check`, `deno lint`, `deno check` (project-wide);
+ * 2. `deno test -P --doc lib` (unit tests next to their modules, and the doc examples);
+ * 3. `deno test -P tests` (end to end: notebooks executed, browser checks).
+ *
+ * Extra arguments go to both `deno test` runs (e.g. `--filter softmax`).
+ *
+ * @module
+ */
+import { ROOT } from "./project.ts";
+
+const deno = Deno.execPath();
+const extra = Deno.args;
+let passed = 0;
+let failed = 0;
+const problems: string[] = [];
+
+async function step(title: string, args: string[], counts = false): Promise<void> {
+  console.error(`\n== ${title}: deno ${args.join(" ")}`);
+  const child = new Deno.Command(deno, {
+    args,
+    cwd: ROOT,
+    stdout: counts ? "piped" : "inherit",
+    stderr: "inherit",
+  }).spawn();
+  let text = "";
+  if (counts) {
+    const decoder = new TextDecoder();
+    for await (const chunk of child.stdout) {
+      const part = decoder.decode(chunk, { stream: true });
+      text += part;
+      await Deno.stdout.write(chunk);
+    }
+  }
+  const { code } = await child.status;
+  if (counts) {
+    // Deno's closing line: "ok | 12 passed (30 steps) | 0 failed (2s)"
+    // deno-lint-ignore no-control-regex
+    const plain = text.replace(/\x1b\[[0-9;]*m/g, "");
+    const match = [...plain.matchAll(/(\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed/g)].pop();
+    if (match) {
+      passed += Number(match[1]);
+      failed += Number(match[2]);
+    }
+    if (code !== 0 && (!match || Number(match[2]) === 0)) {
+      failed += 1; // a run that stopped before its tests (type error, permission) counts
+    }
+  } else if (code !== 0) {
+    failed += 1;
+  } else {
+    passed += 1;
+  }
+  if (code !== 0) problems.push(title);
+}
+
+await step("format", ["fmt", "--check"]);
+await step("lint", ["lint"]);
+await step("types", ["check", "lib", "tests", "bench"]);
+await step("unit tests and doc examples", ["test", "-P", "--doc", ...extra, "lib"], true);
+await step("end-to-end tests", ["test", "-P", ...extra, "tests"], true);
+
+console.log(
+  `\n${problems.length ? `Failed steps: ${problems.join(", ")}\n` : ""}` +
+    `Tests: ${passed} passed, ${failed} failed`,
+);
+Deno.exit(failed === 0 && problems.length === 0 ? 0 : 1);
