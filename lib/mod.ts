@@ -7,3 +7,18 @@
  * @module
  */
 export { BACKENDS, type BackendName, backendName, useBackend } from "./tf.ts";
+export {
+  activationNames,
+  ACTIVATIONS,
+  type ActivationSpec,
+  getActivation,
+  type ParamSpec,
+  resolveParams,
+  type ViewHints,
+} from "./activations.ts";
+export {
+  activation,
+  activation2d,
+  type Activation2dValues,
+  type ActivationValues,
+} from "./autodiff.ts";
