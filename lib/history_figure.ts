@@ -1,0 +1,128 @@
+/**
+ * Training-history figures: loss and accuracy per epoch, one curve per named run, side
+ * by side, with hover read-outs on every epoch.
+ *
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+import { type Figure, panel, plotDocument, row, swatches } from "./render.ts";
+
+/** Metrics of one training run, one entry per epoch (accuracy optional). */
+export interface History {
+  readonly loss: ArrayLike<number>;
+  readonly accuracy?: ArrayLike<number>;
+}
+
+/** Options of {@linkcode historyFigure}. */
+export interface HistoryOptions {
+  /** Title prefix: panels are "<title>: Loss" and "<title>: Accuracy" (default "Training"). */
+  readonly title?: string;
+  /** Colours of the runs, in order (default a categorical scheme). */
+  readonly colors?: readonly string[];
+  /** Panel width in px (default 420). */
+  readonly width?: number;
+  /** Chart height in px (default 300). */
+  readonly height?: number;
+}
+
+const DEFAULT_COLORS = ["#9c33ff", "#f59042", "#42d1f5", "#ff33a7", "#7ef542", "#000000"];
+
+/**
+ * Loss (and accuracy, when recorded) per epoch. Pass one history, or several named runs
+ * as `{ Linear: h1, ELU: h2 }` to compare them.
+ *
+ * @param history One `{ loss, accuracy? }` or a record of named ones.
+ * @param options Title, colours, sizes.
+ * @returns The figure: a loss panel, beside an accuracy panel if any run has accuracy.
+ * @throws {TypeError} If no run is given, a run has no epochs, or accuracy and loss
+ *   lengths differ.
+ *
+ * @example Two runs
+ * ```ts
+ * import { historyFigure } from "./history_figure.ts";
+ * const fig = historyFigure({
+ *   Linear: { loss: [0.7, 0.69, 0.69], accuracy: [0.5, 0.5, 0.5] },
+ *   ELU: { loss: [0.7, 0.4, 0.1], accuracy: [0.5, 0.8, 1] },
+ * });
+ * console.assert(fig.titles.join() === "Training: Loss,Training: Accuracy");
+ * ```
+ */
+export function historyFigure(
+  history: History | Readonly<Record<string, History>>,
+  options: HistoryOptions = {},
+): Figure {
+  const { title = "Training", colors = DEFAULT_COLORS, width = 420, height = 300 } = options;
+  const runs: [string, History][] = isHistory(history)
+    ? [["run", history]]
+    : Object.entries(history ?? {});
+  if (runs.length === 0) throw new TypeError("historyFigure() expects at least one run");
+  for (const [name, h] of runs) {
+    if (!h?.loss?.length) throw new TypeError(`Invalid history "${name}": no loss values`);
+    if (h.accuracy && h.accuracy.length !== h.loss.length) {
+      throw new TypeError(
+        `Invalid history "${name}": ${h.accuracy.length} accuracy values for ${h.loss.length} epochs`,
+      );
+    }
+  }
+  const named = runs.length > 1 || !isHistory(history);
+  const metric = (key: "loss" | "accuracy", label: string) => {
+    const rows = runs.flatMap(([run, h]) =>
+      Array.from(h[key] ?? [], (v, k) => ({ run, epoch: k + 1, value: v }))
+    );
+    const domain = runs.map(([run]) => run);
+    const range = domain.map((_, k) => colors[k % colors.length]);
+    const chart = Plot.plot({
+      document: plotDocument(),
+      width: width - (named ? 110 : 0),
+      height,
+      marginLeft: 62,
+      marginBottom: 48,
+      marginTop: 12,
+      marginRight: 16,
+      style: { fontSize: "13px", fontFamily: "DejaVu Sans, system-ui, sans-serif" },
+      x: { label: "epoch", labelAnchor: "center", labelArrow: "none", labelOffset: 40 },
+      y: {
+        label,
+        labelAnchor: "center",
+        labelArrow: "none",
+        labelOffset: 50,
+        grid: true,
+        zero: key === "loss",
+        domain: key === "accuracy" ? [0, 1] : undefined,
+      },
+      color: { domain, range },
+      marks: [
+        Plot.frame({ stroke: "#999" }),
+        Plot.line(rows, { x: "epoch", y: "value", stroke: "run", strokeWidth: 3 }),
+        Plot.dot(rows, {
+          x: "epoch",
+          y: "value",
+          r: 4,
+          fill: "run",
+          fillOpacity: 0,
+          pointerEvents: "all",
+          title: (d: { run: string; epoch: number; value: number }) =>
+            `${named ? `${d.run}: ` : ""}epoch ${d.epoch}, ${label} = ${+d.value.toFixed(4)}`,
+          ariaDescription: "hover",
+        }),
+      ],
+    }) as unknown as Element;
+    const legend = named
+      ? swatches(domain.map((run, k) => ({ label: run, color: range[k] })))
+      : undefined;
+    return panel(chart, {
+      title: `${title}: ${label === "loss" ? "Loss" : "Accuracy"}`,
+      legend,
+      description: `${title}: ${label} per epoch for ${domain.join(", ")}`,
+    });
+  };
+  const loss = metric("loss", "loss");
+  return runs.some(([, h]) => h.accuracy?.length)
+    ? row(loss, metric("accuracy", "accuracy"))
+    : loss;
+}
+
+function isHistory(h: unknown): h is History {
+  return typeof h === "object" && h !== null && "loss" in h &&
+    typeof (h as { loss: unknown }).loss === "object";
+}
