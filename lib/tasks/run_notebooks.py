@@ -22,10 +22,67 @@ KERNEL_NAME = "deno-activations"
 
 try:
     import nbformat
+    from jupyter_core.utils import ensure_async
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+    from nbclient.exceptions import (
+        CellExecutionComplete,
+        CellExecutionError,
+        CellTimeoutError,
+        DeadKernelError,
+    )
 except ImportError as e:  # run outside .venv
     sys.exit(f"error: {e}. Run this through `deno task run`, which sets up .venv/ first.")
+
+
+class DenoNotebookClient(NotebookClient):
+    """nbclient, tolerant of the Deno kernel publishing a cell's result after its idle status.
+
+    Deno 2.9.6's kernel sometimes sends `status: idle` before the cell's `execute_result` or
+    `stream` message (seen for a few percent of cells). Stock nbclient stops listening at
+    idle and drops those outputs. Here a late message still lands in the cell it belongs to,
+    and the channel is drained for half a second after the last cell.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._finished: dict[str, tuple] = {}
+        code = [i for i, c in enumerate(self.nb.cells) if c.cell_type == "code"]
+        self._last_code_cell = code[-1] if code else -1
+
+    def _late(self, msg) -> None:
+        cell, cell_index = self._finished[msg["parent_header"]["msg_id"]]
+        try:
+            self.process_message(msg, cell, cell_index)
+        except CellExecutionComplete:
+            pass
+
+    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index) -> None:
+        while True:
+            msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=None))
+            parent = msg["parent_header"].get("msg_id")
+            if parent == parent_msg_id:
+                try:
+                    self.process_message(msg, cell, cell_index)
+                except CellExecutionComplete:
+                    self._finished[parent] = (cell, cell_index)
+                    return
+            elif parent in self._finished:
+                self._late(msg)
+
+    async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
+        result = await super().async_execute_cell(cell, cell_index, *args, **kwargs)
+        if cell_index == self._last_code_cell:
+            await self._drain()
+        return result
+
+    async def _drain(self) -> None:
+        while True:
+            try:
+                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=0.5))
+            except Exception:  # queue.Empty: nothing more came
+                return
+            if msg["parent_header"].get("msg_id") in self._finished:
+                self._late(msg)
 
 
 class Progress:
@@ -102,7 +159,7 @@ def execute(path: Path, staging: Path, timeout: int, progress: Progress, label: 
                 current[0] = code_cells.index(cell_index) + 1
                 progress.cell(label, current[0], len(code_cells), started)
 
-        client = NotebookClient(
+        client = DenoNotebookClient(
             nb,
             timeout=timeout,
             kernel_name=KERNEL_NAME,
