@@ -91,11 +91,20 @@ function alphaParam(value: number, min = 0.01, max = 1): ParamSpec {
   return { name: "alpha", label: "Alpha", default: value, min, max, step: 0.01 };
 }
 
-// x <= k, the left branch at a kink. Written as greaterEqual(k, x) because GreaterEqual
-// is the only comparison kernel with a registered gradient in tfjs 4.22 (tf.where's
-// gradient walks into its condition; Greater/Less/LessEqual would throw there).
-function atMost(x: tf.Tensor, k: number): tf.Tensor {
-  return tf.greaterEqual(k, x);
+// x <= k ? left : right (left branch at a kink), as the exact blend
+// left·(1 − m) + right·m with m = step(x − k) ∈ {0, 1}; both branches must be finite.
+// Not tf.where: tf.where's gradient walks into its condition, and of the comparisons only
+// GreaterEqual has a gradient in tfjs 4.22; and on wasm greaterEqual + where take ~20 ms
+// per 1M elements against ~5 ms for step and the blend.
+function piecewise(x: tf.Tensor, k: number, left: tf.Tensor, right: tf.Tensor): tf.Tensor {
+  const m = tf.step(k === 0 ? x : tf.sub(x, k));
+  return tf.add(tf.mul(left, tf.sub(1, m)), tf.mul(right, m));
+}
+
+// min(x, 0) as x − relu(x): exact, gradient 1 at x = 0 (the x <= 0 side), and cheaper
+// than tf.minimum with a broadcast scalar on wasm.
+function minZero(x: tf.Tensor): tf.Tensor {
+  return tf.sub(x, tf.relu(x));
 }
 
 // ---- numerically stable building blocks (value AND autodiff gradient accurate) ----
@@ -105,7 +114,7 @@ function atMost(x: tf.Tensor, k: number): tf.Tensor {
 // tf.abs has gradient -1 at 0, so 0 belongs to the "x <= 0" branch.
 function stableSigmoid(x: tf.Tensor): tf.Tensor {
   const s = tf.sigmoid(tf.neg(tf.abs(x)));
-  return tf.where(atMost(x, 0), s, tf.sub(1, s));
+  return piecewise(x, 0, s, tf.sub(1, s));
 }
 
 // tanh(a) for a >= 0 as -m / (2 + m), m = expm1(-2a) in (-1, 0]: accurate near 0 and
@@ -118,15 +127,15 @@ function tanhNonNegative(a: tf.Tensor): tf.Tensor {
 
 function stableTanh(x: tf.Tensor): tf.Tensor {
   const t = tanhNonNegative(tf.abs(x));
-  return tf.where(atMost(x, 0), tf.neg(t), t);
+  return piecewise(x, 0, tf.neg(t), t);
 }
 
 // alpha * expm1(x) for x <= 0, x otherwise: the gradient alpha * e^x flows through exp
 // (not through y + alpha, which underflows), and min(x, 0) keeps the unselected branch
 // finite so that where's 0 * dy never meets Infinity.
 function eluLike(x: tf.Tensor, alpha: number, scale = 1): tf.Tensor {
-  const neg = tf.mul(tf.expm1(tf.minimum(x, 0)), alpha);
-  const y = tf.where(atMost(x, 0), neg, x);
+  const neg = tf.mul(tf.expm1(minZero(x)), alpha);
+  const y = piecewise(x, 0, neg, x);
   return scale === 1 ? y : tf.mul(y, scale);
 }
 
@@ -160,7 +169,7 @@ function normalCdfAndPdf(x: tf.Tensor): { cdf: tf.Tensor; pdf: tf.Tensor } {
   for (const c of coeffs) poly = tf.mul(t, tf.add(poly, c));
   const { big, small } = gaussExpHalfSquare(a);
   const q = tf.mul(tf.mul(tf.mul(t, 0.5), big), tf.exp(tf.add(small, tf.sub(poly, 1.26551223))));
-  const cdf = tf.where(atMost(x, 0), q, tf.sub(1, q));
+  const cdf = piecewise(x, 0, q, tf.sub(1, q));
   const pdf = tf.mul(tf.mul(big, tf.exp(small)), 1 / Math.sqrt(2 * Math.PI));
   return { cdf, pdf };
 }
@@ -295,6 +304,7 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     params: [],
     kinks: () => [],
     view: view("#3d5a80", GRID_WINDOW),
+    // greaterEqual: the one comparison whose gradient tfjs 4.22 registers (where needs it)
     fn: (x) => {
       const [x1, x2] = splitPair(x);
       return tf.where(tf.greaterEqual(x1, x2), x1, x2);
@@ -399,11 +409,7 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
       const a = tf.abs(x);
       const r = tf.reciprocal(tf.add(a, 1));
       const tail = tf.sub(1, r);
-      return tf.where(
-        tf.greaterEqual(a, 1),
-        tf.where(atMost(x, 0), tf.neg(tail), tail),
-        tf.mul(x, r),
-      );
+      return piecewise(a, 1, tf.mul(x, r), piecewise(x, 0, tf.neg(tail), tail));
     },
   },
   {
@@ -457,8 +463,8 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     kinks: () => [],
     view: view("#ff7f50", RELU_WINDOW),
     fn: (x, p) => {
-      const neg = tf.mul(tf.expm1(tf.div(tf.minimum(x, 0), p.alpha)), p.alpha);
-      return tf.where(atMost(x, 0), neg, x);
+      const neg = tf.mul(tf.expm1(tf.div(minZero(x), p.alpha)), p.alpha);
+      return piecewise(x, 0, neg, x);
     },
   },
   {
@@ -483,17 +489,17 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     params: [],
     kinks: () => [-1, 1],
     view: view("#ffb703", { x: [-3, 3] }),
-    // not clipByValue, whose gradient at -1 is 1 (a right derivative); minimum's
-    // gradient goes to x on the tie x = 1 (left derivative 1)
-    fn: (x) => tf.where(atMost(x, -1), tf.scalar(-1), tf.minimum(x, 1)),
+    // not clipByValue, whose gradient at -1 is 1 (a right derivative): on ties tfjs's
+    // minimum(a, b) passes the gradient to a (x at x = 1: left derivative 1) and
+    // maximum(a, b) to a as well (the constant -1 at x = -1: left derivative 0).
+    fn: (x) => tf.maximum(tf.scalar(-1), tf.minimum(x, 1)),
   },
 ];
 
-// (x + 3)/6 clipped to [0, 1], with left derivatives at -3 (0) and 3 (1/6: minimum's
-// gradient goes to its first argument on ties).
+// (x + 3)/6 clipped to [0, 1] as relu6(x + 3)/6: tfjs's relu6 gradient [0 < x + 3 <= 6]
+// gives the left derivatives at -3 (0) and 3 (1/6).
 function hardSigmoid(x: tf.Tensor): tf.Tensor {
-  const mid = tf.div(tf.add(x, 3), 6);
-  return tf.where(atMost(x, -3), tf.scalar(0), tf.minimum(mid, 1));
+  return tf.div(tf.relu6(tf.add(x, 3)), 6);
 }
 
 const BY_NAME = new Map(ACTIVATIONS.map((spec) => [spec.name, spec]));

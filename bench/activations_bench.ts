@@ -1,0 +1,49 @@
+/**
+ * Forward + derivative throughput of every element-wise activation on 1M float32
+ * points through the public `activation()` (input conversion, tfjs autodiff, read-back),
+ * with a plain Float32Array copy loop in the same run as the memory-bound ceiling.
+ *
+ * Run: `deno bench -P bench/activations_bench.ts` (backend: wasm, the default;
+ * `ACTIVATIONS_BENCH_BACKEND=cpu` for the fallback). Million elements per second =
+ * 1 / (time per iteration in ms) × 1000; the goal is >= 100 M elements/s.
+ *
+ * @module
+ */
+import { activation } from "../lib/autodiff.ts";
+import { ACTIVATIONS } from "../lib/activations.ts";
+import { backendName, useBackend } from "../lib/tf.ts";
+
+const N = 1_000_000;
+const backend = Deno.env.get("ACTIVATIONS_BENCH_BACKEND") === "cpu" ? "cpu" : "wasm";
+await useBackend(backend);
+
+const x = new Float32Array(N);
+for (let i = 0; i < N; i++) x[i] = -10 + 20 * i / (N - 1);
+const sink = new Float32Array(N);
+
+Deno.bench({
+  name: "copy loop (ceiling)",
+  group: "1M float32",
+  baseline: true,
+  fn() {
+    for (let i = 0; i < N; i++) sink[i] = x[i];
+  },
+});
+
+Deno.bench({
+  name: "Float32Array.set (ceiling)",
+  group: "1M float32",
+  fn() {
+    sink.set(x);
+  },
+});
+
+for (const spec of ACTIVATIONS.filter((s) => s.inputs === 1)) {
+  Deno.bench({
+    name: `${spec.name} (${backendName()})`,
+    group: "1M float32",
+    fn() {
+      activation(spec.name, x);
+    },
+  });
+}
