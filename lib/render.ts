@@ -27,6 +27,12 @@ import * as Plot from "@observablehq/plot";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
+/**
+ * The symbol by which the Deno Jupyter kernel asks an object for its mime bundle
+ * (`Symbol.for("Jupyter.display")`).
+ */
+export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display");
+
 let shared: { window: Window & typeof globalThis; document: Document } | undefined;
 
 /**
@@ -249,7 +255,7 @@ export class Figure {
    *
    * @returns A mime bundle.
    */
-  [Symbol.for("Jupyter.display")](): Record<string, string> {
+  [JUPYTER_DISPLAY](): Record<string, string> {
     return {
       "text/html": this.notebookHtml(),
       "image/png": base64(this.png({ scale: 1 })),
@@ -444,14 +450,16 @@ function layout(
   args: readonly (Figure | LayoutOptions)[],
 ): Figure {
   const last = args[args.length - 1];
-  const options: LayoutOptions = last instanceof Figure || last === undefined ? {} : last;
-  const figs = args.filter((a): a is Figure => a instanceof Figure);
-  if (figs.length === 0 || figs.length < args.length - (last === options ? 1 : 0)) {
-    throw new TypeError(`${direction}() expects one or more figures`);
+  const hasOptions = args.length > 0 && !(last instanceof Figure) && typeof last === "object" &&
+    last !== null && Object.getPrototypeOf(last) === Object.prototype;
+  const options: LayoutOptions = hasOptions ? last as LayoutOptions : {};
+  const figs = hasOptions ? args.slice(0, -1) : args;
+  if (figs.length === 0 || !figs.every((f) => f instanceof Figure)) {
+    throw new TypeError(`${direction}() expects one or more figures, then optionally options`);
   }
   const { gap = 16 } = options;
   let offset = 0, cross = 0, body = "";
-  for (const [k, f] of figs.entries()) {
+  for (const [k, f] of (figs as Figure[]).entries()) {
     if (k > 0) offset += gap;
     const [x, y] = direction === "row" ? [offset, 0] : [0, offset];
     body += `<g transform="translate(${x},${y})">${f.body}</g>`;
@@ -460,8 +468,8 @@ function layout(
   }
   const [w, h] = direction === "row" ? [offset, cross] : [cross, offset];
   return new Figure(body, w, h, {
-    titles: figs.flatMap((f) => f.titles),
-    description: options.description ?? figs.map((f) => f.description).join(" | "),
+    titles: (figs as Figure[]).flatMap((f) => f.titles),
+    description: options.description ?? (figs as Figure[]).map((f) => f.description).join(" | "),
   });
 }
 
