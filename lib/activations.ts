@@ -193,7 +193,14 @@ const geluExact = tf.customGrad(
   }) as unknown as Parameters<typeof tf.customGrad>[0],
 ) as (x: tf.Tensor) => tf.Tensor;
 
-function splitPair(x: tf.Tensor): [tf.Tensor, tf.Tensor] {
+// The two inputs (x1, x2) of softmax and maxout from the last axis of shape [..., 2].
+function splitPair(x: tf.Tensor, name: string): [tf.Tensor, tf.Tensor] {
+  if (x.rank < 1 || x.shape[x.rank - 1] !== 2) {
+    throw new TypeError(
+      `Activation "${name}" expects a tensor of shape [..., 2] (x1, x2 on the last axis), ` +
+        `got shape [${x.shape.join(", ")}]`,
+    );
+  }
   const [a, b] = tf.split(x, 2, -1);
   return [a, b];
 }
@@ -288,7 +295,7 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     // softmax of two inputs is (σ(x1 - x2), σ(x2 - x1)); with the stable sigmoid both the
     // values and the Jacobian ±f1 f2 keep their relative accuracy when one output is ~1.
     fn: (x) => {
-      const [x1, x2] = splitPair(x);
+      const [x1, x2] = splitPair(x, "softmax");
       const d = tf.sub(x1, x2);
       return tf.concat([stableSigmoid(d), stableSigmoid(tf.neg(d))], -1);
     },
@@ -306,7 +313,7 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     view: view("#3d5a80", GRID_WINDOW),
     // greaterEqual: the one comparison whose gradient tfjs 4.22 registers (where needs it)
     fn: (x) => {
-      const [x1, x2] = splitPair(x);
+      const [x1, x2] = splitPair(x, "maxout");
       return tf.where(tf.greaterEqual(x1, x2), x1, x2);
     },
   },

@@ -113,6 +113,18 @@ Deno.test("ActivationSpec.fn() maps shapes as declared and leaks nothing", () =>
   assert.equal(tf.memory().numTensors, before);
 });
 
+Deno.test("ActivationSpec.fn() of two-input activations rejects other shapes", () => {
+  const before = tf.memory().numTensors;
+  for (const name of ["softmax", "maxout"]) {
+    assert.throws(
+      () => tf.tidy(() => getActivation(name).fn(tf.tensor2d([[1, 2, 3]]), {})),
+      (e: Error) =>
+        e instanceof TypeError && e.message.includes("[..., 2]") && e.message.includes("[1, 3]"),
+    );
+  }
+  assert.equal(tf.memory().numTensors, before);
+});
+
 Deno.test("getActivation() finds by name or lists the valid names", async (t) => {
   await t.step("known", () => assert.equal(getActivation("elu").label, "ELU"));
   await t.step("unknown", () => {
