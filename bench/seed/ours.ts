@@ -1,0 +1,402 @@
+/**
+ * Our side of the seed benchmark: the same rows as bench/seed/reference.py, computed
+ * with lib/ (TensorFlow.js on the wasm backend, Observable Plot figures), timed, written
+ * as JSON in the same format.
+ *
+ * ```sh
+ * deno run --allow-read --allow-write --allow-env --allow-ffi --allow-sys bench/seed/ours.ts GROUP --out FILE [--reps N] [--tiny] [--in FILE]
+ * ```
+ *
+ * GROUP: act-seed, act-1m, train, predict, figures, parity (needs --in, the Python
+ * parity JSON, for the inputs), accuracy, versions. Every timed row reports the first
+ * call ("first") and N further calls ("times"), in seconds.
+ *
+ * @module
+ */
+import { activation, activation2d } from "../../lib/autodiff.ts";
+import { getActivation } from "../../lib/activations.ts";
+import { makeDataset } from "../../lib/datasets.ts";
+import { linspace } from "../../lib/grid.ts";
+import {
+  createNetwork,
+  LINEAR_NETWORK,
+  type Network,
+  NONLINEAR_NETWORK,
+} from "../../lib/network.ts";
+import { train } from "../../lib/train.ts";
+import { gridAxes, hiddenOutputs, predict, predictGrid } from "../../lib/predict.ts";
+import { backendName, tf } from "../../lib/tf.ts";
+import { pairFigure } from "../../lib/pair_figure.ts";
+import { heatmapFigure } from "../../lib/heatmap_figure.ts";
+import { boundaryFigure } from "../../lib/boundary_figure.ts";
+import { row, save, saveHtml } from "../../lib/render.ts";
+
+/** One timed row: the first call and the repetitions after it, in seconds. */
+export interface Row {
+  row: string;
+  first: number | null;
+  times: number[];
+  files?: string[];
+}
+
+/** The seed's activations in its order; softmax and maxout take two inputs. */
+export const SEED_ACTIVATIONS = [
+  "identity",
+  "sigmoid",
+  "tanh",
+  "relu",
+  "leaky_relu",
+  "elu",
+  "softmax",
+  "maxout",
+] as const;
+
+/**
+ * Calls `fn` once ("first"), then `reps` more times, timing each call.
+ *
+ * @param fn the work; awaited if it returns a promise
+ * @param reps timed repetitions after the first call
+ * @returns first and repeated times in seconds
+ */
+export async function timed(
+  fn: () => unknown,
+  reps: number,
+): Promise<{ first: number; times: number[] }> {
+  let t0 = performance.now();
+  await fn();
+  const first = (performance.now() - t0) / 1000;
+  const times: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    t0 = performance.now();
+    await fn();
+    times.push((performance.now() - t0) / 1000);
+  }
+  return { first, times };
+}
+
+/**
+ * Row 1: forward + derivative of each of the seed's activations. One-input activations
+ * on `nLine` points of [-30, 30], two-input ones on the meshgrid of `nAxis` points of
+ * [0, 10] with itself (the seed: 2000 and 200, i.e. 40,000 pairs).
+ */
+export async function actRows(nLine: number, nAxis: number, reps: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const name of SEED_ACTIVATIONS) {
+    if (getActivation(name).inputs === 2) {
+      const axis = linspace(0, 10, nAxis);
+      const t = await timed(() => activation2d(name, axis), reps);
+      rows.push({ row: `act:${name}:${nAxis * nAxis}`, ...t });
+    } else {
+      const x = linspace(-30, 30, nLine);
+      const t = await timed(() => activation(name, x), reps);
+      rows.push({ row: `act:${name}:${nLine}`, ...t });
+    }
+  }
+  return rows;
+}
+
+/** Row 2: build and train the linear and the non-linear network (the seed's cells 10, 11). */
+export async function trainRows(reps: number, epochs: number): Promise<Row[]> {
+  const data = makeDataset("xor", { seed: 0 });
+  const rows: Row[] = [];
+  for (
+    const [row, spec] of [["train:linear", LINEAR_NETWORK], [
+      "train:nonlinear",
+      NONLINEAR_NETWORK,
+    ]] as const
+  ) {
+    let seed = 0;
+    const t = await timed(async () => {
+      const net = createNetwork(spec, { seed: seed++ });
+      try {
+        await train(net, data, { epochs });
+      } finally {
+        net.dispose();
+      }
+    }, reps);
+    rows.push({ row, ...t });
+  }
+  return rows;
+}
+
+/** Row 3: the decision-grid prediction of the trained linear network (cell 12). */
+export async function predictRows(reps: number, epochs: number, nAxis: number): Promise<Row[]> {
+  const data = makeDataset("xor", { seed: 0 });
+  const net = createNetwork(LINEAR_NETWORK, { seed: 0 });
+  try {
+    await train(net, data, { epochs });
+    const axes = gridAxes([[0, 10], [0, 10]], nAxis);
+    const t = await timed(() => predictGrid(net, axes), reps);
+    return [{ row: `predict:grid:${nAxis * nAxis}`, ...t }];
+  } finally {
+    net.dispose();
+  }
+}
+
+interface FigureData {
+  x: Float32Array;
+  one: Map<string, { y: Float32Array; dy: Float32Array }>;
+  softmax: ReturnType<typeof activation2d>;
+  maxout: ReturnType<typeof activation2d>;
+  points: { x1: Float32Array; x2: Float32Array; label: Uint8Array };
+  hidden: { x1: Float32Array; x2: Float32Array; label: Uint8Array };
+  gridLinear: ReturnType<typeof predictGrid>;
+  gridNonlinear: ReturnType<typeof predictGrid>;
+  gridSub: ReturnType<typeof predictGrid>;
+}
+
+function columns(x: Float32Array, label: Uint8Array) {
+  const n = label.length;
+  const x1 = new Float32Array(n), x2 = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    x1[i] = x[2 * i];
+    x2[i] = x[2 * i + 1];
+  }
+  return { x1, x2, label };
+}
+
+/** Everything the figures show, computed once outside the timed region (as in Python). */
+async function figureData(epochs: number): Promise<FigureData> {
+  const x = linspace(-30, 30, 2000);
+  const one = new Map<string, { y: Float32Array; dy: Float32Array }>();
+  for (const name of SEED_ACTIVATIONS.slice(0, 6)) one.set(name, activation(name, x));
+  const axis = linspace(0, 10, 200);
+  const data = makeDataset("xor", { seed: 0 });
+  const lin = createNetwork(LINEAR_NETWORK, { seed: 0 });
+  const non = createNetwork(NONLINEAR_NETWORK, { seed: 0 });
+  const sub = createNetwork({ hidden: [2], activation: "identity" }, { seed: 0 });
+  try {
+    await train(lin, data, { epochs });
+    await train(non, data, { epochs });
+    const h = hiddenOutputs(non, data.x);
+    await train(sub, { x: h.x, y: data.y }, { epochs });
+    return {
+      x,
+      one,
+      softmax: activation2d("softmax", axis),
+      maxout: activation2d("maxout", axis),
+      points: columns(data.x, data.y),
+      hidden: columns(h.x, data.y),
+      gridLinear: predictGrid(lin),
+      gridNonlinear: predictGrid(non),
+      gridSub: predictGrid(sub, gridAxes([[-1, 24], [-1, 24]])),
+    };
+  } finally {
+    lin.dispose();
+    non.dispose();
+    sub.dispose();
+  }
+}
+
+/**
+ * Row 4: builds every figure of the seed notebook with lib/ and saves it (SVG + PNG,
+ * and an HTML page for the two interactive ones) into `dir`.
+ */
+function buildFigures(d: FigureData, dir: string): void {
+  for (const name of SEED_ACTIVATIONS.slice(0, 6)) {
+    const spec = getActivation(name);
+    const { y, dy } = d.one.get(name)!;
+    const fig = pairFigure({ x: d.x, y, dy }, { label: spec.label, ...spec.view });
+    save(fig, spec.label, { dir });
+    if (name === "leaky_relu" || name === "elu") {
+      // The seed's interactive pages (a slider for alpha). See the report for what ours holds.
+      saveHtml(fig.html(spec.label), spec.label, { dir });
+    }
+  }
+  const [s1] = d.softmax.outputs;
+  const sj = d.softmax.jacobian[0];
+  save(
+    row(
+      heatmapFigure(s1, { title: "Softmax (1st)" }),
+      heatmapFigure(sj[0], { title: "Softmax (Derivative of x1)", label: "f'(x)" }),
+      heatmapFigure(sj[1], { title: "Softmax (Derivative of x2)", label: "f'(x)" }),
+    ),
+    "Softmax",
+    { dir },
+  );
+  save(
+    row(
+      heatmapFigure(d.maxout.outputs[0], { title: "Maxout" }),
+      heatmapFigure(d.maxout.jacobian[0][0], {
+        title: "Maxout (Derivative of x1)",
+        label: "f'(x)",
+      }),
+    ),
+    "Maxout",
+    { dir },
+  );
+  save(
+    row(
+      boundaryFigure(d.gridLinear, { title: "Decision Boundary (Linear)", points: d.points }),
+      boundaryFigure(d.gridNonlinear, { title: "Decision Boundary (ELU)", points: d.points }),
+    ),
+    "Linear vs Nonlinear",
+    { dir },
+  );
+  save(
+    boundaryFigure(d.gridSub, {
+      title: "After Nonlinear Transformation",
+      points: d.hidden,
+      x1Label: "x'1",
+      x2Label: "x'2",
+    }),
+    "Nonlinear Transformation",
+    { dir },
+  );
+}
+
+/** Row 4: time building and saving every figure. */
+export async function figureRows(reps: number, epochs: number): Promise<Row[]> {
+  const data = await figureData(epochs);
+  const dir = await Deno.makeTempDir({ prefix: "bench_seed_figures_" });
+  try {
+    const t = await timed(() => buildFigures(data, dir), reps);
+    const files = [...Deno.readDirSync(dir)].map((e) => e.name).sort();
+    return [{ row: "figures", ...t, files }];
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+type Encoded = (number | string)[];
+
+function enc(a: ArrayLike<number>): Encoded {
+  return Array.from(a, (v) => (Number.isFinite(v) ? v : String(v)));
+}
+
+/** Decodes the JSON-safe arrays written by reference.py ("NaN", "Infinity" as strings). */
+export function dec(a: Encoded): Float64Array {
+  return Float64Array.from(a, (v) => (typeof v === "string" ? Number(v) : v));
+}
+
+/** Parity: our values and derivatives on the inputs the Python side used. */
+export function parity(py: {
+  inputs: Record<string, Encoded>;
+  one: Record<string, unknown>;
+  two: Record<string, unknown>;
+}) {
+  const one: Record<string, Record<string, { y: Encoded; dy: Encoded }>> = {};
+  for (const name of Object.keys(py.one)) {
+    one[name] = {};
+    for (const key of ["seed_grid", "extremes"]) {
+      const { y, dy } = activation(name, dec(py.inputs[key]));
+      one[name][key] = { y: enc(y), dy: enc(dy) };
+    }
+  }
+  const two: Record<string, Record<string, { y: Encoded[]; jac: Encoded[][] }>> = {};
+  for (const name of Object.keys(py.two)) {
+    two[name] = {};
+    for (const key of ["seed_grid", "extremes"]) {
+      const { outputs, jacobian } = activation2d(name, dec(py.inputs[`axis_${key}`]));
+      two[name][key] = {
+        y: outputs.map((g) => enc(g.values)),
+        jac: jacobian.map((row) => row.map((g) => enc(g.values))),
+      };
+    }
+  }
+  return { one, two };
+}
+
+function accuracyOf(net: Network, x: Float32Array, y: Uint8Array): number {
+  const p = predict(net, x);
+  let ok = 0;
+  for (let i = 0; i < y.length; i++) if ((p[i] > 0.5 ? 1 : 0) === y[i]) ok++;
+  return ok / y.length;
+}
+
+/**
+ * Final training accuracies of the three networks (linear, non-linear, and the
+ * subnetwork trained on the non-linear net's last hidden layer) for each seed.
+ */
+export async function accuracyRows(seeds: number[], epochs: number) {
+  const rows = [];
+  for (const seed of seeds) {
+    const data = makeDataset("xor", { seed });
+    const lin = createNetwork(LINEAR_NETWORK, { seed });
+    const non = createNetwork(NONLINEAR_NETWORK, { seed });
+    const sub = createNetwork({ hidden: [2], activation: "identity" }, { seed });
+    try {
+      await train(lin, data, { epochs });
+      await train(non, data, { epochs });
+      const h = hiddenOutputs(non, data.x);
+      await train(sub, { x: h.x, y: data.y }, { epochs });
+      rows.push({
+        seed,
+        linear: accuracyOf(lin, data.x, data.y),
+        nonlinear: accuracyOf(non, data.x, data.y),
+        subnetwork: accuracyOf(sub, h.x, data.y),
+      });
+    } finally {
+      lin.dispose();
+      non.dispose();
+      sub.dispose();
+    }
+  }
+  return rows;
+}
+
+/** Versions and backend of our side. */
+export function versions() {
+  return {
+    deno: Deno.version.deno,
+    v8: Deno.version.v8,
+    typescript: Deno.version.typescript,
+    tfjs: tf.version.tfjs,
+    backend: backendName(),
+  };
+}
+
+function arg(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** The command line: one group, JSON to --out. */
+export async function main(args: string[]): Promise<void> {
+  const group = args[0];
+  const out = arg(args, "--out");
+  if (!group || !out) throw new TypeError("Usage: ours.ts GROUP --out FILE [--reps N] [--tiny]");
+  const reps = Number(arg(args, "--reps") ?? 3);
+  const tiny = args.includes("--tiny");
+  const nLine = tiny ? 50 : 2000, nAxis = tiny ? 10 : 200, epochs = tiny ? 2 : 100;
+  const t0 = performance.now();
+  let result: unknown;
+  switch (group) {
+    case "act-seed":
+      result = await actRows(nLine, nAxis, reps);
+      break;
+    case "act-1m":
+      result = await actRows(tiny ? 100 : 1_000_000, tiny ? 10 : 1000, reps);
+      break;
+    case "train":
+      result = await trainRows(reps, epochs);
+      break;
+    case "predict":
+      result = await predictRows(reps, epochs, nAxis);
+      break;
+    case "figures":
+      result = await figureRows(reps, epochs);
+      break;
+    case "parity": {
+      const input = arg(args, "--in");
+      if (!input) throw new TypeError("parity needs --in <python parity JSON>");
+      result = parity(JSON.parse(Deno.readTextFileSync(input)).result);
+      break;
+    }
+    case "accuracy":
+      result = await accuracyRows(
+        (arg(args, "--seeds") ?? "0,1,2,3,4").split(",").map(Number),
+        epochs,
+      );
+      break;
+    case "versions":
+      result = versions();
+      break;
+    default:
+      throw new RangeError(`Unknown group "${group}"`);
+  }
+  const wall = (performance.now() - t0) / 1000;
+  Deno.writeTextFileSync(out, JSON.stringify({ side: "deno", group, result, wall }));
+}
+
+if (import.meta.main) await main(Deno.args);
