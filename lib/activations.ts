@@ -132,7 +132,7 @@ function stableTanh(x: tf.Tensor): tf.Tensor {
 
 // alpha * expm1(x) for x <= 0, x otherwise: the gradient alpha * e^x flows through exp
 // (not through y + alpha, which underflows), and min(x, 0) keeps the unselected branch
-// finite so that where's 0 * dy never meets Infinity.
+// finite (expm1(1e4) = Infinity) so that the blend never computes 0 · Infinity.
 function eluLike(x: tf.Tensor, alpha: number, scale = 1): tf.Tensor {
   const neg = tf.mul(tf.expm1(minZero(x)), alpha);
   const y = piecewise(x, 0, neg, x);

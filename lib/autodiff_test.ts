@@ -300,6 +300,21 @@ Deno.test("activation2d() values and Jacobian by autodiff", async (t) => {
     assert.deepEqual([...outputs[0].values], [5, 5, 5, 6, 6, 6]);
     assert.equal(outputs[0].x1.length, 3);
   });
+  await t.step("cpu backend gives the same grids", async () => {
+    const onWasm = activation2d("softmax", axis);
+    await useBackend("cpu");
+    try {
+      const onCpu = activation2d("softmax", axis);
+      for (const [i, j] of [[0, 0], [0, 1], [1, 0], [1, 1]]) {
+        const a = onWasm.jacobian[i][j].values, b = onCpu.jacobian[i][j].values;
+        for (let k = 0; k < a.length; k++) {
+          assert.ok(Math.abs(a[k] - b[k]) <= 4e-6 * Math.abs(a[k]) + 1e-36, `J${i}${j}[${k}]`);
+        }
+      }
+    } finally {
+      await useBackend();
+    }
+  });
   await t.step("wrong shapes", () => {
     // deno-lint-ignore no-explicit-any
     assert.throws(() => activation2d("softmax", [[0, 1]] as any), TypeError);
