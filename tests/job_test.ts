@@ -1,0 +1,155 @@
+// The main job end to end: every notebook runs top to bottom on a fresh Deno kernel with no
+// error and no stray output, the seed's files land in out/figures/, metrics are recorded,
+// and a second run gives identical figures and metrics.
+import assert from "node:assert/strict";
+import {
+  type Notebook,
+  notebookPaths,
+  readNotebook,
+  ROOT,
+  runNotebooks,
+  text,
+} from "./notebook_files.ts";
+
+/** The files the seed's notebook exports, each PNG with its SVG twin. */
+const SEED_FIGURES = [
+  "Identity",
+  "Sigmoid",
+  "Hyperbolic Tangent",
+  "ReLU",
+  "Leaky ReLU",
+  "ELU",
+  "Softmax",
+  "Maxout",
+  "Linear vs Nonlinear",
+  "Nonlinear Transformation",
+].flatMap((name) => [`figures/${name}.png`, `figures/${name}.svg`])
+  .concat(["figures/Leaky ReLU.html", "figures/ELU.html"]);
+
+const SEED_METRICS = [
+  "linear.loss",
+  "linear.accuracy",
+  "nonlinear.loss",
+  "nonlinear.accuracy",
+  "subnetwork.loss",
+  "subnetwork.accuracy",
+];
+
+Deno.test("committed notebooks carry no outputs and name the project's kernel", async (t) => {
+  const paths = notebookPaths();
+  assert.ok(paths.includes("notebooks/activation_functions.ipynb"), paths.join(", "));
+  for (const path of paths) {
+    await t.step(path, () => {
+      const nb = readNotebook(path);
+      assert.equal(nb.metadata.kernelspec?.name, "deno-activations");
+      for (const [i, cell] of nb.cells.entries()) {
+        if (cell.cell_type !== "code") continue;
+        assert.deepEqual(cell.outputs, [], `${path} cell ${i} has outputs`);
+        assert.equal(cell.execution_count, null, `${path} cell ${i} has an execution count`);
+      }
+    });
+  }
+});
+
+function pngSize(bytes: Uint8Array): [number, number] {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  assert.deepEqual([...bytes.slice(0, 8)], signature, "not a PNG");
+  const view = new DataView(bytes.buffer, bytes.byteOffset);
+  return [view.getUint32(16), view.getUint32(20)];
+}
+
+function outputsOf(nb: Notebook) {
+  return nb.cells.filter((c) => c.cell_type === "code").map((c) => c.outputs ?? []);
+}
+
+Deno.test("deno task run executes every notebook and writes out/", async (t) => {
+  const out = `${ROOT}/out`;
+  const second = await Deno.makeTempDir({ prefix: "out-second-run-" });
+  try {
+    const first = await runNotebooks(["--out", out]);
+    assert.equal(first.code, 0, first.stderr);
+    const summary = JSON.parse(await Deno.readTextFile(`${out}/summary.json`));
+
+    await t.step("summary lists every notebook without errors", () => {
+      assert.deepEqual(
+        summary.notebooks.map((n: { path: string }) => n.path),
+        notebookPaths(),
+      );
+      for (const n of summary.notebooks) {
+        assert.deepEqual(n.errors, [], n.path);
+        assert.ok(n.cells > 0 && n.seconds > 0, JSON.stringify(n));
+      }
+    });
+
+    await t.step("every code cell ran, no error, no stderr, no tfjs banner", () => {
+      for (const path of notebookPaths()) {
+        const nb = readNotebook(`${out}/notebooks/${path.split("/").pop()}`);
+        for (const [i, cell] of nb.cells.entries()) {
+          if (cell.cell_type !== "code") continue;
+          assert.ok(cell.execution_count, `${path} cell ${i} did not run`);
+          for (const o of cell.outputs ?? []) {
+            assert.notEqual(o.output_type, "error", `${path} cell ${i}: ${o.evalue}`);
+            assert.ok(o.name !== "stderr", `${path} cell ${i} wrote to stderr: ${text(o.text)}`);
+            const all = JSON.stringify(o);
+            assert.ok(!/TensorFlow\.js in Node\.js|tfjs-node/.test(all), `${path} cell ${i}`);
+          }
+        }
+      }
+    });
+
+    await t.step("the seed's figures are exported, PNGs at 2x with SVG twins", async () => {
+      for (const file of SEED_FIGURES) {
+        assert.ok(summary.figures.includes(file), `${file} missing from summary.figures`);
+        const bytes = await Deno.readFile(`${out}/${file}`);
+        if (file.endsWith(".png")) {
+          const [w, h] = pngSize(bytes);
+          assert.ok(w >= 600 && h >= 300, `${file} is ${w}x${h}`);
+        } else if (file.endsWith(".svg")) {
+          assert.match(new TextDecoder().decode(bytes.slice(0, 200)), /^<svg xmlns=/);
+        } else {
+          assert.match(new TextDecoder().decode(bytes), /<input[^>]+type="range"/);
+        }
+      }
+    });
+
+    await t.step("metrics of the three networks are recorded", () => {
+      const metrics = summary.metrics.activation_functions;
+      for (const name of SEED_METRICS) {
+        assert.equal(typeof metrics[name], "number", name);
+      }
+      assert.ok(metrics["nonlinear.accuracy"] >= 0.97, JSON.stringify(metrics));
+      assert.ok(metrics["linear.accuracy"] <= 0.8, JSON.stringify(metrics));
+    });
+
+    await t.step("every figure shown inline has HTML, an image and a plain-text form", () => {
+      const nb = readNotebook(`${out}/notebooks/activation_functions.ipynb`);
+      const figures = outputsOf(nb).flat().filter((o) => o.data?.["text/html"]);
+      assert.ok(figures.length >= 12, `only ${figures.length} HTML outputs`);
+      for (const o of figures) {
+        assert.ok(text(o.data?.["text/plain"]).length > 0);
+      }
+    });
+
+    await t.step("an executed notebook stays small", async () => {
+      for (const path of notebookPaths()) {
+        const size = (await Deno.stat(`${out}/notebooks/${path.split("/").pop()}`)).size;
+        assert.ok(size < 3_000_000, `${path} executed is ${(size / 1e6).toFixed(2)} MB`);
+      }
+    });
+
+    await t.step("a second run gives identical figures and metrics", async () => {
+      const again = await runNotebooks(["--out", second]);
+      assert.equal(again.code, 0, again.stderr);
+      const summary2 = JSON.parse(await Deno.readTextFile(`${second}/summary.json`));
+      assert.deepEqual(summary2.metrics, summary.metrics);
+      assert.deepEqual(summary2.figures, summary.figures);
+      for (const file of summary.figures.filter((f: string) => !f.endsWith(".png"))) {
+        const a = await Deno.readTextFile(`${out}/${file}`);
+        const b = await Deno.readTextFile(`${second}/${file}`);
+        assert.ok(a === b, `${file} differs between two runs`);
+      }
+    });
+  } finally {
+    await Deno.remove(second, { recursive: true });
+  }
+});
