@@ -219,7 +219,8 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     params: [],
     kinks: () => [],
     view: view("#000000", { x: [-3, 3], y: [-3, 3] }),
-    fn: (x) => tf.clone(x),
+    // reshape to the same shape: a new tensor sharing the data (no copy), gradient dy
+    fn: (x) => tf.reshape(x, x.shape),
   },
   {
     name: "sigmoid",
