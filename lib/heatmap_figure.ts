@@ -28,7 +28,7 @@ export interface HeatmapOptions {
   readonly width?: number;
   /** Chart height in px, without the title (default 380). */
   readonly height?: number;
-  /** Hover cells per axis (default 20: 400 titled cells). */
+  /** Hover cells per axis (default 16: 256 titled cells). */
   readonly hoverCells?: number;
   /** Extra Plot marks drawn over the raster (e.g. training points). */
   readonly marks?: readonly Plot.Markish[];
@@ -63,7 +63,7 @@ export function heatmapFigure(grid: Grid, options: HeatmapOptions = {}): Figure 
     scheme = interpolateBmy,
     width = 400,
     height = 380,
-    hoverCells = 20,
+    hoverCells = 16,
     marks = [],
   } = options;
   const { x1, x2, values } = checkGrid(grid);
@@ -71,10 +71,10 @@ export function heatmapFigure(grid: Grid, options: HeatmapOptions = {}): Figure 
   const nx = x1.length, ny = x2.length;
   const hx = nx > 1 ? (x1[nx - 1] - x1[0]) / (nx - 1) / 2 : 0.5;
   const hy = ny > 1 ? (x2[ny - 1] - x2[0]) / (ny - 1) / 2 : 0.5;
-  const xDomain: [number, number] = nx > 1 ? [x1[0], x1[nx - 1]] : [x1[0] - hx, x1[0] + hx];
-  const yDomain: [number, number] = ny > 1 ? [x2[0], x2[ny - 1]] : [x2[0] - hy, x2[0] + hy];
+  // cells are centred on the samples; the axes span the cells (Bokeh's image x, dw)
+  const xDomain: [number, number] = [x1[0] - hx, x1[nx - 1] + hx];
+  const yDomain: [number, number] = [x2[0] - hy, x2[ny - 1] + hy];
   const margins = { marginLeft: 56, marginBottom: 48, marginTop: 12, marginRight: 12 };
-  const color = { type: "linear" as const, domain, interpolate: scheme, clamp: true };
   const chart = Plot.plot({
     document: plotDocument(),
     width,
@@ -95,23 +95,22 @@ export function heatmapFigure(grid: Grid, options: HeatmapOptions = {}): Figure 
       labelArrow: "none",
       labelOffset: 44,
     },
-    color,
     marks: [
-      Plot.raster(values, {
-        width: nx,
-        height: ny,
-        x1: x1[0] - hx,
-        x2: x1[nx - 1] + hx,
-        y1: x2[0] - hy,
-        y2: x2[ny - 1] + hy,
-        clip: true,
-        ariaDescription: "heatmap",
-      }),
       hoverGrid(grid, hoverCells, label, xDomain, yDomain),
       ...marks,
       Plot.frame({ stroke: "#999" }),
     ],
-  }) as unknown as Element;
+  }) as unknown as Element & Plot.Plot;
+  const xs = chart.scale("x")!, ys = chart.scale("y")!;
+  const [left, right] = [xs.apply(xDomain[0]), xs.apply(xDomain[1])];
+  const [bottom, top] = [ys.apply(yDomain[0]), ys.apply(yDomain[1])];
+  insertImage(chart, rasterDataUrl(values, nx, ny, domain, scheme), {
+    x: left,
+    y: top,
+    width: right - left,
+    height: bottom - top,
+    description: "heatmap",
+  });
   const bar = colourBar(domain, scheme, height, margins.marginTop, margins.marginBottom);
   return panel(chart, {
     title,
@@ -236,8 +235,8 @@ export function colourBar(
   marginBottom: number,
 ): Element {
   const [lo, hi] = domain;
-  const steps = new Float64Array(256).map((_, k) => lo + (k + 0.5) / 256 * (hi - lo));
-  return Plot.plot({
+  const steps = new Float32Array(256).map((_, k) => lo + (k + 0.5) / 256 * (hi - lo));
+  const bar = Plot.plot({
     document: plotDocument(),
     width: 78,
     height,
@@ -248,17 +247,89 @@ export function colourBar(
     style: { fontSize: "12px", fontFamily: "DejaVu Sans, system-ui, sans-serif" },
     x: { domain: [0, 1], axis: null },
     y: { domain: [lo, hi], axis: "right", label: null, nice: false },
-    color: { type: "linear", domain: [lo, hi], interpolate: scheme, clamp: true },
-    marks: [
-      Plot.raster(steps, {
-        width: 1,
-        height: 256,
-        x1: 0,
-        x2: 1,
-        y1: lo,
-        y2: hi,
-        ariaDescription: "colour bar",
-      }),
-    ],
-  }) as unknown as Element;
+    marks: [Plot.frame({ stroke: "none" })],
+  }) as unknown as Element & Plot.Plot;
+  const ys = bar.scale("y")!;
+  insertImage(bar, rasterDataUrl(steps, 1, 256, domain, scheme), {
+    x: 8,
+    y: ys.apply(hi),
+    width: 18,
+    height: ys.apply(lo) - ys.apply(hi),
+    description: "colour bar",
+  });
+  return bar;
+}
+
+// Colours of 256 equal bins of the scheme, as RGB bytes (a lookup table: one scheme call
+// per bin instead of one per cell).
+function lookupTable(scheme: (t: number) => string | undefined): Uint8Array {
+  const table = new Uint8Array(256 * 3);
+  for (let k = 0; k < 256; k++) {
+    const c = scheme((k + 0.5) / 256) ?? "#000000";
+    const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c);
+    const rgb = /^rgb\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)$/.exec(c);
+    if (!hex && !rgb) {
+      throw new TypeError(`Invalid scheme colour "${c}": expected "#rrggbb" or "rgb(r, g, b)"`);
+    }
+    for (let i = 0; i < 3; i++) {
+      table[3 * k + i] = hex ? parseInt(hex[i + 1], 16) : Number(rgb![i + 1]);
+    }
+  }
+  return table;
+}
+
+// The values as a PNG data URL, one pixel per cell, row 0 (lowest x2) at the bottom;
+// NaN cells are transparent.
+function rasterDataUrl(
+  values: ArrayLike<number>,
+  nx: number,
+  ny: number,
+  [lo, hi]: readonly [number, number],
+  scheme: (t: number) => string | undefined,
+): string {
+  const table = lookupTable(scheme);
+  const canvas = plotDocument().createElement("canvas");
+  canvas.width = nx;
+  canvas.height = ny;
+  const ctx = canvas.getContext("2d")!;
+  const image = ctx.createImageData(nx, ny);
+  const data = image.data;
+  const span = hi - lo;
+  for (let j = 0; j < ny; j++) {
+    const row = (ny - 1 - j) * nx;
+    for (let i = 0; i < nx; i++) {
+      const v = values[j * nx + i];
+      const o = 4 * (row + i);
+      if (v !== v) continue;
+      const k = Math.min(255, Math.max(0, Math.floor((v - lo) / span * 256)));
+      data[o] = table[3 * k];
+      data[o + 1] = table[3 * k + 1];
+      data[o + 2] = table[3 * k + 2];
+      data[o + 3] = 255;
+    }
+  }
+  ctx.putImageData(image, 0, 0);
+  return canvas.toDataURL("image/png");
+}
+
+// Adds an <image> as the chart's first drawn layer (under axes, hover cells and marks).
+function insertImage(
+  chart: Element,
+  href: string,
+  box: { x: number; y: number; width: number; height: number; description: string },
+): void {
+  const doc = chart.ownerDocument;
+  const g = doc.createElementNS("http://www.w3.org/2000/svg", "g");
+  g.setAttribute("aria-description", box.description);
+  const image = doc.createElementNS("http://www.w3.org/2000/svg", "image");
+  for (const key of ["x", "y", "width", "height"] as const) {
+    image.setAttribute(key, String(box[key]));
+  }
+  image.setAttribute("preserveAspectRatio", "none");
+  // one flat colour per cell, as Bokeh draws images (and far smaller PNGs than smoothing)
+  image.setAttribute("image-rendering", "optimizeSpeed");
+  image.setAttribute("href", href);
+  g.appendChild(image);
+  const first = Array.from(chart.children).find((c) => c.localName !== "style");
+  chart.insertBefore(g, first ?? null);
 }
