@@ -34,7 +34,7 @@ Deno.test("decisionBoundaryFigure() and transformationFigure() draw the network'
       assert.match(svg, /After Nonlinear Transformation/);
       assert.match(svg, /x'1/);
       assert.match(svg, /x'2/);
-      assert.equal(fit.grid.x1[0], fit.extent[0][0]);
+      assert.equal(fit.grid.x1[0], Math.fround(fit.extent[0][0]));
     });
   } finally {
     net.dispose();
