@@ -29,8 +29,8 @@ function jupyter():
 }
 
 /**
- * Displays each item as its own output in the running notebook; outside a notebook it
- * prints each item's `text/plain` form.
+ * Displays each item as its own output in the running notebook (strings as plain text);
+ * outside a notebook it prints each item's `text/plain` form.
  *
  * @param items Figures, tables, or any value the kernel can display.
  * @returns A promise that resolves once every item was sent.
@@ -44,8 +44,9 @@ function jupyter():
 export async function show(...items: unknown[]): Promise<void> {
   const kernel = jupyter();
   for (const item of items) {
-    if (kernel) await kernel.display(item);
-    else console.log(plainText(item));
+    if (!kernel) console.log(plainText(item));
+    else if (typeof item === "string") await kernel.display({ "text/plain": item }, { raw: true });
+    else await kernel.display(item);
   }
 }
 
