@@ -9,8 +9,8 @@
 import * as Plot from "@observablehq/plot";
 import { type Figure, panel, plotDocument, row, swatches } from "./render.ts";
 
-/** A closed interval `[min, max]` of a view window. */
-export type Window = readonly [number, number];
+/** A closed interval `[min, max]`: a view window along one axis. */
+export type Interval = readonly [number, number];
 
 /** One curve of a {@linkcode curvesFigure}. */
 export interface Curve {
@@ -44,9 +44,9 @@ export interface CurvesOptions {
   /** Title above the panel. */
   readonly title?: string;
   /** x window (default `[-5, 5]`). */
-  readonly x?: Window;
+  readonly x?: Interval;
   /** y window (default `[-1.25, 1.25]`). */
-  readonly y?: Window;
+  readonly y?: Interval;
   /** x axis label (default `"x"`). */
   readonly xLabel?: string;
   /** y axis label (default `"f(x)"`); also the name in hover read-outs. */
@@ -72,13 +72,13 @@ export interface PairOptions {
   /** Curve colour (default `#000000`). */
   readonly color?: string;
   /** Function panel x window (default `[-5, 5]`). */
-  readonly x?: Window;
+  readonly x?: Interval;
   /** Function panel y window (default `[-1.25, 1.25]`). */
-  readonly y?: Window;
+  readonly y?: Interval;
   /** Derivative panel x window (default `[-5, 5]`). */
-  readonly dx?: Window;
+  readonly dx?: Interval;
   /** Derivative panel y window (default `[-0.25, 1.25]`). */
-  readonly dy?: Window;
+  readonly dy?: Interval;
   /** Kinks of the derivative to mark on the derivative panel. */
   readonly kinks?: readonly Kink[];
   /** Panel width in px (default 420). */
@@ -326,7 +326,7 @@ function checkLengths(x: ArrayLike<number>, others: ArrayLike<number>[], what: s
   }
 }
 
-function checkWindow(w: Window, name: string): void {
+function checkWindow(w: Interval, name: string): void {
   if (
     !Array.isArray(w) || w.length !== 2 || !Number.isFinite(w[0]) || !Number.isFinite(w[1]) ||
     !(w[0] < w[1])
@@ -384,8 +384,8 @@ export interface SegmentPoint {
 export function clipPolyline(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
-  xw: Window,
-  yw: Window,
+  xw: Interval,
+  yw: Interval,
   options: { readonly breaks?: readonly { readonly x: number; readonly jump: number }[] } = {},
 ): SegmentPoint[] {
   const { breaks = [] } = options;
@@ -429,8 +429,8 @@ function clipSegment(
   y0: number,
   x1: number,
   y1: number,
-  xw: Window,
-  yw: Window,
+  xw: Interval,
+  yw: Interval,
 ): [number, number] | undefined {
   let t0 = 0, t1 = 1;
   const dx = x1 - x0, dy = y1 - y0;
@@ -462,8 +462,8 @@ function clipSegment(
 function hoverSamples(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
-  xw: Window,
-  yw: Window,
+  xw: Interval,
+  yw: Interval,
   step: number,
 ): { x: number; y: number }[] {
   const out: { x: number; y: number }[] = [];

@@ -106,11 +106,32 @@ export function serializeSvg(element: Element): string {
       `Expected an <svg> element, got <${element?.localName ?? String(element)}>`,
     );
   }
-  plotDocument();
-  const copy = element.cloneNode(true) as Element;
-  for (const style of Array.from(copy.querySelectorAll("style"))) style.remove();
-  copy.removeAttribute("class");
-  return roundCoordinates(new shared!.window.XMLSerializer().serializeToString(copy));
+  return roundCoordinates(serializeNode(element, true));
+}
+
+// A plain XML serializer for Plot's output (about 7x faster than jsdom's XMLSerializer,
+// which tracks namespaces): elements, attributes and text, minus Plot's <style> and the
+// root's class. SVG elements need no namespace prefixes; the root declares the namespace.
+function serializeNode(node: Node, root = false): string {
+  if (node.nodeType === 3) return escapeText(node.nodeValue ?? "");
+  if (node.nodeType !== 1) return "";
+  const el = node as Element;
+  const name = el.localName;
+  if (name === "style") return "";
+  let out = "<" + name;
+  if (root) out += ` xmlns="${SVG_NS}"`;
+  for (const attr of Array.from(el.attributes)) {
+    if ((root && attr.name === "class") || attr.name === "xmlns") continue;
+    out += ` ${attr.name}="${escapeXml(attr.value)}"`;
+  }
+  if (!el.firstChild) return out + "/>";
+  out += ">";
+  for (let c: ChildNode | null = el.firstChild; c; c = c.nextSibling) out += serializeNode(c);
+  return out + `</${name}>`;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
 }
 
 // Numbers inside tags (coordinates, path data) to 2 decimals: 0.01 px is invisible and
@@ -211,6 +232,7 @@ export class Figure {
     }
     const cached = this.#png.get(scale);
     if (cached) return cached;
+    if (scale === 2) return this.#render2x().png;
     const png = renderPng(this.svg(), scale);
     this.#png.set(scale, png);
     return png;
@@ -234,13 +256,25 @@ export class Figure {
    * @returns HTML markup.
    */
   notebookHtml(): string {
-    this.#webp ??= renderWebp(this.svg(), 2, 85);
-    const still = base64(this.#webp);
+    const still = base64(this.#render2x().webp);
     return `<div class="afig"><style>.afig>.afig-live{display:block!important}.afig>.afig-still{display:none!important}</style>` +
       `<div class="afig-live" hidden style="display:none">${this.svg()}</div>` +
       `<img class="afig-still" alt="${
         escapeXml(this.description)
       }" width="${this.width}" height="${this.height}" src="data:image/webp;base64,${still}"></div>`;
+  }
+
+  // One 2x rasterisation serves both the PNG file and the notebook's WebP picture; the
+  // pixels themselves are not kept (about 10 MB for a three-panel row).
+  #render2x(): { png: Uint8Array; webp: Uint8Array } {
+    let png = this.#png.get(2);
+    if (!png || !this.#webp) {
+      const pixels = rasterize(this.svg(), 2).render();
+      png = pixels.asPng();
+      this.#png.set(2, png);
+      this.#webp = encodeWebp(pixels, 85);
+    }
+    return { png, webp: this.#webp };
   }
 
   /** The description. */
@@ -266,8 +300,9 @@ export class Figure {
 
 // A compact raster for the untrusted-notebook fallback: WebP at 2x stays sharp and is
 // about a tenth of the PNG's size for heatmaps (smooth gradients compress badly in PNG).
-function renderWebp(svg: string, scale: number, quality: number): Uint8Array {
-  const image = rasterize(svg, scale).render();
+type RenderedPixels = ReturnType<Resvg["render"]>;
+
+function encodeWebp(image: RenderedPixels, quality: number): Uint8Array {
   const canvas = createCanvas(image.width, image.height);
   const ctx = canvas.getContext("2d");
   const data = ctx.createImageData(image.width, image.height);
