@@ -6,7 +6,7 @@
  *
  * @module
  */
-export { BACKENDS, type BackendName, backendName, useBackend } from "./tf.ts";
+export { type BackendName, backendName, BACKENDS, useBackend } from "./tf.ts";
 export {
   activationNames,
   ACTIVATIONS,
@@ -22,3 +22,60 @@ export {
   type Activation2dValues,
   type ActivationValues,
 } from "./autodiff.ts";
+export {
+  base64,
+  checkFigureName,
+  column,
+  escapeXml,
+  Figure,
+  type FigureOptions,
+  figuresDir,
+  htmlPage,
+  type HtmlPageOptions,
+  JUPYTER_DISPLAY,
+  type LayoutOptions,
+  panel,
+  type PanelOptions,
+  plotDocument,
+  type PngOptions,
+  row,
+  save,
+  saveHtml,
+  type SaveOptions,
+  serializeSvg,
+  swatches,
+  writeAtomic,
+} from "./render.ts";
+export { checkGrid, type Grid, linspace, type Mesh, meshgrid } from "./grid.ts";
+export { BMY, interpolateBmy } from "./palette.ts";
+export {
+  clipPolyline,
+  type Curve,
+  curvesFigure,
+  type CurvesOptions,
+  type Interval,
+  type Kink,
+  type PairData,
+  pairFigure,
+  type PairOptions,
+} from "./pair_figure.ts";
+export {
+  colourBar,
+  heatmapFigure,
+  type HeatmapOptions,
+} from "./heatmap_figure.ts";
+export {
+  boundaryFigure,
+  type BoundaryOptions,
+  CLASS_COLORS,
+  type LabelledPoints,
+} from "./boundary_figure.ts";
+export {
+  type History,
+  historyFigure,
+  type HistoryOptions,
+} from "./history_figure.ts";
+export {
+  activationFigure,
+  type ActivationFigureOptions,
+} from "./activation_figure.ts";
