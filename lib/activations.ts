@@ -168,9 +168,10 @@ function normalCdfAndPdf(x: tf.Tensor): { cdf: tf.Tensor; pdf: tf.Tensor } {
   let poly: tf.Tensor = tf.mul(t, 0.17087277);
   for (const c of coeffs) poly = tf.mul(t, tf.add(poly, c));
   const { big, small } = gaussExpHalfSquare(a);
-  const q = tf.mul(tf.mul(tf.mul(t, 0.5), big), tf.exp(tf.add(small, tf.sub(poly, 1.26551223))));
+  const g = tf.mul(big, tf.exp(small)); // exp(-x²/2)
+  const q = tf.mul(tf.mul(tf.mul(t, 0.5), g), tf.exp(tf.sub(poly, 1.26551223)));
   const cdf = piecewise(x, 0, q, tf.sub(1, q));
-  const pdf = tf.mul(tf.mul(big, tf.exp(small)), 1 / Math.sqrt(2 * Math.PI));
+  const pdf = tf.mul(g, 1 / Math.sqrt(2 * Math.PI));
   return { cdf, pdf };
 }
 
@@ -180,14 +181,13 @@ function normalCdfAndPdf(x: tf.Tensor): { cdf: tf.Tensor; pdf: tf.Tensor } {
 // but the autodiff derivative of a fit is only as good as the fit's slope (6e-6 here).
 const geluExact = tf.customGrad(
   ((x: tf.Tensor, save: tf.GradSaveFunc) => {
-    save([x]);
-    const { cdf } = normalCdfAndPdf(x);
+    const { cdf, pdf } = normalCdfAndPdf(x);
+    save([x, cdf, pdf]); // kept by the tape until the gradient is taken, then disposed
     return {
       value: tf.mul(x, cdf),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [sx] = saved;
-        const { cdf, pdf } = normalCdfAndPdf(sx);
-        return tf.mul(dy, tf.add(cdf, tf.mul(sx, pdf)));
+        const [sx, scdf, spdf] = saved;
+        return tf.mul(dy, tf.add(scdf, tf.mul(sx, spdf)));
       },
     };
   }) as unknown as Parameters<typeof tf.customGrad>[0],
