@@ -59,23 +59,12 @@ export {
   pairFigure,
   type PairOptions,
 } from "./pair_figure.ts";
-export {
-  colourBar,
-  heatmapFigure,
-  type HeatmapOptions,
-} from "./heatmap_figure.ts";
+export { colourBar, heatmapFigure, type HeatmapOptions } from "./heatmap_figure.ts";
 export {
   boundaryFigure,
   type BoundaryOptions,
   CLASS_COLORS,
   type LabelledPoints,
 } from "./boundary_figure.ts";
-export {
-  type History,
-  historyFigure,
-  type HistoryOptions,
-} from "./history_figure.ts";
-export {
-  activationFigure,
-  type ActivationFigureOptions,
-} from "./activation_figure.ts";
+export { type History, historyFigure, type HistoryOptions } from "./history_figure.ts";
+export { activationFigure, type ActivationFigureOptions } from "./activation_figure.ts";
