@@ -15,7 +15,7 @@
  */
 import { activation, activation2d } from "../../lib/autodiff.ts";
 import { getActivation } from "../../lib/activations.ts";
-import { makeDataset } from "../../lib/datasets.ts";
+import { type Dataset, makeDataset } from "../../lib/datasets.ts";
 import { linspace } from "../../lib/grid.ts";
 import {
   createNetwork,
@@ -24,12 +24,13 @@ import {
   NONLINEAR_NETWORK,
 } from "../../lib/network.ts";
 import { train } from "../../lib/train.ts";
-import { gridAxes, hiddenOutputs, predict, predictGrid } from "../../lib/predict.ts";
+import { gridAxes, predict, predictGrid } from "../../lib/predict.ts";
 import { backendName, tf } from "../../lib/tf.ts";
-import { pairFigure } from "../../lib/pair_figure.ts";
-import { heatmapFigure } from "../../lib/heatmap_figure.ts";
-import { boundaryFigure } from "../../lib/boundary_figure.ts";
-import { row, save, saveHtml } from "../../lib/render.ts";
+import { activationFigure } from "../../lib/activation_figure.ts";
+import { decisionBoundaryFigure, transformationFigure } from "../../lib/network_figures.ts";
+import { fitSubnetwork, type SubnetworkFit } from "../../lib/subnetwork.ts";
+import { saveInteractive, sliderFigure } from "../../lib/slider_figure.ts";
+import { row, save } from "../../lib/render.ts";
 
 /** One timed row: the first call and the repetitions after it, in seconds. */
 export interface Row {
@@ -134,112 +135,51 @@ export async function predictRows(reps: number, epochs: number, nAxis: number): 
 }
 
 interface FigureData {
-  x: Float32Array;
-  one: Map<string, { y: Float32Array; dy: Float32Array }>;
-  softmax: ReturnType<typeof activation2d>;
-  maxout: ReturnType<typeof activation2d>;
-  points: { x1: Float32Array; x2: Float32Array; label: Uint8Array };
-  hidden: { x1: Float32Array; x2: Float32Array; label: Uint8Array };
-  gridLinear: ReturnType<typeof predictGrid>;
-  gridNonlinear: ReturnType<typeof predictGrid>;
-  gridSub: ReturnType<typeof predictGrid>;
+  data: Dataset;
+  linear: Network;
+  nonlinear: Network;
+  fit: SubnetworkFit;
 }
 
-function columns(x: Float32Array, label: Uint8Array) {
-  const n = label.length;
-  const x1 = new Float32Array(n), x2 = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    x1[i] = x[2 * i];
-    x2[i] = x[2 * i + 1];
-  }
-  return { x1, x2, label };
-}
-
-/** Everything the figures show, computed once outside the timed region (as in Python). */
+/** The trained networks the figures show, computed once outside the timed region. */
 async function figureData(epochs: number): Promise<FigureData> {
-  const x = linspace(-30, 30, 2000);
-  const one = new Map<string, { y: Float32Array; dy: Float32Array }>();
-  for (const name of SEED_ACTIVATIONS.slice(0, 6)) one.set(name, activation(name, x));
-  const axis = linspace(0, 10, 200);
-  const data = makeDataset("xor", { seed: 0 });
-  const lin = createNetwork(LINEAR_NETWORK, { seed: 0 });
-  const non = createNetwork(NONLINEAR_NETWORK, { seed: 0 });
-  const sub = createNetwork({ hidden: [2], activation: "identity" }, { seed: 0 });
-  try {
-    await train(lin, data, { epochs });
-    await train(non, data, { epochs });
-    const h = hiddenOutputs(non, data.x);
-    await train(sub, { x: h.x, y: data.y }, { epochs });
-    return {
-      x,
-      one,
-      softmax: activation2d("softmax", axis),
-      maxout: activation2d("maxout", axis),
-      points: columns(data.x, data.y),
-      hidden: columns(h.x, data.y),
-      gridLinear: predictGrid(lin),
-      gridNonlinear: predictGrid(non),
-      gridSub: predictGrid(sub, gridAxes([[-1, 24], [-1, 24]])),
-    };
-  } finally {
-    lin.dispose();
-    non.dispose();
-    sub.dispose();
-  }
+  const data = makeDataset("xor", { seed: 1 });
+  const linear = createNetwork(LINEAR_NETWORK, { seed: 1 });
+  const nonlinear = createNetwork(NONLINEAR_NETWORK, { seed: 1 });
+  await train(linear, data, { epochs });
+  await train(nonlinear, data, { epochs });
+  const fit = await fitSubnetwork(nonlinear, data, { epochs });
+  return { data, linear, nonlinear, fit };
 }
 
 /**
- * Row 4: builds every figure of the seed notebook with lib/ and saves it (SVG + PNG,
- * and an HTML page for the two interactive ones) into `dir`.
+ * Row 4: builds every figure of the seed notebook as our notebook does
+ * (notebooks/activation_functions.ipynb) and saves it into `dir`: SVG + PNG, and the two
+ * interactive slider pages as standalone HTML. The activation figures compute their
+ * values (activation()) and the boundary figures their 200 x 200 grid prediction inside
+ * the timed region; the Python side gets those precomputed.
  */
 function buildFigures(d: FigureData, dir: string): void {
   for (const name of SEED_ACTIVATIONS.slice(0, 6)) {
-    const spec = getActivation(name);
-    const { y, dy } = d.one.get(name)!;
-    const fig = pairFigure({ x: d.x, y, dy }, { label: spec.label, ...spec.view });
-    save(fig, spec.label, { dir });
-    if (name === "leaky_relu" || name === "elu") {
-      // The seed's interactive pages (a slider for alpha). See the report for what ours holds.
-      saveHtml(fig.html(spec.label), spec.label, { dir });
-    }
+    save(activationFigure(name), getActivation(name).label, { dir });
   }
-  const [s1] = d.softmax.outputs;
-  const sj = d.softmax.jacobian[0];
+  saveInteractive(sliderFigure("leaky_relu"), "Leaky ReLU", { dir });
+  saveInteractive(sliderFigure("elu"), "ELU", { dir });
+  save(activationFigure("softmax"), "Softmax", { dir });
+  save(activationFigure("maxout"), "Maxout", { dir });
   save(
     row(
-      heatmapFigure(s1, { title: "Softmax (1st)" }),
-      heatmapFigure(sj[0], { title: "Softmax (Derivative of x1)", label: "f'(x)" }),
-      heatmapFigure(sj[1], { title: "Softmax (Derivative of x2)", label: "f'(x)" }),
-    ),
-    "Softmax",
-    { dir },
-  );
-  save(
-    row(
-      heatmapFigure(d.maxout.outputs[0], { title: "Maxout" }),
-      heatmapFigure(d.maxout.jacobian[0][0], {
-        title: "Maxout (Derivative of x1)",
-        label: "f'(x)",
-      }),
-    ),
-    "Maxout",
-    { dir },
-  );
-  save(
-    row(
-      boundaryFigure(d.gridLinear, { title: "Decision Boundary (Linear)", points: d.points }),
-      boundaryFigure(d.gridNonlinear, { title: "Decision Boundary (ELU)", points: d.points }),
+      decisionBoundaryFigure(d.linear, d.data, { title: "Decision Boundary (Linear)" }),
+      decisionBoundaryFigure(d.nonlinear, d.data, { title: "Decision Boundary (ELU)" }),
     ),
     "Linear vs Nonlinear",
     { dir },
   );
   save(
-    boundaryFigure(d.gridSub, {
-      title: "After Nonlinear Transformation",
-      points: d.hidden,
-      x1Label: "x'1",
-      x2Label: "x'2",
-    }),
+    row(
+      decisionBoundaryFigure(d.nonlinear, d.data, { title: "Before Nonlinear Transformation" }),
+      transformationFigure(d.fit),
+    ),
     "Nonlinear Transformation",
     { dir },
   );
@@ -254,6 +194,8 @@ export async function figureRows(reps: number, epochs: number): Promise<Row[]> {
     const files = [...Deno.readDirSync(dir)].map((e) => e.name).sort();
     return [{ row: "figures", ...t, files }];
   } finally {
+    data.linear.dispose();
+    data.nonlinear.dispose();
     await Deno.remove(dir, { recursive: true });
   }
 }
@@ -314,22 +256,21 @@ export async function accuracyRows(seeds: number[], epochs: number) {
     const data = makeDataset("xor", { seed });
     const lin = createNetwork(LINEAR_NETWORK, { seed });
     const non = createNetwork(NONLINEAR_NETWORK, { seed });
-    const sub = createNetwork({ hidden: [2], activation: "identity" }, { seed });
     try {
       await train(lin, data, { epochs });
       await train(non, data, { epochs });
-      const h = hiddenOutputs(non, data.x);
-      await train(sub, { x: h.x, y: data.y }, { epochs });
+      // as the notebook does: the subnetwork on the real hidden outputs (accuracy on all
+      // points after the last epoch)
+      const fit = await fitSubnetwork(non, data, { epochs, resolution: 2 });
       rows.push({
         seed,
         linear: accuracyOf(lin, data.x, data.y),
         nonlinear: accuracyOf(non, data.x, data.y),
-        subnetwork: accuracyOf(sub, h.x, data.y),
+        subnetwork: fit.history.accuracy.at(-1)!,
       });
     } finally {
       lin.dispose();
       non.dispose();
-      sub.dispose();
     }
   }
   return rows;
