@@ -1,18 +1,25 @@
 /**
  * The activation of a network's hidden layers, looked up in the activation registry
- * (lib/activations.ts) by name, with its parameters resolved once.
+ * (lib/activations.ts) by name, with its parameters resolved once. Values come from the
+ * registry's tensor function, derivatives from the same function by autodiff
+ * (lib/autodiff.ts): no formula is re-implemented here.
  *
  * @module
  */
-import type { tf } from "./tf.ts";
+import { tf } from "./tf.ts";
 import { ACTIVATIONS, getActivation, resolveParams } from "./activations.ts";
+import { activation } from "./autodiff.ts";
 
-/** A one-input activation ready to apply, with its resolved parameters. */
+/** A one-input activation applied element-wise to plain arrays. */
 export interface HiddenActivation {
+  /** Registry name. */
+  readonly name: string;
   /** Every parameter of the activation (defaults filled in). */
   readonly params: Readonly<Record<string, number>>;
-  /** The registry's tensor function with those parameters bound. */
-  readonly fn: (x: tf.Tensor) => tf.Tensor;
+  /** f(x) element-wise. */
+  values(x: Float32Array): Float32Array;
+  /** f(x) and f'(x) element-wise (autodiff of the registry function). */
+  valuesAndSlopes(x: Float32Array): { y: Float32Array; dy: Float32Array };
 }
 
 /**
@@ -36,7 +43,7 @@ export function hiddenActivationNames(): string[] {
  *
  * @param name Registry name, e.g. `"elu"`.
  * @param params Parameter values; missing ones take the registry defaults.
- * @returns The resolved parameters and the tensor function.
+ * @returns The activation, ready to apply to `Float32Array`s.
  * @throws {Error} If the name is unknown (the message lists the valid names).
  * @throws {RangeError} If a parameter is unknown or out of range.
  * @throws {TypeError} If the activation takes two inputs (softmax, maxout).
@@ -45,7 +52,8 @@ export function hiddenActivationNames(): string[] {
  * ```ts
  * import { hiddenActivation } from "./hidden_activation.ts";
  * const elu = hiddenActivation("elu", { alpha: 0.5 });
- * console.assert(elu.params.alpha === 0.5);
+ * const { y, dy } = elu.valuesAndSlopes(new Float32Array([-1, 2]));
+ * console.assert(Math.abs(y[0] - 0.5 * Math.expm1(-1)) < 1e-7 && y[1] === 2 && dy[1] === 1);
  * ```
  */
 export function hiddenActivation(
@@ -61,5 +69,20 @@ export function hiddenActivation(
     );
   }
   const resolved = Object.freeze(resolveParams(spec, { ...params }));
-  return { params: resolved, fn: (x) => spec.fn(x, resolved) };
+  return {
+    name,
+    params: resolved,
+    values(x) {
+      if (x.length === 0) return new Float32Array(0);
+      const y = tf.tidy(() => spec.fn(tf.tensor1d(x, "float32"), resolved));
+      try {
+        return Float32Array.from(y.dataSync() as Float32Array);
+      } finally {
+        y.dispose();
+      }
+    },
+    valuesAndSlopes(x) {
+      return activation(name, x, resolved);
+    },
+  };
 }

@@ -3,16 +3,18 @@
  * activation from the registry for every hidden layer, and a sigmoid output. Linear vs
  * non-linear is the `activation` name, nothing else.
  *
- * Weights live in one packed TensorFlow.js variable (Glorot-uniform kernels drawn from
- * the seed, zero biases: Keras's defaults), so a training step is one Adam update and
- * the 2-64-2-1 network trains faster than with tfjs-layers. Callers only ever see plain
- * arrays through {@linkcode Network.weights}.
+ * The dense layers are plain float32 arrays (Glorot-uniform kernels drawn from the seed,
+ * zero biases: Keras's defaults) and their matrix products run in JavaScript; the hidden
+ * activation and its derivative come from the registry's TensorFlow.js function (values
+ * and autodiff, one call per hidden layer and batch). At this size (2-64-2-1, batches of
+ * 32) a tfjs training loop spends its time in per-kernel overhead (about 200 kernels
+ * per step); this way is faster (measured in bench/training_bench.ts) and exactly
+ * reproducible. Nothing here holds tensors.
  *
  * @module
  */
-import { tf } from "./tf.ts";
 import { createRandom, deriveSeed } from "./random.ts";
-import { hiddenActivation } from "./hidden_activation.ts";
+import { type HiddenActivation, hiddenActivation } from "./hidden_activation.ts";
 
 /** What to build: hidden layer widths and their activation. */
 export interface NetworkSpec {
@@ -63,8 +65,8 @@ export interface NetworkOptions {
 }
 
 interface Internals {
-  readonly variable: tf.Variable;
-  readonly fn: (x: tf.Tensor) => tf.Tensor;
+  readonly weights: Float32Array;
+  readonly activation: HiddenActivation;
 }
 
 const internals = new WeakMap<Network, Internals>();
@@ -97,7 +99,7 @@ export function createNetwork(spec: NetworkSpec, options: NetworkOptions = {}): 
       throw new RangeError(`Invalid layer width ${what} = ${w}: expected an integer >= 1`);
     }
   }
-  const { params, fn } = hiddenActivation(spec.activation, spec.params);
+  const activation = hiddenActivation(spec.activation, spec.params);
   const sizes = [inputs, ...hidden, 1];
   const random = createRandom(deriveSeed(seed, "weights"));
   const init = new Float32Array(packedLength(sizes));
@@ -108,17 +110,16 @@ export function createNetwork(spec: NetworkSpec, options: NetworkOptions = {}): 
     for (let i = 0; i < fanIn * fanOut; i++) init[offset++] = (2 * random.uniform() - 1) * limit;
     offset += fanOut; // zero biases
   }
-  const variable = tf.tidy(() => tf.variable(tf.tensor1d(init), true));
   let disposed = false;
   const network: Network = {
-    spec: { hidden, activation: spec.activation, params },
+    spec: { hidden, activation: spec.activation, params: activation.params },
     sizes,
     seed,
     get disposed() {
       return disposed;
     },
     weights() {
-      const flat = internalsOf(network).variable.dataSync() as Float32Array;
+      const flat = internalsOf(network).weights;
       const out: LayerWeights[] = [];
       let o = 0;
       for (let k = 0; k + 1 < sizes.length; k++) {
@@ -134,51 +135,80 @@ export function createNetwork(spec: NetworkSpec, options: NetworkOptions = {}): 
       return out;
     },
     dispose() {
-      if (!disposed) variable.dispose();
       disposed = true;
+      internals.delete(network);
     },
   };
-  internals.set(network, { variable, fn });
+  internals.set(network, { weights: init, activation });
   return network;
 }
 
-/**
- * Internal (for train.ts and predict.ts): the network's packed weight variable.
- *
- * @param network A live network.
- * @returns The variable holding every kernel and bias.
- * @throws {Error} If the network has been disposed.
- */
-export function networkVariable(network: Network): tf.Variable {
-  return internalsOf(network).variable;
+/** Internal (train.ts, predict.ts): one forward pass, with what backpropagation needs. */
+export interface ForwardPass {
+  /** Input of each dense layer: `inputs[0]` is `x`, `inputs[k]` hidden layer k - 1's output. */
+  readonly inputs: Float32Array[];
+  /** f'(pre-activation) of each hidden layer (only when asked for `slopes`). */
+  readonly slopes: Float32Array[];
+  /** Output of the last layer computed: logits `[n]`, or hidden layer `layer`'s output. */
+  readonly output: Float32Array;
 }
 
 /**
- * Internal (for train.ts and predict.ts): runs the network on a `[n, inputs]` tensor.
- * Call it inside `tf.tidy` (or a gradient function).
+ * Internal (for train.ts and predict.ts): runs the network on `n` points.
  *
  * @param network A live network.
- * @param x Input tensor of shape `[n, inputs]`.
- * @param layer Stop after hidden layer `layer` (0-based) and return its activations;
- *   omit to return the output logits `[n, 1]` (before the sigmoid).
- * @returns The requested tensor.
+ * @param x Row-major features, `network.sizes[0]` per point (not checked here).
+ * @param options `layer`: stop after that hidden layer (0-based) and return its
+ *   outputs; `slopes`: also return each hidden layer's f' for backpropagation.
+ * @returns The {@linkcode ForwardPass}.
  * @throws {Error} If the network has been disposed.
  */
-export function forward(network: Network, x: tf.Tensor, layer?: number): tf.Tensor2D {
-  const { variable, fn } = internalsOf(network);
+export function forwardPass(
+  network: Network,
+  x: Float32Array,
+  options: { layer?: number; slopes?: boolean } = {},
+): ForwardPass {
+  const { weights, activation } = internalsOf(network);
   const sizes = network.sizes;
-  const last = layer === undefined ? sizes.length - 2 : layer;
-  let h = x as tf.Tensor2D;
-  let o = 0;
+  const last = options.layer ?? sizes.length - 2;
+  const n = x.length / sizes[0];
+  const inputs: Float32Array[] = [x], slopes: Float32Array[] = [];
+  let a = x, o = 0;
   for (let k = 0; k <= last; k++) {
-    const n = sizes[k], m = sizes[k + 1];
-    const kernel = tf.reshape(tf.slice(variable, o, n * m), [n, m]) as tf.Tensor2D;
-    const bias = tf.slice(variable, o + n * m, m);
-    o += n * m + m;
-    h = tf.add(tf.matMul(h, kernel), bias); // faster here than tf.fused.matMul
-    if (k < sizes.length - 2) h = fn(h) as tf.Tensor2D;
+    const nIn = sizes[k], nOut = sizes[k + 1];
+    const pre = new Float32Array(n * nOut);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < nOut; j++) {
+        let s = weights[o + nIn * nOut + j];
+        for (let d = 0; d < nIn; d++) s += a[i * nIn + d] * weights[o + d * nOut + j];
+        pre[i * nOut + j] = s;
+      }
+    }
+    o += nIn * nOut + nOut;
+    if (k === sizes.length - 2) {
+      a = pre;
+    } else if (options.slopes) {
+      const { y, dy } = activation.valuesAndSlopes(pre);
+      a = y;
+      slopes.push(dy);
+    } else {
+      a = activation.values(pre);
+    }
+    if (k < last) inputs.push(a);
   }
-  return h;
+  return { inputs, slopes, output: a };
+}
+
+/**
+ * Internal (for train.ts): the network's packed weights, updated in place by training.
+ * Layer k holds its kernel (`inputs x units`, row-major) then its bias.
+ *
+ * @param network A live network.
+ * @returns The packed weights.
+ * @throws {Error} If the network has been disposed.
+ */
+export function packedWeights(network: Network): Float32Array {
+  return internalsOf(network).weights;
 }
 
 /**
@@ -226,4 +256,20 @@ function packedLength(sizes: readonly number[]): number {
   let total = 0;
   for (let k = 0; k + 1 < sizes.length; k++) total += sizes[k] * sizes[k + 1] + sizes[k + 1];
   return total;
+}
+
+/**
+ * The logistic function 1 / (1 + e^-z), the networks' output activation (computed in float64).
+ *
+ * @param z A logit.
+ * @returns The probability.
+ *
+ * @example
+ * ```ts
+ * import { sigmoid } from "./network.ts";
+ * console.assert(sigmoid(0) === 0.5);
+ * ```
+ */
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
 }

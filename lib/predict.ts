@@ -5,8 +5,7 @@
  *
  * @module
  */
-import { tf } from "./tf.ts";
-import { checkPoints, forward, type Network } from "./network.ts";
+import { checkPoints, forwardPass, type Network, sigmoid } from "./network.ts";
 import { type Grid, linspace, meshgrid } from "./grid.ts";
 
 /** The sample positions of a grid: ascending `x1` (horizontal) and `x2` (vertical). */
@@ -67,7 +66,9 @@ export function gridAxes(
  * ```
  */
 export function predict(network: Network, x: ArrayLike<number>): Float32Array {
-  return run(network, x, (t) => tf.sigmoid(forward(network, t))).x;
+  checkPoints(x, network.sizes[0]);
+  const z = forwardPass(network, Float32Array.from(x)).output;
+  return z.map(sigmoid);
 }
 
 /**
@@ -141,17 +142,8 @@ export function hiddenOutputs(
       `Invalid hidden layer ${layer}: expected an integer from 0 to ${hidden - 1}`,
     );
   }
-  return run(network, x, (t) => forward(network, t, layer));
-}
-
-// Validates points, runs `f` on them as one tensor, returns the result as plain data.
-function run(network: Network, x: ArrayLike<number>, f: (t: tf.Tensor2D) => tf.Tensor): Points {
   const dim = network.sizes[0];
-  const n = checkPoints(x, dim);
-  const out = tf.tidy(() => f(tf.tensor2d(Float32Array.from(x), [n, dim])));
-  try {
-    return { x: out.dataSync() as Float32Array, dim: out.shape[1] ?? 1 };
-  } finally {
-    out.dispose();
-  }
+  checkPoints(x, dim);
+  const output = forwardPass(network, Float32Array.from(x), { layer }).output;
+  return { x: output, dim: network.sizes[layer + 1] };
 }

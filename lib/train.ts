@@ -1,14 +1,15 @@
 /**
  * Trains a {@linkcode Network} as Keras's `fit` does in the seed notebook: Adam
- * (learning rate 0.001, beta1 0.9, beta2 0.999, epsilon 1e-7), binary cross-entropy,
- * 100 epochs, batches of 32, but with the batch order shuffled from a seed so that
- * every run is identical.
+ * (learning rate 0.001, beta1 0.9, beta2 0.999, epsilon 1e-7, Keras's update rule),
+ * binary cross-entropy, 100 epochs, batches of 32, but with the batch order shuffled
+ * from a seed so that every run is identical. Backpropagation through the dense layers
+ * is written out here; the hidden activation's derivative comes from the registry by
+ * autodiff.
  *
  * @module
  */
-import { tf } from "./tf.ts";
 import { createRandom, deriveSeed, permutation } from "./random.ts";
-import { checkPoints, forward, type Network, networkVariable } from "./network.ts";
+import { checkPoints, forwardPass, type Network, packedWeights, sigmoid } from "./network.ts";
 
 /** Training data: row-major features and 0/1 labels (a {@linkcode Dataset} fits). */
 export interface TrainingData {
@@ -104,38 +105,26 @@ export async function train(
     throw new RangeError(`Invalid learning rate ${learningRate}: expected a finite number > 0`);
   }
   const random = createRandom(deriveSeed(seed, "shuffle"));
-  const variable = networkVariable(network);
-
+  const weights = packedWeights(network);
   const x = Float32Array.from(data.x), y = Float32Array.from(data.y);
-  const allX = tf.tensor2d(x, [n, dim]), allY = tf.tensor2d(y, [n, 1]);
-  const optimizer = tf.train.adam(learningRate, 0.9, 0.999, 1e-7);
-  const bx = new Float32Array(batchSize * dim), by = new Float32Array(batchSize);
+  const adam = createAdam(weights.length, learningRate);
   const history: History = { loss: [], accuracy: [] };
-  try {
-    for (let epoch = 1; epoch <= epochs; epoch++) {
-      const order = permutation(n, random);
-      for (let start = 0; start < n; start += batchSize) {
-        const m = Math.min(batchSize, n - start);
-        for (let b = 0; b < m; b++) {
-          const i = order[start + b];
-          for (let d = 0; d < dim; d++) bx[b * dim + d] = x[i * dim + d];
-          by[b] = y[i];
-        }
-        tf.tidy(() => {
-          const xs = tf.tensor2d(bx.subarray(0, m * dim), [m, dim]);
-          const ys = tf.tensor2d(by.subarray(0, m), [m, 1]);
-          optimizer.minimize(() => crossEntropy(forward(network, xs), ys), false, [variable]);
-        });
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const order = permutation(n, random);
+    for (let start = 0; start < n; start += batchSize) {
+      const m = Math.min(batchSize, n - start);
+      const bx = new Float32Array(m * dim), by = new Float32Array(m);
+      for (let b = 0; b < m; b++) {
+        const i = order[start + b];
+        for (let d = 0; d < dim; d++) bx[b * dim + d] = x[i * dim + d];
+        by[b] = y[i];
       }
-      const [loss, accuracy] = evaluate(network, allX, allY);
-      history.loss.push(loss);
-      history.accuracy.push(accuracy);
-      if (onEpoch) await onEpoch({ epoch, epochs, loss, accuracy });
+      adam(weights, lossGradient(network, bx, by));
     }
-  } finally {
-    optimizer.dispose();
-    allX.dispose();
-    allY.dispose();
+    const { loss, accuracy } = evaluate(network, x, y);
+    history.loss.push(loss);
+    history.accuracy.push(accuracy);
+    if (onEpoch) await onEpoch({ epoch, epochs, loss, accuracy });
   }
   return history;
 }
@@ -174,19 +163,79 @@ export function checkTrainingData(data: TrainingData, dim: number): number {
   return n;
 }
 
-// Mean binary cross-entropy from logits z: softplus(z) - y z (stable for any z).
-function crossEntropy(z: tf.Tensor, y: tf.Tensor): tf.Scalar {
-  return tf.mean(tf.sub(tf.softplus(z), tf.mul(y, z)));
+/**
+ * Internal (exported for tests): the gradient of the mean binary cross-entropy over one
+ * batch with respect to every weight, by backpropagation: output delta
+ * (sigmoid(z) - y) / m, then back through each dense layer and each hidden
+ * activation's f' (from the registry by autodiff).
+ *
+ * @param network A live network.
+ * @param x Row-major features of the batch (not checked).
+ * @param y Labels of the batch.
+ * @returns The gradient in the packed layout of the weights (kernel then bias per layer).
+ */
+export function lossGradient(network: Network, x: Float32Array, y: Float32Array): Float64Array {
+  const sizes = network.sizes, m = y.length;
+  const weights = packedWeights(network);
+  const gradient = new Float64Array(weights.length);
+  const { inputs, slopes, output } = forwardPass(network, x, { slopes: true });
+  let delta = new Float64Array(m);
+  for (let i = 0; i < m; i++) delta[i] = (sigmoid(output[i]) - y[i]) / m;
+  let o = weights.length;
+  for (let k = sizes.length - 2; k >= 0; k--) {
+    const nIn = sizes[k], nOut = sizes[k + 1], a = inputs[k];
+    o -= nIn * nOut + nOut;
+    for (let j = 0; j < nOut; j++) {
+      let gb = 0;
+      for (let i = 0; i < m; i++) gb += delta[i * nOut + j];
+      gradient[o + nIn * nOut + j] = gb;
+    }
+    for (let d = 0; d < nIn; d++) {
+      for (let j = 0; j < nOut; j++) {
+        let g = 0;
+        for (let i = 0; i < m; i++) g += a[i * nIn + d] * delta[i * nOut + j];
+        gradient[o + d * nOut + j] = g;
+      }
+    }
+    if (k === 0) break;
+    const slope = slopes[k - 1], previous = new Float64Array(m * nIn);
+    for (let i = 0; i < m; i++) {
+      for (let d = 0; d < nIn; d++) {
+        let s = 0;
+        for (let j = 0; j < nOut; j++) s += delta[i * nOut + j] * weights[o + d * nOut + j];
+        previous[i * nIn + d] = s * slope[i * nIn + d];
+      }
+    }
+    delta = previous;
+  }
+  return gradient;
 }
 
-// Loss and accuracy over all points, read back in one transfer.
-function evaluate(network: Network, x: tf.Tensor2D, y: tf.Tensor2D): [number, number] {
-  const both = tf.tidy(() => {
-    const z = forward(network, x);
-    const correct = tf.equal(tf.cast(tf.greater(z, 0), "float32"), y);
-    return tf.stack([crossEntropy(z, y), tf.sum(tf.cast(correct, "float32"))]);
-  });
-  const [loss, correct] = both.dataSync();
-  both.dispose();
-  return [loss, correct / x.shape[0]]; // an exact fraction, not a float32 mean
+// Keras's Adam: alpha_t = lr sqrt(1 - b2^t) / (1 - b1^t); w -= alpha_t m / (sqrt(v) + eps).
+function createAdam(size: number, learningRate: number) {
+  const beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7;
+  const m = new Float64Array(size), v = new Float64Array(size);
+  let t = 0;
+  return (weights: Float32Array, gradient: Float64Array): void => {
+    t++;
+    const alpha = (learningRate * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
+    for (let k = 0; k < size; k++) {
+      const g = gradient[k];
+      m[k] = beta1 * m[k] + (1 - beta1) * g;
+      v[k] = beta2 * v[k] + (1 - beta2) * g * g;
+      weights[k] -= (alpha * m[k]) / (Math.sqrt(v[k]) + epsilon);
+    }
+  };
+}
+
+// Mean binary cross-entropy (softplus(z) - y z, stable for any z) and the fraction of
+// points whose float32 probability is > 0.5, as predict() reports them.
+function evaluate(network: Network, x: Float32Array, y: Float32Array) {
+  const z = forwardPass(network, x).output;
+  let loss = 0, correct = 0;
+  for (let i = 0; i < y.length; i++) {
+    loss += Math.max(z[i], 0) + Math.log1p(Math.exp(-Math.abs(z[i]))) - y[i] * z[i];
+    if ((Math.fround(sigmoid(z[i])) > 0.5 ? 1 : 0) === y[i]) correct++;
+  }
+  return { loss: loss / y.length, accuracy: correct / y.length };
 }

@@ -3,7 +3,7 @@ import { tf } from "./tf.ts";
 import { createNetwork, LINEAR_NETWORK, NONLINEAR_NETWORK } from "./network.ts";
 import { makeDataset } from "./datasets.ts";
 import { predict } from "./predict.ts";
-import { type EpochLog, type History, train } from "./train.ts";
+import { type EpochLog, type History, lossGradient, train } from "./train.ts";
 
 const SEEDS = [1, 2, 3, 4, 5];
 
@@ -95,7 +95,9 @@ Deno.test("train() behaviour", async (t) => {
   );
 
   await t.step("one full-batch epoch is one Adam step on the mean cross-entropy", async () => {
-    // First Adam step: w -= lr * g / (|g| + eps), with g the float64 gradient below.
+    // Keras's first Adam step: m = 0.1 g, v = 0.001 g², alpha = lr sqrt(0.001) / 0.1, so
+    // w -= alpha m / (sqrt(v) + eps) = lr g / (|g| + eps / sqrt(0.001)); g is the float64
+    // gradient of the mean cross-entropy computed below.
     const data = makeDataset("xor", { seed: 7, size: 40 });
     const net = createNetwork({ hidden: [3], activation: "identity" }, { seed: 7 });
     const [l1, l2] = net.weights();
@@ -117,7 +119,7 @@ Deno.test("train() behaviour", async (t) => {
     await train(net, data, { epochs: 1, batchSize: n, learningRate: lr });
     const [a1, a2] = net.weights();
     const check = (before: number, after: number, g: number) => {
-      const expected = before - (lr * g) / (Math.abs(g) + 1e-7);
+      const expected = before - (lr * g) / (Math.abs(g) + 1e-7 / Math.sqrt(0.001));
       // float32 weights of magnitude <= 10: 1e-6 absolute
       assert.ok(Math.abs(after - expected) < 1e-6, `${after} vs ${expected} (g = ${g})`);
     };
@@ -126,6 +128,41 @@ Deno.test("train() behaviour", async (t) => {
     gW2.forEach((g, k) => check(l2.kernel[k], a2.kernel[k], g));
     check(l2.bias[0], a2.bias[0], gb2);
     net.dispose();
+  });
+
+  await t.step("lossGradient() matches TensorFlow.js autodiff through ELU layers", () => {
+    // reference: tf.grads of tfjs's own sigmoid cross-entropy through tf.elu layers,
+    // independent of the registry and of the hand-written backpropagation
+    const data = makeDataset("xor", { seed: 8, size: 40 });
+    for (const alpha of [1, 0.5]) {
+      const net = createNetwork({ hidden: [5, 2], activation: "elu", params: { alpha } }, {
+        seed: 8,
+      });
+      const layers = net.weights();
+      const expected = tf.tidy(() => {
+        const params = layers.flatMap((l) => [
+          tf.tensor2d(l.kernel, [l.inputs, l.units]),
+          tf.tensor1d(l.bias),
+        ]);
+        const loss = (...p: tf.Tensor[]) => {
+          let h: tf.Tensor = tf.tensor2d(data.x, [40, 2]);
+          for (let k = 0; k < 3; k++) {
+            h = tf.add(tf.matMul(h as tf.Tensor2D, p[2 * k] as tf.Tensor2D), p[2 * k + 1]);
+            if (k < 2) h = tf.add(tf.relu(h), tf.mul(alpha, tf.elu(tf.minimum(h, 0))));
+          }
+          return tf.losses.sigmoidCrossEntropy(tf.tensor2d(data.y, [40, 1]), h);
+        };
+        return tf.grads(loss)(params).flatMap((g) => [...g.dataSync()]);
+      });
+      const got = lossGradient(net, data.x, Float32Array.from(data.y));
+      assert.equal(got.length, expected.length);
+      const scale = Math.max(...expected.map(Math.abs));
+      // float32 reference: 1e-4 of the largest gradient component
+      got.forEach((g, k) =>
+        assert.ok(Math.abs(g - expected[k]) <= 1e-4 * scale, `${k}: ${g} vs ${expected[k]}`)
+      );
+      net.dispose();
+    }
   });
 
   await t.step("onEpoch sees every epoch, and training waits for it", async () => {
