@@ -28,7 +28,7 @@
  */
 import { getActivation, type ParamSpec } from "./activations.ts";
 import { activation } from "./autodiff.ts";
-import { type Kink, pairFigure, type Window } from "./pair_figure.ts";
+import { type Interval, type Kink, pairFigure } from "./pair_figure.ts";
 import {
   base64,
   escapeXml,
@@ -59,13 +59,13 @@ export interface ParametricSource {
   /** Curve colour (CSS). */
   readonly color: string;
   /** Function panel x window. */
-  readonly x: Window;
+  readonly x: Interval;
   /** Function panel y window. */
-  readonly y: Window;
+  readonly y: Interval;
   /** Derivative panel x window. */
-  readonly dx: Window;
+  readonly dx: Interval;
   /** Derivative panel y window. */
-  readonly dy: Window;
+  readonly dy: Interval;
   /** The parameters, one slider each (at least one). */
   readonly params: readonly ParamSpec[];
   /** f and f' at the ascending positions `x` for the parameter record `p`. */
@@ -243,8 +243,8 @@ interface PanelConfig {
   bx: number;
   ay: number;
   by: number;
-  xw: Window;
-  yw: Window;
+  xw: Interval;
+  yw: Interval;
   /** hover read-outs: [x, sample index] */
   hover: [number, number][];
   digits: number;
@@ -572,7 +572,7 @@ export function parametricPairFigure(
   }
   xs.sort((a, b) => a - b);
   const x = Float64Array.from(xs);
-  const range = (w: Window) => {
+  const range = (w: Interval) => {
     let i0 = 0, i1 = x.length - 1;
     while (i0 + 1 < x.length && x[i0 + 1] <= w[0] + s * 1e-6) i0++;
     while (i1 - 1 >= 0 && x[i1 - 1] >= w[1] - s * 1e-6) i1--;
@@ -607,7 +607,12 @@ export function parametricPairFigure(
     strokeWidth,
   });
   const frames = chartFrames(still.svg());
-  const panel = (w: Window, yw: Window, r: { i0: number; n: number }, k: number): PanelConfig => {
+  const panel = (
+    w: Interval,
+    yw: Interval,
+    r: { i0: number; n: number },
+    k: number,
+  ): PanelConfig => {
     const f = frames[k];
     const ax = f.width / (w[1] - w[0]), ay = -f.height / (yw[1] - yw[0]);
     const step = steps[k];
@@ -696,7 +701,7 @@ function defaultRecord(plan: ParamPlan): number {
   return idx[0];
 }
 
-function countSamples(w: Window, s: number): number {
+function countSamples(w: Interval, s: number): number {
   return Math.ceil(w[1] / s - 1e-9) - Math.floor(w[0] / s + 1e-9) + 1;
 }
 
