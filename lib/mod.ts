@@ -68,3 +68,69 @@ export {
 } from "./boundary_figure.ts";
 export { type History, historyFigure, type HistoryOptions } from "./history_figure.ts";
 export { activationFigure, type ActivationFigureOptions } from "./activation_figure.ts";
+export { createRandom, deriveSeed, permutation, type Random } from "./random.ts";
+export {
+  type Dataset,
+  type DatasetName,
+  type DatasetOptions,
+  datasetRows,
+  DATASETS,
+  makeDataset,
+  XOR_CLUSTERS,
+} from "./datasets.ts";
+export {
+  type HiddenActivation,
+  hiddenActivation,
+  hiddenActivationNames,
+} from "./hidden_activation.ts";
+export {
+  checkPoints,
+  createNetwork,
+  type LayerWeights,
+  LINEAR_NETWORK,
+  type Network,
+  type NetworkOptions,
+  type NetworkSpec,
+  NONLINEAR_NETWORK,
+} from "./network.ts";
+export {
+  checkTrainingData,
+  type EpochLog,
+  type History as TrainingHistory,
+  train,
+  type TrainingData,
+  type TrainOptions,
+} from "./train.ts";
+export {
+  type GridAxes,
+  gridAxes,
+  hiddenOutputs,
+  type Points,
+  predict,
+  predictGrid,
+} from "./predict.ts";
+export {
+  extentOf,
+  fitSubnetwork,
+  SUBNETWORK,
+  type SubnetworkFit,
+  type SubnetworkOptions,
+} from "./subnetwork.ts";
+export {
+  type BoundarySnapshot,
+  type BoundarySnapshots,
+  type SnapshotOptions,
+  trainWithSnapshots,
+} from "./boundary_snapshots.ts";
+export {
+  type ActivationResult,
+  compareActivations,
+  type ComparisonOptions,
+} from "./activation_comparison.ts";
+export {
+  type DisplayFunction,
+  type MimeBundle,
+  progressBundle,
+  type ProgressOptions,
+  trainingProgress,
+} from "./training_progress.ts";
