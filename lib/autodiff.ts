@@ -61,8 +61,9 @@ function toFloat32(x: ArrayLike<number>, what: string): Float32Array {
  * Values and derivatives of an element-wise activation, by autodiff (`tf.valueAndGrad`).
  *
  * Accuracy: within 1e-6 relative of the exact f(x), f'(x) at an input at most 4
- * float32 rounding steps from x (finite x in [-1e4, 1e4]; results below ~1.2e-38 may
- * flush to 0). At kinks f' is the left derivative (ReLU'(0) = 0). NaN in gives NaN out.
+ * float32 rounding steps from x, plus 2e-36 absolute (finite x in [-1e4, 1e4]; see
+ * tests/numeric.ts). At kinks f' is the left derivative (ReLU'(0) = 0). NaN in gives
+ * NaN out.
  *
  * @param name activation name from the registry, e.g. "elu"
  * @param x input points (any array-like of numbers; converted to float32)

@@ -94,7 +94,14 @@ function withDefaults(name: string, o: Record<string, number>): Record<string, n
   return Object.fromEntries(spec.params.map((p) => [p.name, o[p.name] ?? p.default]));
 }
 
-const POINTS = [...EXTREMES, ...dense(-10, 10, 2001), ...dense(-1e4, 1e4, 201)];
+// dense in [-10, 10], around the float32 overflow/underflow edges of exp, and coarse to ±1e4
+const POINTS = [
+  ...EXTREMES,
+  ...dense(-10, 10, 2001),
+  ...dense(-90, -85, 101),
+  ...dense(85, 90, 101),
+  ...dense(-1e4, 1e4, 201),
+];
 
 function checkAgainstClosedForms(name: string, options: Record<string, number>): void {
   const p = withDefaults(name, options);
