@@ -134,3 +134,16 @@ export {
   type ProgressOptions,
   trainingProgress,
 } from "./training_progress.ts";
+  InteractiveFigure,
+  type InteractiveSizes,
+  kinkMarkers,
+  type PairValues,
+  parametricPairFigure,
+  type ParametricSource,
+  paramGrid,
+  type ParamPlan,
+  planParams,
+  saveInteractive,
+  sliderFigure,
+  type SliderFigureOptions,
+} from "./slider_figure.ts";
