@@ -134,6 +134,7 @@ export {
   type ProgressOptions,
   trainingProgress,
 } from "./training_progress.ts";
+export {
   InteractiveFigure,
   type InteractiveSizes,
   kinkMarkers,
