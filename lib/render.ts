@@ -232,7 +232,6 @@ export class Figure {
     }
     const cached = this.#png.get(scale);
     if (cached) return cached;
-    if (scale === 2) return this.#render2x().png;
     const png = renderPng(this.svg(), scale);
     this.#png.set(scale, png);
     return png;
@@ -256,25 +255,13 @@ export class Figure {
    * @returns HTML markup.
    */
   notebookHtml(): string {
-    const still = base64(this.#render2x().webp);
+    this.#webp ??= encodeWebp(rasterize(this.svg(), 2).render(), 80);
+    const still = base64(this.#webp);
     return `<div class="afig"><style>.afig>.afig-live{display:block!important}.afig>.afig-still{display:none!important}</style>` +
       `<div class="afig-live" hidden style="display:none">${this.svg()}</div>` +
       `<img class="afig-still" alt="${
         escapeXml(this.description)
       }" width="${this.width}" height="${this.height}" src="data:image/webp;base64,${still}"></div>`;
-  }
-
-  // One 2x rasterisation serves both the PNG file and the notebook's WebP picture; the
-  // pixels themselves are not kept (about 10 MB for a three-panel row).
-  #render2x(): { png: Uint8Array; webp: Uint8Array } {
-    let png = this.#png.get(2);
-    if (!png || !this.#webp) {
-      const pixels = rasterize(this.svg(), 2).render();
-      png = pixels.asPng();
-      this.#png.set(2, png);
-      this.#webp = encodeWebp(pixels, 85);
-    }
-    return { png, webp: this.#webp };
   }
 
   /** The description. */
@@ -319,12 +306,32 @@ function rasterize(svg: string, scale: number): Resvg {
   return new Resvg(svg, {
     fitTo: { mode: "zoom", value: scale },
     background: "white",
-    font: {
-      loadSystemFonts: true,
-      defaultFontFamily: "DejaVu Sans",
-      sansSerifFamily: "DejaVu Sans",
-    },
+    font: fontOptions(),
   });
+}
+
+const DEJAVU = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) =>
+  `/usr/share/fonts/truetype/dejavu/${f}`
+);
+let fonts: ResvgFontOptions | undefined;
+
+type ResvgFontOptions = NonNullable<ConstructorParameters<typeof Resvg>[1]>["font"];
+
+// DejaVu Sans straight from its files when installed (Debian's fonts-dejavu-core): no
+// scan of every system font per figure; otherwise the system's fonts.
+function fontOptions(): ResvgFontOptions {
+  if (fonts) return fonts;
+  const have = DEJAVU.every((path) => {
+    try {
+      return Deno.statSync(path).isFile;
+    } catch {
+      return false;
+    }
+  });
+  const family = { defaultFontFamily: "DejaVu Sans", sansSerifFamily: "DejaVu Sans" };
+  return fonts = have
+    ? { loadSystemFonts: false, fontFiles: DEJAVU, ...family }
+    : { loadSystemFonts: true, ...family };
 }
 
 /**
