@@ -15,6 +15,7 @@
  */
 import { createRandom, deriveSeed } from "./random.ts";
 import { type HiddenActivation, hiddenActivation } from "./hidden_activation.ts";
+import { getActivation } from "./activations.ts";
 
 /** What to build: hidden layer widths and their activation. */
 export interface NetworkSpec {
@@ -209,6 +210,27 @@ export function forwardPass(
  */
 export function packedWeights(network: Network): Float32Array {
   return internalsOf(network).weights;
+}
+
+/**
+ * What to call a network in a title: `"Linear"` when its hidden activation is the
+ * identity, otherwise the activation's display label from the registry (so the seed's
+ * ELU network is titled "Decision Boundary (ELU)", not "(ReLU)" as in the seed).
+ *
+ * @param network A network (disposed ones too).
+ * @returns E.g. `"Linear"`, `"ELU"`, `"Leaky ReLU"`.
+ *
+ * @example
+ * ```ts
+ * import { createNetwork, networkLabel, NONLINEAR_NETWORK } from "./network.ts";
+ * const net = createNetwork(NONLINEAR_NETWORK);
+ * console.assert(`Decision Boundary (${networkLabel(net)})` === "Decision Boundary (ELU)");
+ * net.dispose();
+ * ```
+ */
+export function networkLabel(network: Network): string {
+  const name = network.spec.activation;
+  return name === "identity" ? "Linear" : getActivation(name).label;
 }
 
 /**

@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { tf } from "./tf.ts";
-import { checkPoints, createNetwork, LINEAR_NETWORK, NONLINEAR_NETWORK } from "./network.ts";
+import {
+  checkPoints,
+  createNetwork,
+  LINEAR_NETWORK,
+  networkLabel,
+  NONLINEAR_NETWORK,
+} from "./network.ts";
 
 Deno.test("createNetwork() behaviour", async (t) => {
   const base = tf.memory().numTensors;
@@ -112,4 +118,16 @@ Deno.test("checkPoints() behaviour", async (t) => {
     assert.throws(() => checkPoints([1, 2, NaN, 4], 2), /Invalid feature NaN of point 1/);
     assert.throws(() => checkPoints([Infinity, 2], 2), RangeError);
   });
+});
+
+Deno.test("networkLabel() behaviour", () => {
+  const cases = [[LINEAR_NETWORK, "Linear"], [NONLINEAR_NETWORK, "ELU"], [{
+    hidden: [4],
+    activation: "leaky_relu",
+  }, "Leaky ReLU"]] as const;
+  for (const [spec, label] of cases) {
+    const net = createNetwork(spec);
+    assert.equal(networkLabel(net), label);
+    net.dispose();
+  }
 });
