@@ -89,6 +89,7 @@ export {
   type LayerWeights,
   LINEAR_NETWORK,
   type Network,
+  networkLabel,
   type NetworkOptions,
   type NetworkSpec,
   NONLINEAR_NETWORK,
