@@ -4,8 +4,9 @@
  *
  * Source: holoviz/colorcet, `assets/CET/linear_bmy_10-95_c78_n256.csv` (commit
  * 9bec7d9805479cf304e9cfad3e68f6ffe0929db8), the map that `colorcet/__init__.py`
- * aliases as `bmy` (`'linear_bmy_10_95_c78': ['bmy']`; older colorcet 1.x releases
- * aliased `bmy` to the similar `linear_bmy_10_95_c71`, CET-L8). Each float RGB triple is
+ * aliases as `bmy` (`'linear_bmy_10_95_c78': ['bmy']`, also in colorcet PR #63 of 2021).
+ * The similar `linear_bmy_10_95_c71` (CET-L8) may have been `bmy` in older colorcet
+ * releases; we could not check one, so we follow the current alias. Each float RGB triple is
  * converted to hex exactly as colorcet's `bokeh_palette()` does, `int(v * 255)` per
  * channel, so `BMY` equals the `colorcet.bmy` list the seed passes to Bokeh's
  * `linear_palette(colorcet.bmy, 256)`. Kovesi, "Good Colour Maps: How to Design Them",
