@@ -554,8 +554,9 @@ export function column(...figures: (Figure | LayoutOptions)[]): Figure {
 
 /**
  * The folder figures are saved to: the `FIGURES_DIR` environment variable when set
- * (the main job sets it to its `out/figures/` staging folder), else `figures/` under the
- * current working folder (for a notebook kernel: the notebook's folder).
+ * (the main job sets it to its staging folder), else the project's `out/figures/`, so a
+ * notebook run by hand in JupyterLab saves where `deno task run` does and never litters
+ * `notebooks/`.
  *
  * @returns A folder path (it may not exist yet; {@linkcode save} creates it).
  *
@@ -567,7 +568,7 @@ export function column(...figures: (Figure | LayoutOptions)[]): Figure {
  */
 export function figuresDir(): string {
   const env = Deno.env.get("FIGURES_DIR");
-  return env ? env : `${Deno.cwd()}/figures`;
+  return env ? env : decodeURIComponent(new URL("../out/figures", import.meta.url).pathname);
 }
 
 /**

@@ -226,13 +226,16 @@ Deno.test("save() writes <name>.svg and <name>.png atomically", async (t) => {
   }
 });
 
-Deno.test("figuresDir() reads FIGURES_DIR, else ./figures", () => {
+Deno.test("figuresDir() reads FIGURES_DIR, else the project's out/figures", () => {
   const before = Deno.env.get("FIGURES_DIR");
   try {
     Deno.env.set("FIGURES_DIR", "/tmp/out/figures");
     assert.equal(figuresDir(), "/tmp/out/figures");
     Deno.env.delete("FIGURES_DIR");
-    assert.equal(figuresDir(), `${Deno.cwd()}/figures`);
+    assert.equal(
+      figuresDir(),
+      decodeURIComponent(new URL("../out/figures", import.meta.url).pathname),
+    );
   } finally {
     if (before === undefined) Deno.env.delete("FIGURES_DIR");
     else Deno.env.set("FIGURES_DIR", before);

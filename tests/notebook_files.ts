@@ -6,7 +6,8 @@
  */
 
 /** The project root. */
-export const ROOT: string = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
+export const ROOT: string = decodeURIComponent(new URL("../", import.meta.url).pathname)
+  .replace(/\/$/, "");
 
 /** The notebooks the project ships, as paths relative to the root. */
 export function notebookPaths(): string[] {

@@ -5,7 +5,8 @@
  */
 
 /** The project's root folder (the one holding deno.json). */
-export const ROOT: string = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
+export const ROOT: string = decodeURIComponent(new URL("../../", import.meta.url).pathname)
+  .replace(/\/$/, "");
 
 /** The project-local Python virtual environment. */
 export const VENV: string = `${ROOT}/.venv`;
