@@ -7,6 +7,7 @@
  * @module
  */
 export { type BackendName, backendName, BACKENDS, useBackend } from "./tf.ts";
+export { reportMetric } from "./report.ts";
 export {
   activationNames,
   ACTIVATIONS,
@@ -22,6 +23,14 @@ export {
   type Activation2dValues,
   type ActivationValues,
 } from "./autodiff.ts";
+export { show, table, type TableOptions } from "./show.ts";
+export { type ActivationRow, activationRows, formulaTable } from "./activation_table.ts";
+export {
+  decisionBoundaryFigure,
+  type DecisionBoundaryOptions,
+  labelledPoints,
+  transformationFigure,
+} from "./network_figures.ts";
 export {
   base64,
   checkFigureName,
@@ -68,6 +77,7 @@ export {
 } from "./boundary_figure.ts";
 export { type History, historyFigure, type HistoryOptions } from "./history_figure.ts";
 export { activationFigure, type ActivationFigureOptions } from "./activation_figure.ts";
+export { type Saturation, saturation, type SaturationOptions } from "./saturation.ts";
 export { createRandom, deriveSeed, permutation, type Random } from "./random.ts";
 export {
   type Dataset,
@@ -149,3 +159,5 @@ export {
   sliderFigure,
   type SliderFigureOptions,
 } from "./slider_figure.ts";
+export { overlayFigure, type OverlayOptions } from "./overlay_figure.ts";
+export { comparisonFigure, type ComparisonFigureOptions } from "./comparison_figure.ts";
