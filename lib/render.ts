@@ -270,16 +270,16 @@ export class Figure {
   }
 
   /**
-   * The Jupyter mime bundle: `text/html` (see {@linkcode Figure.notebookHtml}),
-   * `image/png` (1x, to keep notebooks small) for front ends that prefer images, and
-   * `text/plain`.
+   * The Jupyter mime bundle: `text/html` (see {@linkcode Figure.notebookHtml}: the live
+   * SVG, and a picture that survives the sanitizer of untrusted notebooks) and
+   * `text/plain`. No separate `image/png`: the HTML already carries a picture, and a PNG
+   * copy of every figure pushed executed notebooks past 3 MB.
    *
    * @returns A mime bundle.
    */
   [JUPYTER_DISPLAY](): Record<string, string> {
     return {
       "text/html": this.notebookHtml(),
-      "image/png": base64(this.png({ scale: 1 })),
       "text/plain": this.description,
     };
   }
