@@ -271,7 +271,7 @@ let figureCounter = 0;
 /**
  * An interactive function / derivative pair: the static pair at the default parameter
  * values plus sliders. Shows itself in Jupyter (`text/html` with the live figure and its
- * script; for untrusted notebooks a still picture and a note; `image/png`; `text/plain`)
+ * script; for untrusted notebooks a still picture and a note; and `text/plain`)
  * and exports as a standalone page with {@linkcode InteractiveFigure.html}.
  */
 export class InteractiveFigure {
@@ -343,10 +343,14 @@ export class InteractiveFigure {
     const picture = options.fallback
       ? this.still.notebookHtml()
       : `<div class="asf-svg">${this.still.svg()}</div>`;
+    // data-lm-suppress-shortcuts: JupyterLab's command-mode shortcuts otherwise swallow
+    // the arrow keys pressed on a focused slider (checked in JupyterLab 4)
     const sliders = c.params.map((p, i) => {
       const value = p.grid[p.default];
       return `<label class="asf-param">${escapeXml(p.label)} ` +
-        `<input type="range" data-asf-param="${i}" min="${p.grid[0]}" max="${p.grid.at(-1)}" ` +
+        `<input type="range" data-asf-param="${i}" data-lm-suppress-shortcuts="true" min="${
+          p.grid[0]
+        }" max="${p.grid.at(-1)}" ` +
         `step="${p.grid.length > 1 ? p.grid[1] - p.grid[0] : 1}" value="${value}" ` +
         `aria-label="${escapeXml(p.label)}"> <output>${value.toFixed(p.digits)}</output></label>`;
     }).join("");
@@ -361,7 +365,7 @@ export class InteractiveFigure {
       `.asf-controls{gap:24px;align-items:center;flex-wrap:wrap;margin:6px 0 0 62px;font:14px system-ui,sans-serif}` +
       `.asf-controls input{width:300px;vertical-align:middle}.asf-controls output{display:inline-block;min-width:3.5em;font-variant-numeric:tabular-nums}</style>` +
       picture +
-      `<div class="asf-controls" hidden style="display:none">${sliders}</div>${note}` +
+      `<div class="asf-controls" data-lm-suppress-shortcuts="true" hidden style="display:none">${sliders}</div>${note}` +
       `<script type="application/json" class="asf-data">${json}</script>` +
       `<script>${RUNTIME}(${JSON.stringify(c.id)});</script></div>`;
   }
@@ -393,16 +397,16 @@ export class InteractiveFigure {
   }
 
   /**
-   * The Jupyter mime bundle: `text/html` ({@linkcode InteractiveFigure.notebookHtml}),
-   * `image/png` (the still picture at 1x) and `text/plain`.
+   * The Jupyter mime bundle: `text/html` ({@linkcode InteractiveFigure.notebookHtml}: the
+   * live figure when trusted, the still picture when untrusted) and `text/plain`. Like
+   * the static figures' bundle, no separate `image/png` (it would only add size: the
+   * HTML already carries the picture).
    *
    * @returns A mime bundle.
    */
   [JUPYTER_DISPLAY](): Record<string, string> {
-    const bundle = this.still[JUPYTER_DISPLAY]();
     return {
       "text/html": this.notebookHtml(),
-      "image/png": bundle["image/png"],
       "text/plain": this.description,
     };
   }
