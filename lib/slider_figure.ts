@@ -77,8 +77,10 @@ export interface ParametricSource {
 /** Options of {@linkcode sliderFigure} and {@linkcode parametricPairFigure}. */
 export interface SliderFigureOptions {
   /**
-   * Budget in bytes for the embedded curve data (base64), default 600 000: the finest
-   * x sampling (a quarter, half, or the whole hover step) whose data fits is used.
+   * Budget in bytes for the embedded curve data (base64), default 600 000. The x spacing
+   * is the coarsest of the hover step, its half or its quarter whose straight segments
+   * stay within 0.1% of the y window of the curve (Leaky ReLU, ELU: 0.05), else the
+   * finest that fits the budget.
    */
   readonly maxDataBytes?: number;
   /** Panel width in px (default 420). */
@@ -548,41 +550,30 @@ export function parametricPairFigure(
     niceStep((source.x[1] - source.x[0]) / hoverPoints),
     niceStep((source.dx[1] - source.dx[0]) / hoverPoints),
   ];
-  // finest sampling that fits: a quarter, half or whole of the finer hover step, so that
-  // every hover position is a sample
-  let chosen: { s: number; plan: ParamPlan } | undefined;
-  let lastError: unknown;
-  for (const div of [4, 2, 1]) {
+  // x spacing: the finer hover step, or a half or a quarter of it (so every hover
+  // position is a sample); the coarsest whose straight segments stay within 1/1000 of
+  // the y window (about 0.3 px) of the curve, else the finest that fits the budget
+  const kinksOf = source.kinks ?? (() => []);
+  let chosen: { sampling: Sampling; plan: ParamPlan } | undefined;
+  let kinkXs: number[] = [];
+  for (const div of [1, 2, 4]) {
     const s = Math.min(...steps) / div;
     const perRecord = countSamples(source.x, s) + countSamples(source.dx, s);
     const maxRecords = Math.floor(maxDataBytes / (perRecord * 4 * 4 / 3));
+    let plan: ParamPlan;
     try {
-      chosen = { s, plan: planParams(params, maxRecords) };
-      break;
+      plan = planParams(params, maxRecords);
     } catch (error) {
-      lastError = error;
+      if (!chosen) throw error;
+      break;
     }
+    if (chosen && plan.mode !== chosen.plan.mode) break; // keep every combination
+    if (!chosen) kinkXs = [...new Set(plan.records.flatMap((p) => kinksOf(p).map((k) => k.x)))];
+    chosen = { sampling: sampling(source, s, kinkXs), plan };
+    if (interpolationError(source, chosen.sampling, plan, kinksOf) <= 1e-3) break;
   }
-  if (!chosen) throw lastError;
-  const { s, plan } = chosen;
-  const lo = Math.min(source.x[0], source.dx[0]), hi = Math.max(source.x[1], source.dx[1]);
-  const k0 = Math.floor(lo / s + 1e-9), k1 = Math.ceil(hi / s - 1e-9);
-  const kinksOf = source.kinks ?? (() => []);
+  const { sampling: { x, rf, rd }, plan } = chosen!;
   const allKinks = plan.records.map((p) => kinksOf(p).map((k) => ({ ...k })));
-  const kinkXs = [...new Set(allKinks.flat().map((k) => k.x))];
-  const xs = [...Array.from({ length: k1 - k0 + 1 }, (_, k) => +((k0 + k) * s).toPrecision(12))];
-  for (const kx of kinkXs) {
-    if (kx > lo && kx < hi && !xs.some((v) => Math.abs(v - kx) < s * 1e-6)) xs.push(kx);
-  }
-  xs.sort((a, b) => a - b);
-  const x = Float64Array.from(xs);
-  const range = (w: Interval) => {
-    let i0 = 0, i1 = x.length - 1;
-    while (i0 + 1 < x.length && x[i0 + 1] <= w[0] + s * 1e-6) i0++;
-    while (i1 - 1 >= 0 && x[i1 - 1] >= w[1] - s * 1e-6) i1--;
-    return { i0, n: i1 - i0 + 1 };
-  };
-  const rf = range(source.x), rd = range(source.dx);
   const ys = new Float32Array(plan.records.length * rf.n);
   const dys = new Float32Array(plan.records.length * rd.n);
   let defaultValues: PairValues | undefined;
@@ -697,6 +688,72 @@ export function saveInteractive(
 }
 
 // ---- helpers ----
+
+interface Sampling {
+  /** spacing */
+  s: number;
+  /** ascending positions: multiples of s over both windows, plus the kinks */
+  x: Float64Array;
+  /** function panel samples x[i0 .. i0 + n - 1] (one at or beyond each edge) */
+  rf: { i0: number; n: number };
+  /** derivative panel samples */
+  rd: { i0: number; n: number };
+}
+
+function sampling(source: ParametricSource, s: number, kinkXs: readonly number[]): Sampling {
+  const lo = Math.min(source.x[0], source.dx[0]), hi = Math.max(source.x[1], source.dx[1]);
+  const k0 = Math.floor(lo / s + 1e-9), k1 = Math.ceil(hi / s - 1e-9);
+  const xs = Array.from({ length: k1 - k0 + 1 }, (_, k) => +((k0 + k) * s).toPrecision(12));
+  for (const kx of kinkXs) {
+    if (kx > lo && kx < hi && !xs.some((v) => Math.abs(v - kx) < s * 1e-6)) xs.push(kx);
+  }
+  const x = Float64Array.from(xs.sort((a, b) => a - b));
+  const range = (w: Interval) => {
+    let i0 = 0, i1 = x.length - 1;
+    while (i0 + 1 < x.length && x[i0 + 1] <= w[0] + s * 1e-6) i0++;
+    while (i1 - 1 >= 0 && x[i1 - 1] >= w[1] - s * 1e-6) i1--;
+    return { i0, n: i1 - i0 + 1 };
+  };
+  return { s, x, rf: range(source.x), rd: range(source.dx) };
+}
+
+// Largest gap between the drawn straight segments and the curve, as a fraction of the
+// panel's y window: the library's value at each segment's midpoint against the chord,
+// for the first, default and last parameter records, skipping segments at kinks.
+function interpolationError(
+  source: ParametricSource,
+  sampled: Sampling,
+  plan: ParamPlan,
+  kinksOf: (p: Readonly<Record<string, number>>) => readonly Kink[],
+): number {
+  const { x } = sampled;
+  const mid = x.slice(1).map((v, i) => (x[i] + v) / 2);
+  const probes = new Set([0, defaultRecord(plan), plan.records.length - 1]);
+  let worst = 0;
+  for (const r of probes) {
+    const p = plan.records[r];
+    const kinks = kinksOf(p).map((k) => k.x);
+    const at = source.values(x, p), half = source.values(mid, p);
+    for (
+      const [w, yw, a, m] of [
+        [source.x, source.y, at.y, half.y],
+        [source.dx, source.dy, at.dy, half.dy],
+      ] as const
+    ) {
+      for (let i = 0; i + 1 < x.length; i++) {
+        if (mid[i] < w[0] || mid[i] > w[1] || kinks.some((k) => k >= x[i] && k <= x[i + 1])) {
+          continue;
+        }
+        const chord = (a[i] + a[i + 1]) / 2, v = m[i];
+        const visible = (chord >= yw[0] && chord <= yw[1]) || (v >= yw[0] && v <= yw[1]);
+        if (visible && Number.isFinite(chord) && Number.isFinite(v)) {
+          worst = Math.max(worst, Math.abs(v - chord) / (yw[1] - yw[0]));
+        }
+      }
+    }
+  }
+  return worst;
+}
 
 // The record of the default values: in "lines" mode the first parameter's line holds it.
 function defaultRecord(plan: ParamPlan): number {

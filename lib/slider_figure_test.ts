@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { getActivation } from "./activations.ts";
 import { activation } from "./autodiff.ts";
 import {
   InteractiveFigure,
@@ -143,6 +144,41 @@ Deno.test("sliderFigure() maps values to pixels as the static Plot chart does", 
       const v0 = arr[k * p.n + i - p.i0], v1 = arr[k * p.n + i + 1 - p.i0];
       const want = p.ay * (v0 + t * (v1 - v0)) + p.by;
       assert.ok(Math.abs(py - want) < 0.1, `pixel (${px}, ${py}) vs ${want}`);
+    }
+  }
+});
+
+const SOFTPLUS = {
+  f: (x: number, b: number) => Math.max(b * x, 0) / b + Math.log1p(Math.exp(-Math.abs(b * x))) / b,
+  df: (x: number, b: number) => 1 / (1 + Math.exp(-b * x)),
+};
+
+Deno.test("sliderFigure() samples so that the drawn chords follow the curve", () => {
+  // straight segments between samples stay within 0.1% of the y window (~0.3 px) of the
+  // exact curve at the first, default and last slider values (closed forms in float64)
+  for (
+    const [name, ref, spacing] of [
+      ["leaky_relu", LEAKY, 0.05],
+      ["elu", ELU, 0.05],
+      ["softplus", SOFTPLUS, 0.025], // beta = 10 bends sharply: a finer spacing
+    ] as const
+  ) {
+    const fig = sliderFigure(name);
+    const data = pageData(fig.html());
+    const x = decode(data.x, 8);
+    assert.ok(Math.abs(x[1] - x[0] - spacing) < 1e-9, `${name} spacing ${x[1] - x[0]}`);
+    const { view } = getActivation(name);
+    const grid = data.params[0].grid;
+    for (const k of [0, data.params[0].default, grid.length - 1]) {
+      const a = grid[k];
+      for (const [f, w, yw] of [[ref.f, view.x, view.y], [ref.df, view.dx, view.dy]] as const) {
+        for (let i = 0; i + 1 < x.length; i++) {
+          const m = (x[i] + x[i + 1]) / 2;
+          if (m < w[0] || m > w[1] || (x[i] <= 0 && x[i + 1] >= 0 && name !== "softplus")) continue;
+          const err = Math.abs(f(m, a) - (f(x[i], a) + f(x[i + 1], a)) / 2);
+          assert.ok(err <= 1e-3 * (yw[1] - yw[0]), `${name} at ${m}, ${a}: ${err}`);
+        }
+      }
     }
   }
 });
