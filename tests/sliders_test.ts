@@ -15,7 +15,12 @@ import { launchBrowser, skipBrowserTests } from "./browser.ts";
 import { getActivation } from "../lib/activations.ts";
 import { activation } from "../lib/autodiff.ts";
 import { htmlPage } from "../lib/render.ts";
-import { saveInteractive, sliderFigure } from "../lib/slider_figure.ts";
+import {
+  parametricPairFigure,
+  type ParametricSource,
+  saveInteractive,
+  sliderFigure,
+} from "../lib/slider_figure.ts";
 
 const PAGES = [
   ["leaky_relu", "Leaky ReLU"],
@@ -374,6 +379,81 @@ Deno.test({
       );
       assert.ok(natural > 0, "the picture decodes");
       offline();
+    } finally {
+      await close();
+      Deno.removeSync(dir, { recursive: true });
+    }
+  },
+});
+
+const SLOPE = { name: "a", label: "Slope", default: 1, min: -2, max: 2, step: 0.5 };
+const OFFSET = { name: "b", label: "Offset", default: 0, min: -1, max: 1, step: 0.5 };
+const LINE: ParametricSource = {
+  label: "Line",
+  color: "#000000",
+  x: [-1, 1],
+  y: [-3, 3],
+  dx: [-1, 1],
+  dy: [-3, 3],
+  params: [SLOPE, OFFSET],
+  values: (x, p) => ({ y: x.map((v) => p.a * v + p.b), dy: x.map(() => p.a) }),
+};
+
+// The drawn line y = a x + b and its derivative a, from the page's path data (float32).
+function assertLine(drawn: Drawn, a: number, b: number, what: string): void {
+  for (const [k, panel] of drawn.panels.entries()) {
+    const { frame } = panel;
+    const toX = (px: number) => -1 + (px - frame.x) / frame.width * 2;
+    const toY = (py: number) => -3 + (frame.y + frame.height - py) / frame.height * 6;
+    const pts = points(panel.d[0]);
+    assert.ok(pts.length > 50, what);
+    for (const [px, py] of pts) {
+      const want = k === 0 ? a * toX(px) + b : a;
+      assert.ok(Math.abs(toY(py) - want) < 1e-6, `${what}, panel ${k}: ${toY(py)} vs ${want}`);
+    }
+  }
+}
+
+Deno.test({
+  name: "parametricPairFigure() pages drive two sliders: every combination, or one line each",
+  ignore: skipBrowserTests(),
+  fn: async () => {
+    const dir = Deno.makeTempDirSync({ prefix: "sliders_" });
+    const { browser, close } = await launchBrowser();
+    try {
+      const product = parametricPairFigure(LINE);
+      const lines = parametricPairFigure(LINE, { maxDataBytes: 20_000 });
+      assert.equal(product.plan.mode, "product");
+      assert.equal(lines.plan.mode, "lines");
+      for (const [fig, mode] of [[product, "product"], [lines, "lines"]] as const) {
+        const path = saveInteractive(fig, `Line ${mode}`, { dir });
+        const { page, offline } = await openPage(browser, path);
+        try {
+          const inputs = page.locator(".asf input[type=range]");
+          assert.equal(await inputs.count(), 2);
+          let drawn = await readDrawn(page);
+          assert.deepEqual(drawn.values, { a: 1, b: 0 });
+          assertLine(drawn, 1, 0, `${mode} at the defaults`);
+          await inputs.nth(0).focus();
+          await page.keyboard.press("End");
+          drawn = await readDrawn(page);
+          assert.deepEqual(drawn.values, { a: 2, b: 0 });
+          assertLine(drawn, 2, 0, `${mode}, slope 2`);
+          await inputs.nth(1).focus();
+          await page.keyboard.press("Home");
+          drawn = await readDrawn(page);
+          // "lines" has no data for slope 2 with offset -1: the slope returns to its default
+          const a = mode === "product" ? 2 : 1;
+          assert.deepEqual(drawn.values, { a, b: -1 });
+          assertLine(drawn, a, -1, `${mode}, offset -1`);
+          assert.equal(Number(await inputs.nth(0).inputValue()), a, "the slope slider shows it");
+          const outputs = await page.locator(".asf output").allTextContents();
+          assert.deepEqual(outputs, [a.toFixed(1), "-1.0"]);
+          offline();
+        } finally {
+          await page.close();
+        }
+      }
     } finally {
       await close();
       Deno.removeSync(dir, { recursive: true });
