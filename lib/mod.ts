@@ -161,3 +161,10 @@ export {
 } from "./slider_figure.ts";
 export { overlayFigure, type OverlayOptions } from "./overlay_figure.ts";
 export { comparisonFigure, type ComparisonFigureOptions } from "./comparison_figure.ts";
+export {
+  epochSliderFigure,
+  FrameSliderFigure,
+  frameSliderFigure,
+  type FrameSliderOptions,
+  saveFrameSlider,
+} from "./frame_slider_figure.ts";
