@@ -15,6 +15,7 @@ import { launchBrowser, skipBrowserTests } from "./browser.ts";
 import { getActivation } from "../lib/activations.ts";
 import { activation } from "../lib/autodiff.ts";
 import { htmlPage } from "../lib/render.ts";
+import { parseSvg } from "./figure_checks.ts";
 import {
   parametricPairFigure,
   type ParametricSource,
@@ -147,6 +148,39 @@ function assertMatchesLibrary(name: string, drawn: Drawn, what: string): void {
   }
 }
 
+// At the default values the page's redraw reproduces the static pair figure's hover
+// read-outs and kink markers (pair_figure's positions, format and titles): same titles,
+// positions within 0.01 px (the static SVG keeps 2 decimals).
+function assertLikeStatic(svg: string, drawn: Drawn, what: string): void {
+  const charts = Array.from(parseSvg(svg).documentElement.querySelectorAll("svg"));
+  for (const [k, chart] of charts.entries()) {
+    const circles = (selector: string) =>
+      Array.from(chart.querySelectorAll(`${selector} circle`), (c) => ({
+        cx: Number(c.getAttribute("cx")),
+        cy: Number(c.getAttribute("cy")),
+        title: c.textContent!,
+      }));
+    const mine = drawn.panels[k];
+    const pairs = [
+      [mine.hover, circles('g[aria-description="hover"]'), "hover read-outs"],
+      [mine.kinks, [
+        ...circles('g[aria-description="kink limit"]'),
+        ...circles('g[aria-description="kink value"]'),
+      ], "kink markers"],
+    ] as const;
+    for (const [got, want, name] of pairs) {
+      const label = `${what}: ${name} of panel ${k} as in the static figure`;
+      assert.deepEqual(got.map((c) => c.title), want.map((c) => c.title), label);
+      got.forEach((c, i) => {
+        assert.ok(
+          Math.abs(c.cx - want[i].cx) <= 0.011 && Math.abs(c.cy - want[i].cy) <= 0.011,
+          label,
+        );
+      });
+    }
+  }
+}
+
 async function openPage(browser: Browser, path: string, options = { ready: true }) {
   const page = await browser.newPage();
   const problems: string[] = [];
@@ -183,7 +217,8 @@ Deno.test({
           const spec = getActivation(name);
           const param = spec.params[0];
           const key = alphaName(name);
-          const path = saveInteractive(sliderFigure(name), file, { dir });
+          const fig = sliderFigure(name);
+          const path = saveInteractive(fig, file, { dir });
           assert.ok(Deno.statSync(path).size < 1_000_000);
           const { page, offline } = await openPage(browser, path);
           try {
@@ -193,6 +228,7 @@ Deno.test({
             assert.equal(drawn.values[key], param.default);
             assert.equal(drawn.output, param.default.toFixed(digits));
             assertMatchesLibrary(name, drawn, `${file} at the default`);
+            assertLikeStatic(fig.still.svg(), drawn, file);
             const first = drawn.panels[0].d[0];
             const slider = page.locator(".asf input[type=range]");
             await slider.focus();
