@@ -2,8 +2,7 @@
  * Building the seed's interactive figures: every slider value's curves by `activation()`
  * (100 Alpha values for Leaky ReLU and ELU), the kinks, the static pair at the default,
  * and the standalone page. Goal: under 0.5 s per figure on the 2-core machine (measured
- * about 0.14 s after warm-up), so a
- * notebook cell with a slider stays quick.
+ * about 0.14 s after warm-up), so a notebook cell with a slider stays quick.
  *
  * Run: `deno bench -P bench/slider_bench.ts`.
  *
