@@ -496,3 +496,25 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name: "sliderFigure() pages without scripts show the static figure and no dead slider",
+  ignore: skipBrowserTests(),
+  fn: async () => {
+    const dir = Deno.makeTempDirSync({ prefix: "sliders_" });
+    const { browser, close } = await launchBrowser();
+    try {
+      const path = saveInteractive(sliderFigure("elu"), "ELU", { dir });
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(new URL(`file://${path}`).href);
+      assert.ok(await page.locator(".asf svg").first().isVisible());
+      assert.equal(await page.locator(".asf svg svg").count(), 2);
+      assert.ok(!(await page.locator(".asf input").isVisible()));
+      await context.close();
+    } finally {
+      await close();
+      Deno.removeSync(dir, { recursive: true });
+    }
+  },
+});
