@@ -1,0 +1,150 @@
+/**
+ * Smoke test of the seed benchmark's runners (bench/seed/) on tiny inputs. The Python
+ * step needs the reference environment .bench-venv (created by `deno task bench:seed`)
+ * and is skipped without it.
+ */
+import assert from "node:assert/strict";
+import { compare, FLT_MIN, formatRatio, median, relDiff } from "../bench/seed/compare.ts";
+import {
+  actRows,
+  dec,
+  parity,
+  predictRows,
+  SEED_ACTIVATIONS,
+  trainRows,
+} from "../bench/seed/ours.ts";
+import { tf } from "../lib/tf.ts";
+
+const ROOT = new URL("../", import.meta.url).pathname;
+const PY = `${ROOT}.bench-venv/bin/python`;
+const hasVenv = (() => {
+  try {
+    return Deno.statSync(PY).isFile;
+  } catch {
+    return false;
+  }
+})();
+
+Deno.test("median() and formatRatio() behaviour", () => {
+  assert.equal(median([3, 1, 2]), 2);
+  assert.equal(median([4, 1, 3, 2]), 2.5);
+  assert.equal(formatRatio(0.42, 1), "0.42x");
+  assert.equal(formatRatio(3, 1.5), "2.00x");
+  assert.equal(formatRatio(0.05, 1), "0.050x");
+  assert.equal(formatRatio(1, 0), "–");
+});
+
+Deno.test("relDiff() behaviour", async (t) => {
+  await t.step("equal values and NaN pairs differ by 0", () => {
+    assert.equal(relDiff(1.5, 1.5), 0);
+    assert.equal(relDiff(NaN, NaN), 0);
+    assert.equal(relDiff(Infinity, Infinity), 0);
+  });
+  await t.step("relative to the second argument", () => {
+    assert.ok(Math.abs(relDiff(1.00001, 1) - 1e-5) < 1e-12);
+    assert.ok(Math.abs(relDiff(-2, -1) - 1) < 1e-15);
+  });
+  await t.step("differences within float32's subnormal range count as 0", () => {
+    assert.equal(relDiff(0, 3.7e-44), 0);
+    assert.equal(relDiff(FLT_MIN, 0), 0);
+    assert.equal(relDiff(1e-30, 0), Infinity);
+  });
+  await t.step("one NaN is an infinite difference", () => {
+    assert.equal(relDiff(NaN, 1), Infinity);
+    assert.equal(relDiff(1, NaN), Infinity);
+  });
+});
+
+Deno.test("compare() behaviour", async (t) => {
+  const labels = ["a", "b", "c"];
+  await t.step("agreement with TF meets the goal", () => {
+    const c = compare(dec([1, 2, 3]), dec([1, 2, 3.00001]), dec([1, 2, 3]), labels);
+    assert.equal(c.fails, 0);
+    assert.ok(c.maxRel > 3e-6 && c.maxRel < 4e-6);
+    assert.equal(c.worst?.x, "c");
+  });
+  await t.step("where TF is off the exact value, ours is held to the exact value", () => {
+    const c = compare(dec([1e-8, 2]), dec([0, 2]), dec([1e-8, 2]), ["x0", "x1"]);
+    assert.equal(c.tfOff, 1);
+    assert.equal(c.fails, 0);
+    assert.equal(c.maxRel, Infinity);
+    const bad = compare(dec([2e-8, 2]), dec([0, 2]), dec([1e-8, 2]), ["x0", "x1"]);
+    assert.equal(bad.fails, 1);
+    assert.equal(bad.worstFail?.x, "x0");
+  });
+  await t.step("a plain miss is counted", () => {
+    const c = compare(dec([1, 2.1]), dec([1, 2]), dec([1, 2]), ["x0", "x1"]);
+    assert.equal(c.fails, 1);
+    assert.equal(c.worstFail?.x, "x1");
+  });
+  await t.step("kinks are left out and listed", () => {
+    const c = compare(dec([0.3, 1]), dec([1, 1]), dec([0.3, 1]), ["0", "1"], (i) => i === 0);
+    assert.equal(c.fails, 0);
+    assert.deepEqual(c.kinks, [{ x: "0", ours: 0.3, tf: 1 }]);
+  });
+});
+
+Deno.test("ours.ts runner behaviour on tiny inputs", async (t) => {
+  const before = tf.memory().numTensors;
+  await t.step("activation rows name every seed activation and time every call", async () => {
+    const rows = await actRows(20, 4, 2);
+    assert.deepEqual(
+      rows.map((r) => r.row),
+      SEED_ACTIVATIONS.map((n) => `act:${n}:${n === "softmax" || n === "maxout" ? 16 : 20}`),
+    );
+    for (const r of rows) {
+      assert.equal(r.times.length, 2);
+      assert.ok(r.first !== null && r.first >= 0 && r.times.every((s) => s >= 0 && s < 10));
+    }
+  });
+  await t.step("training and grid rows", async () => {
+    const train = await trainRows(0, 1);
+    assert.deepEqual(train.map((r) => r.row), ["train:linear", "train:nonlinear"]);
+    const [grid] = await predictRows(1, 1, 5);
+    assert.equal(grid.row, "predict:grid:25");
+    assert.equal(grid.times.length, 1);
+  });
+  await t.step("parity values on given inputs", () => {
+    const out = parity({
+      inputs: {
+        seed_grid: [-1, 0, 1],
+        extremes: [-1e4, "NaN"],
+        axis_seed_grid: [0, 1],
+        axis_extremes: [0, 1],
+      },
+      one: { sigmoid: {} },
+      two: { softmax: {} },
+    });
+    const grid = out.one.sigmoid.seed_grid;
+    assert.equal(grid.y[1], 0.5);
+    assert.equal(grid.dy[1], 0.25);
+    assert.ok(Math.abs((grid.y[2] as number) - 1 / (1 + Math.exp(-1))) < 1e-7);
+    assert.equal(out.one.sigmoid.extremes.y[1], "NaN");
+    // softmax at (x1, x2) = (0, 0): both outputs 1/2, d f1 / d x1 = 1/4
+    assert.equal(out.two.softmax.seed_grid.y[0][0], 0.5);
+    assert.equal(out.two.softmax.seed_grid.jac[0][0][0], 0.25);
+  });
+  assert.equal(tf.memory().numTensors, before);
+});
+
+Deno.test({
+  name: "reference.py behaviour on tiny inputs",
+  ignore: !hasVenv,
+  async fn() {
+    const out = await Deno.makeTempFile({ suffix: ".json" });
+    try {
+      const r = await new Deno.Command(PY, {
+        args: [`${ROOT}bench/seed/reference.py`, "act-seed", "--tiny", "--reps", "1", "--out", out],
+        stdout: "null",
+        stderr: "piped",
+      }).output();
+      assert.equal(r.code, 0, new TextDecoder().decode(r.stderr));
+      const payload = JSON.parse(Deno.readTextFileSync(out));
+      // the same row names as ours.ts, so the report can pair them
+      const ours = (await actRows(50, 10, 0)).map((row) => row.row);
+      assert.deepEqual(payload.result.map((row: { row: string }) => row.row), ours);
+    } finally {
+      Deno.removeSync(out);
+    }
+  },
+});
