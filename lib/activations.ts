@@ -89,8 +89,8 @@ const RELU_WINDOW = { x: [-3, 3], y: [-2, 4] } as Partial<ViewHints>;
 const BELL_WINDOW = { x: [-4, 4], y: [-1, 4] } as Partial<ViewHints>;
 const GRID_WINDOW = { x: [0, 10], y: [0, 10], dx: [0, 10], dy: [0, 10] } as Partial<ViewHints>;
 
-function alphaParam(value: number, min = 0.01, max = 1): ParamSpec {
-  return { name: "alpha", label: "Alpha", default: value, min, max, step: 0.01 };
+function alphaParam(value: number, min = 0.01, max = 1, step = 0.01): ParamSpec {
+  return { name: "alpha", label: "Alpha", default: value, min, max, step };
 }
 
 // x <= k ? left : right (left branch at a kink), as the exact blend
@@ -371,7 +371,7 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     derivative: "f'(x) = \\sigma(\\beta x)",
     inputs: 1,
     outputs: 1,
-    params: [{ name: "beta", label: "Beta", default: 1, min: 0.1, max: 10, step: 0.1 }],
+    params: [{ name: "beta", label: "Beta", default: 1, min: 0.1, max: 5, step: 0.1 }],
     kinks: () => [],
     view: view("#e9c46a", BELL_WINDOW),
     // tf.softplus is stable in value and its gradient is σ(βx) (exact when small).
@@ -470,7 +470,7 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     derivative: "f'(x) = \\begin{cases} e^{x/\\alpha} & x \\le 0 \\\\ 1 & x > 0 \\end{cases}",
     inputs: 1,
     outputs: 1,
-    params: [alphaParam(1, 0.1, 3)],
+    params: [alphaParam(1, 0.1, 3, 0.05)], // 59 slider values keep its page small
     kinks: () => [],
     view: view("#ff7f50", RELU_WINDOW),
     fn: (x, p) => {

@@ -90,8 +90,10 @@ export class FrameSliderFigure {
     const json = JSON.stringify(this.#data).replace(/</g, "\\u003c");
     return `<div class="fsf" id="${this.id}">` +
       `<style>.fsf>.fsf-controls{display:flex!important}</style>` + picture +
-      `<div class="fsf-controls" data-lm-suppress-shortcuts="true" hidden style="display:none;gap:12px;align-items:center;margin:6px 0 0 62px;font:14px system-ui,sans-serif">` +
-      `<label>${escapeXml(this.#label)} <input type="range" min="0" max="${n - 1}" step="1" ` +
+      `<div class="fsf-controls" hidden style="display:none;gap:12px;align-items:center;margin:6px 0 0 62px;font:14px system-ui,sans-serif">` +
+      `<label>${
+        escapeXml(this.#label)
+      } <input type="range" data-lm-suppress-shortcuts="true" min="0" max="${n - 1}" step="1" ` +
       `value="${k}" aria-label="${
         escapeXml(this.#label)
       }" style="width:300px;vertical-align:middle"></label>` +

@@ -39,7 +39,10 @@ Deno.test("frameSliderFigure() embeds each frame's images and changing read-outs
     assert.equal(data.titles[2].length, data.changing.length);
   });
   await t.step("the slider covers the frames and starts at the last", () => {
-    assert.match(fig.html(), /<input type="range" min="0" max="2" step="1" value="2"/);
+    assert.match(
+      fig.html(),
+      /<input type="range" data-lm-suppress-shortcuts="true" min="0" max="2" step="1" value="2"/,
+    );
   });
   await t.step("Jupyter bundle: live HTML with a still fallback, and text", () => {
     const bundle = fig[JUPYTER_DISPLAY]();
