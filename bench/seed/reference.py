@@ -628,7 +628,13 @@ def versions():
     import bokeh
     import keras
     tf_ = seed_imports()
-    return {"python": platform.python_version(), "tensorflow": tf_.__version__,
+    cpu = "?"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), "?")
+    except OSError:
+        pass
+    return {"python": platform.python_version(), "tensorflow": tf_.__version__, "cpu": cpu,
             "keras": keras.__version__, "bokeh": bokeh.__version__, "numpy": np.__version__,
             "cpu_devices": [d.name for d in tf_.config.list_physical_devices("CPU")],
             "intra_op_threads": tf_.config.threading.get_intra_op_parallelism_threads(),
