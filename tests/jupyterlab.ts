@@ -109,10 +109,21 @@ export async function startLab(
   };
 }
 
-/** Opens a notebook and waits until its kernel is idle. */
+/**
+ * Opens a notebook and waits until the project's kernel has started and is idle (the
+ * status bar reads "Deno (activation functions) | Idle"; before the kernel exists the
+ * execution indicator already says idle, and running cells then asks for a kernel).
+ */
 export async function openNotebook(page: Page, lab: Lab, notebook: string): Promise<void> {
   await page.goto(lab.url(notebook));
   await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll(".jp-StatusBar-Widget")]
+        .some((w) => /Deno \(activation functions\) \| Idle/.test(w.textContent ?? "")),
+    undefined,
+    { timeout: 60_000, polling: 250 },
+  );
   await waitForIdle(page, 60_000);
 }
 
