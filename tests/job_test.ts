@@ -140,6 +140,20 @@ Deno.test("deno task run executes every notebook and writes out/", async (t) => 
       }
     });
 
+    await t.step(
+      "README's pictures in docs/ are the current figures (deno task docs)",
+      async () => {
+        for (const name of ["ELU", "Softmax", "Linear vs Nonlinear", "Nonlinear Transformation"]) {
+          const docs = await Deno.readFile(`${ROOT}/docs/${name}.png`);
+          const fresh = await Deno.readFile(`${out}/figures/${name}.png`);
+          assert.ok(
+            docs.length === fresh.length && docs.every((b, i) => b === fresh[i]),
+            `docs/${name}.png is stale: run deno task run, then deno task docs`,
+          );
+        }
+      },
+    );
+
     await t.step("a second run gives identical figures and metrics", async () => {
       const again = await runNotebooks(["--out", second]);
       assert.equal(again.code, 0, again.stderr);
