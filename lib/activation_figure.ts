@@ -8,9 +8,10 @@
  */
 import { getActivation, resolveParams } from "./activations.ts";
 import { activation, activation2d } from "./autodiff.ts";
+import { kinkMarkers } from "./kink_markers.ts";
 import { linspace } from "./grid.ts";
 import { heatmapFigure } from "./heatmap_figure.ts";
-import { type Kink, pairFigure } from "./pair_figure.ts";
+import { pairFigure } from "./pair_figure.ts";
 import { type Figure, row } from "./render.ts";
 
 /** Options of {@linkcode activationFigure}. */
@@ -68,25 +69,10 @@ export function activationFigure(name: string, options: ActivationFigureOptions 
     y: v.y,
     dx: v.dx,
     dy: v.dy,
-    kinks: kinks.map((k) => kinkAt(name, k, p)),
+    kinks: kinkMarkers(name, p).filter((k) => k.x >= lo && k.x <= hi),
     width,
     height,
   });
-}
-
-// One-sided limits of f' at a kink by linear extrapolation from two points on each side
-// (error O(h^2)); the value used at the kink is the library's own f'(k).
-function kinkAt(name: string, k: number, p: Record<string, number>): Kink {
-  const h = 1e-3;
-  const xs = [k - 2 * h, k - h, k, k + h, k + 2 * h];
-  const { dy } = activation(name, xs, p);
-  const round = (v: number) => +v.toPrecision(6);
-  return {
-    x: k,
-    left: round(2 * dy[1] - dy[0]),
-    right: round(2 * dy[3] - dy[4]),
-    at: dy[2],
-  };
 }
 
 function twoInputFigure(

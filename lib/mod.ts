@@ -148,7 +148,6 @@ export {
 export {
   InteractiveFigure,
   type InteractiveSizes,
-  kinkMarkers,
   type PairValues,
   parametricPairFigure,
   type ParametricSource,
@@ -168,3 +167,4 @@ export {
   type FrameSliderOptions,
   saveFrameSlider,
 } from "./frame_slider_figure.ts";
+export { kinkMarkers } from "./kink_markers.ts";

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
+import { kinkMarkers } from "./kink_markers.ts";
 import { getActivation } from "./activations.ts";
 import { activation } from "./autodiff.ts";
 import {
   InteractiveFigure,
-  kinkMarkers,
   parametricPairFigure,
   paramGrid,
   planParams,
