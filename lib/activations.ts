@@ -195,7 +195,9 @@ const geluExact = tf.customGrad(
   }) as unknown as Parameters<typeof tf.customGrad>[0],
 ) as (x: tf.Tensor) => tf.Tensor;
 
-// The two inputs (x1, x2) of softmax and maxout from the last axis of shape [..., 2].
+// The two inputs (x1, x2) of softmax and maxout from the last axis of shape [..., 2],
+// each of shape [...]. Through a transpose rather than tf.split: on wasm, slicing the
+// interleaved last axis is 5x (split) to 10x (concat) slower than moving it to the front.
 function splitPair(x: tf.Tensor, name: string): [tf.Tensor, tf.Tensor] {
   if (x.rank < 1 || x.shape[x.rank - 1] !== 2) {
     throw new TypeError(
@@ -203,8 +205,25 @@ function splitPair(x: tf.Tensor, name: string): [tf.Tensor, tf.Tensor] {
         `got shape [${x.shape.join(", ")}]`,
     );
   }
-  const [a, b] = tf.split(x, 2, -1);
+  const [a, b] = unstackLast(x);
   return [a, b];
+}
+
+/**
+ * Splits a tensor along its last axis into tensors of the other axes (fast on wasm).
+ *
+ * @param x A tensor of shape [..., k].
+ * @returns k tensors of shape [...].
+ */
+export function unstackLast(x: tf.Tensor): tf.Tensor[] {
+  const perm = [x.rank - 1, ...Array.from({ length: x.rank - 1 }, (_, i) => i)];
+  return tf.unstack(tf.transpose(x, perm));
+}
+
+// The inverse of unstackLast: k tensors of shape [...] into one of shape [..., k].
+function stackLast(parts: tf.Tensor[]): tf.Tensor {
+  const rank = parts[0].rank + 1;
+  return tf.transpose(tf.stack(parts), [...Array.from({ length: rank - 1 }, (_, i) => i + 1), 0]);
 }
 
 // ---- the registry ----
@@ -301,7 +320,7 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     fn: (x) => {
       const [x1, x2] = splitPair(x, "softmax");
       const d = tf.sub(x1, x2);
-      return tf.concat([stableSigmoid(d), stableSigmoid(tf.neg(d))], -1);
+      return stackLast([stableSigmoid(d), stableSigmoid(tf.neg(d))]);
     },
   },
   {
@@ -318,7 +337,7 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     // greaterEqual: the one comparison whose gradient tfjs 4.22 registers (where needs it)
     fn: (x) => {
       const [x1, x2] = splitPair(x, "maxout");
-      return tf.where(tf.greaterEqual(x1, x2), x1, x2);
+      return tf.expandDims(tf.where(tf.greaterEqual(x1, x2), x1, x2), -1);
     },
   },
   {

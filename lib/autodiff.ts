@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { type ActivationSpec, getActivation, resolveParams } from "./activations.ts";
+import { type ActivationSpec, getActivation, resolveParams, unstackLast } from "./activations.ts";
 import { type Grid, meshgrid } from "./grid.ts";
 import { tf } from "./tf.ts";
 
@@ -171,11 +171,11 @@ export function activation2d(
     const value = spec.fn(input, p);
     const grads = Array.from(
       { length: k },
-      // split, not gather: gather's gradient needs UnsortedSegmentSum, missing on wasm
+      // unstack, not gather: gather's gradient needs UnsortedSegmentSum, missing on wasm
       (_, i) =>
         tf.grad((t: tf.Tensor) => {
           const out = spec.fn(t, p);
-          return tf.sum(k === 1 ? out : tf.split(out, k, 1)[i]);
+          return tf.sum(k === 1 ? out : unstackLast(out)[i]);
         })(input),
     );
     return [value, ...grads];
