@@ -41,8 +41,17 @@ async function npmPackages(): Promise<void> {
   await Deno.writeTextFile(stamp, want);
 }
 
-async function findPython(): Promise<string> {
-  const candidates = [Deno.env.get("PYTHON"), "python3", "python"].filter((c): c is string => !!c);
+/**
+ * The first Python >= 3.10 among the candidates; exits with a clear message otherwise.
+ *
+ * @param candidates Executables to try (default: $PYTHON, python3, python).
+ * @returns The executable.
+ */
+export async function findPython(
+  candidates: string[] = [Deno.env.get("PYTHON"), "python3", "python"].filter((c): c is string =>
+    !!c
+  ),
+): Promise<string> {
   for (const python of candidates) {
     const { code, stdout } = await capture(python, [
       "-c",
@@ -69,14 +78,7 @@ async function pythonEnvironment(): Promise<void> {
   const python = await findPython();
   if ((await readIfExists(`${VENV}/pyvenv.cfg`)) === undefined) {
     say(`creating the Python virtual environment .venv/ with ${python} ...`);
-    const venv = await capture(python, ["-m", "venv", VENV]);
-    if (venv.code !== 0) {
-      await Deno.remove(VENV, { recursive: true }).catch(() => {});
-      fail(
-        `\`${python} -m venv .venv\` failed: ${venv.stderr.trim().split("\n").pop() ?? ""}`,
-        "On Debian or Ubuntu install the venv module: `sudo apt-get install python3-venv`.",
-      );
-    }
+    await createVenv(python, VENV);
   }
   say("installing JupyterLab and nbclient into .venv/ (pip install -r requirements.txt) ...");
   const pip = await capture(venvBin("python"), [
@@ -96,6 +98,24 @@ async function pythonEnvironment(): Promise<void> {
     );
   }
   await Deno.writeTextFile(stamp, want);
+}
+
+/**
+ * Creates a virtual environment; on failure removes what was half-made and exits with a
+ * clear message.
+ *
+ * @param python The Python executable.
+ * @param dir The environment's folder.
+ */
+export async function createVenv(python: string, dir: string): Promise<void> {
+  const venv = await capture(python, ["-m", "venv", dir]);
+  if (venv.code !== 0) {
+    await Deno.remove(dir, { recursive: true }).catch(() => {});
+    fail(
+      `\`${python} -m venv\` failed: ${venv.stderr.trim().split("\n").pop() ?? ""}`,
+      "On Debian or Ubuntu install the venv module: `sudo apt-get install python3-venv`.",
+    );
+  }
 }
 
 async function jupyterKernel(): Promise<void> {
@@ -139,6 +159,8 @@ async function jupyterKernel(): Promise<void> {
   await Deno.rename(`${dir}/kernel.json.tmp`, `${dir}/kernel.json`);
 }
 
-await npmPackages();
-await pythonEnvironment();
-await jupyterKernel();
+if (import.meta.main) {
+  await npmPackages();
+  await pythonEnvironment();
+  await jupyterKernel();
+}
