@@ -132,12 +132,14 @@ function stableTanh(x: tf.Tensor): tf.Tensor {
   return piecewise(x, 0, tf.neg(t), t);
 }
 
-// alpha * expm1(x) for x <= 0, x otherwise: the gradient alpha * e^x flows through exp
-// (not through y + alpha, which underflows), and min(x, 0) keeps the unselected branch
-// finite (expm1(1e4) = Infinity) so that the blend never computes 0 · Infinity.
+// alpha * expm1(x) for x <= 0, x otherwise, as relu(x) + alpha * expm1(min(x, 0)): each
+// term is exactly 0 on the other side, so no blend is needed (half the kernels of one);
+// the gradient alpha * e^x flows through exp (not through y + alpha, which underflows),
+// min(x, 0) keeps expm1 finite (expm1(1e4) = Infinity), and at 0 relu'(0) = 0 while
+// min's slope is 1, giving the left derivative alpha.
 function eluLike(x: tf.Tensor, alpha: number, scale = 1): tf.Tensor {
-  const neg = tf.mul(tf.expm1(minZero(x)), alpha);
-  const y = piecewise(x, 0, neg, x);
+  const r = tf.relu(x);
+  const y = tf.add(r, tf.mul(tf.expm1(tf.sub(x, r)), alpha));
   return scale === 1 ? y : tf.mul(y, scale);
 }
 
