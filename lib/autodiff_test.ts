@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import { activation, activation2d } from "./autodiff.ts";
+import { activation, activation2d, tfjsActivation, tfjsActivation2d } from "./autodiff.ts";
 import { ACTIVATIONS, getActivation } from "./activations.ts";
+import type { Grid } from "./grid.ts";
 import { tf, useBackend } from "./tf.ts";
 import { assertClose, centralDifference, dense, EXTREMES } from "../tests/numeric.ts";
 
@@ -103,12 +104,18 @@ const POINTS = [
   ...dense(-1e4, 1e4, 201),
 ];
 
-function checkAgainstClosedForms(name: string, options: Record<string, number>): void {
+type Run = typeof activation;
+
+function checkAgainstClosedForms(
+  name: string,
+  options: Record<string, number>,
+  run: Run = activation,
+): void {
   const p = withDefaults(name, options);
   const ref = refs(p)[name];
   assert.ok(ref, `no reference for ${name}`);
   const kinks = new Set(getActivation(name).kinks(p).map(Math.fround));
-  const { y, dy } = activation(name, POINTS, options);
+  const { y, dy } = run(name, POINTS, options);
   const tag = `${name}${JSON.stringify(options)}`;
   for (let i = 0; i < POINTS.length; i++) {
     assert.ok(Number.isFinite(y[i]) && Number.isFinite(dy[i]), `${tag}: finite at ${POINTS[i]}`);
@@ -120,18 +127,28 @@ function checkAgainstClosedForms(name: string, options: Record<string, number>):
   assertClose(at(dy, smooth), smooth, ref.df, `${tag} f'`);
   const kinkXs = [...kinks];
   if (kinkXs.length > 0) {
-    const k = activation(name, kinkXs, options);
+    const k = run(name, kinkXs, options);
     assertClose(k.dy, kinkXs, ref.df, `${tag} f' at kinks`, { ulps: 0 });
   }
 }
 
+Deno.test("activation() (fused kernel) matches float64 closed forms", async (t) => {
+  for (const spec of ELEMENTWISE) {
+    await t.step(spec.name, () => {
+      for (const o of settings(spec.name)) checkAgainstClosedForms(spec.name, o);
+    });
+  }
+});
+
 for (const backend of ["wasm", "cpu"] as const) {
-  Deno.test(`activation() matches float64 closed forms on ${backend}`, async (t) => {
+  Deno.test(`tfjsActivation() matches float64 closed forms on ${backend}`, async (t) => {
     await useBackend(backend);
     try {
       for (const spec of ELEMENTWISE) {
         await t.step(spec.name, () => {
-          for (const o of settings(spec.name)) checkAgainstClosedForms(spec.name, o);
+          for (const o of settings(spec.name)) {
+            checkAgainstClosedForms(spec.name, o, tfjsActivation);
+          }
         });
       }
     } finally {
@@ -307,19 +324,31 @@ Deno.test("activation2d() values and Jacobian by autodiff", async (t) => {
     assert.deepEqual([...outputs[0].values], [5, 5, 5, 6, 6, 6]);
     assert.equal(outputs[0].x1.length, 3);
   });
-  await t.step("cpu backend gives the same grids", async () => {
-    const onWasm = activation2d("softmax", axis);
-    await useBackend("cpu");
-    try {
-      const onCpu = activation2d("softmax", axis);
-      for (const [i, j] of [[0, 0], [0, 1], [1, 0], [1, 1]]) {
-        const a = onWasm.jacobian[i][j].values, b = onCpu.jacobian[i][j].values;
-        for (let k = 0; k < a.length; k++) {
-          assert.ok(Math.abs(a[k] - b[k]) <= 4e-6 * Math.abs(a[k]) + 1e-36, `J${i}${j}[${k}]`);
+  await t.step("the fused grids equal tfjs's kernel by kernel on wasm and cpu", async () => {
+    for (const name of ["softmax", "maxout"]) {
+      const fused = activation2d(name, axis);
+      for (const backend of ["wasm", "cpu"] as const) {
+        await useBackend(backend);
+        try {
+          const tfjs = tfjsActivation2d(name, axis);
+          const pairs: [Grid, Grid, string][] = fused.outputs.map((g, i) => [
+            g,
+            tfjs.outputs[i],
+            `${name} f${i}`,
+          ]);
+          fused.jacobian.forEach((row, i) =>
+            row.forEach((g, j) => pairs.push([g, tfjs.jacobian[i][j], `${name} J${i}${j}`]))
+          );
+          for (const [a, b, what] of pairs) {
+            for (let k = 0; k < a.values.length; k++) {
+              const [u, v] = [a.values[k], b.values[k]];
+              assert.ok(Math.abs(u - v) <= 4e-6 * Math.abs(u) + 1e-36, `${backend} ${what}[${k}]`);
+            }
+          }
+        } finally {
+          await useBackend();
         }
       }
-    } finally {
-      await useBackend();
     }
   });
   await t.step("wrong shapes", () => {
@@ -338,8 +367,16 @@ Deno.test("activation() and activation2d() leak no tensors", async (t) => {
         () => unknown,
       ]
     ),
+    ...ELEMENTWISE.map((s) =>
+      [`tfjs ${s.name}`, () => tfjsActivation(s.name, [-1, 0, 1, NaN])] as [
+        string,
+        () => unknown,
+      ]
+    ),
     ["softmax", () => activation2d("softmax", [0, 1, 2])],
     ["maxout", () => activation2d("maxout", [0, 1, 2])],
+    ["tfjs softmax", () => tfjsActivation2d("softmax", [0, 1, 2])],
+    ["tfjs maxout", () => tfjsActivation2d("maxout", [0, 1, 2])],
     ["unknown name", () => activation("foo", [1])],
     ["bad parameter", () => activation("elu", [1], { alpha: 9 })],
     ["bad shape", () => activation2d("softmax", [2, 1])],

@@ -22,6 +22,8 @@ export {
   activation2d,
   type Activation2dValues,
   type ActivationValues,
+  tfjsActivation,
+  tfjsActivation2d,
 } from "./autodiff.ts";
 export { show, table, type TableOptions } from "./show.ts";
 export { type ActivationRow, activationRows, formulaTable } from "./activation_table.ts";

@@ -1,0 +1,291 @@
+/**
+ * Straight-line scalar programs: the nodes a traced activation is made of (inputs,
+ * constants and scalar operations), built with constant folding, a few algebraic
+ * identities (x·1, x+0, −(−x)) and common-subexpression sharing, then compiled to
+ * one JavaScript loop over typed arrays. `fused_kernel.ts` fills a graph by running
+ * an activation's tfjs forward pass and tfjs autodiff backward pass on the symbolic
+ * backend (`symbolic_backend.ts`).
+ *
+ * @module
+ */
+import { FAST_MATH } from "./fast_math.ts";
+
+/** A node of a {@linkcode ScalarGraph}: an index into its node list. */
+export type NodeId = number;
+
+// Every scalar operation as a JavaScript expression over its operands (identifiers
+// or literals). Comparisons give 1 or 0; select(c, a, b) is c ≠ 0 ? a : b. Helpers
+// (exp, expm1, …) come from FAST_MATH.
+const OPS: Readonly<Record<string, (...a: string[]) => string>> = {
+  add: (a, b) => `${a} + ${b}`,
+  sub: (a, b) => `${a} - ${b}`,
+  mul: (a, b) => `${a} * ${b}`,
+  div: (a, b) => `${a} / ${b}`,
+  neg: (a) => `-${a}`,
+  abs: (a) => `Math.abs(${a})`,
+  square: (a) => `${a} * ${a}`,
+  reciprocal: (a) => `1 / ${a}`,
+  sqrt: (a) => `Math.sqrt(${a})`,
+  exp: (a) => `exp(${a})`,
+  expm1: (a) => `expm1(${a})`,
+  log: (a) => `Math.log(${a})`,
+  log1p: (a) => `log1p(${a})`,
+  tanh: (a) => `tanh(${a})`,
+  sigmoid: (a) => `sigmoid(${a})`,
+  softplus: (a) => `softplus(${a})`,
+  expm1e: (a, e) => `expm1FromExp(${a}, ${e})`,
+  sigmoide: (a, e) => `sigmoidFromExp(${a}, ${e})`,
+  softpluse: (a, e) => `softplusFromExp(${a}, ${e})`,
+  relu: (a) => `${a} > 0 ? ${a} : 0`,
+  relu6: (a) => `${a} > 0 ? (${a} < 6 ? ${a} : 6) : 0`,
+  step: (a, alpha) => `${a} > 0 ? 1 : ${alpha}`,
+  round: (a) => `roundHalfEven(${a})`,
+  sign: (a) => `Math.sign(${a})`,
+  trunc: (a) => `Math.trunc(${a})`,
+  bool: (a) => `${a} !== 0 ? 1 : 0`,
+  not: (a) => `${a} === 0 ? 1 : 0`,
+  max: (a, b) => `${a} >= ${b} ? ${a} : ${b}`,
+  min: (a, b) => `${a} <= ${b} ? ${a} : ${b}`,
+  ge: (a, b) => `${a} >= ${b} ? 1 : 0`,
+  gt: (a, b) => `${a} > ${b} ? 1 : 0`,
+  le: (a, b) => `${a} <= ${b} ? 1 : 0`,
+  lt: (a, b) => `${a} < ${b} ? 1 : 0`,
+  eq: (a, b) => `${a} === ${b} ? 1 : 0`,
+  select: (c, a, b) => `${c} !== 0 ? ${a} : ${b}`,
+};
+
+/** The names of the scalar operations a {@linkcode ScalarGraph} can hold. */
+export const SCALAR_OPS: readonly string[] = Object.keys(OPS);
+
+const HELPERS = Object.keys(FAST_MATH);
+
+// A function (helpers) => (...operands) => value for each operation, for folding.
+const EVALUATORS = new Map<string, (...a: number[]) => number>();
+function evaluator(op: string, arity: number): (...a: number[]) => number {
+  let f = EVALUATORS.get(op);
+  if (f === undefined) {
+    const names = Array.from({ length: arity }, (_, i) => `a${i}`);
+    const make = new Function(
+      "H",
+      `const { ${HELPERS.join(", ")} } = H; return (${names.join(", ")}) => ${OPS[op](...names)};`,
+    );
+    f = make(FAST_MATH) as (...a: number[]) => number;
+    EVALUATORS.set(op, f);
+  }
+  return f;
+}
+
+interface Node {
+  readonly op: string; // "input", "const" or a key of OPS
+  readonly args: readonly NodeId[];
+  readonly value?: number; // const: the value; input: the input's position
+}
+
+/** A kernel compiled from a graph: reads `n` points of each input, writes each output. */
+export interface CompiledLoop {
+  /** runs the loop: `outputs[j][i]` = output j at the inputs `inputs[*][i]`, for i < n */
+  readonly run: (
+    inputs: readonly Float32Array[],
+    outputs: readonly Float32Array[],
+    n: number,
+  ) => void;
+  /** the generated JavaScript (for reading, and for tests) */
+  readonly source: string;
+}
+
+/**
+ * A growing list of scalar nodes with folding, identities and sharing.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { ScalarGraph } from "./scalar_graph.ts";
+ * const g = new ScalarGraph();
+ * const x = g.input(0);
+ * const y = g.apply("mul", g.apply("exp", x), g.constant(1)); // x·1 folds away
+ * const loop = g.compile(1, [y]);
+ * const out = new Float32Array(1);
+ * loop.run([new Float32Array([0])], [out], 1);
+ * assert.equal(out[0], 1);
+ * ```
+ */
+export class ScalarGraph {
+  readonly #nodes: Node[] = [];
+  readonly #shared = new Map<string, NodeId>();
+
+  /**
+   * The node of input `k` (the k-th array passed to the compiled loop).
+   *
+   * @param k input position
+   * @returns its node
+   */
+  input(k: number): NodeId {
+    return this.#add({ op: "input", args: [], value: k });
+  }
+
+  /**
+   * A constant node.
+   *
+   * @param value any number (NaN, ±Infinity and −0 are kept)
+   * @returns its node
+   */
+  constant(value: number): NodeId {
+    return this.#add({ op: "const", args: [], value });
+  }
+
+  /**
+   * The constant value of a node, or undefined if it is not a constant.
+   *
+   * @param id a node
+   * @returns its value when constant
+   */
+  constantValue(id: NodeId): number | undefined {
+    const node = this.#nodes[id];
+    return node.op === "const" ? node.value : undefined;
+  }
+
+  /**
+   * Applies a scalar operation, folding constants and simple identities.
+   *
+   * @param op one of {@linkcode SCALAR_OPS}
+   * @param args its operands
+   * @returns the result's node (possibly an existing node)
+   * @throws {RangeError} If `op` is not a known operation.
+   */
+  apply(op: string, ...args: NodeId[]): NodeId {
+    const template = OPS[op];
+    if (template === undefined) {
+      throw new RangeError(
+        `Unknown scalar operation "${op}": expected one of ${SCALAR_OPS.join(", ")}`,
+      );
+    }
+    const values = args.map((a) => this.constantValue(a));
+    if (values.every((v) => v !== undefined)) {
+      return this.constant(evaluator(op, args.length)(...(values as number[])));
+    }
+    const simpler = this.#simplify(op, args, values);
+    if (simpler !== undefined) return simpler;
+    const expanded = this.#expand(op, args[0]);
+    if (expanded !== undefined) return expanded;
+    return this.#add({ op, args });
+  }
+
+  // Functions of an exponential become helpers of that exponential, so that one exp
+  // node serves a function and its gradient (expm1 and tfjs's Expm1 gradient e^a;
+  // sigmoid, softplus and the sigmoid in softplus's gradient, all of e^-|a|).
+  #expand(op: string, a: NodeId): NodeId | undefined {
+    const expNegAbs = () => this.apply("exp", this.apply("neg", this.apply("abs", a)));
+    switch (op) {
+      case "expm1":
+        return this.#add({ op: "expm1e", args: [a, this.apply("exp", a)] });
+      case "sigmoid":
+        return this.#add({ op: "sigmoide", args: [a, expNegAbs()] });
+      case "softplus":
+        return this.#add({ op: "softpluse", args: [a, expNegAbs()] });
+    }
+    return undefined;
+  }
+
+  // Identities exact in IEEE arithmetic for every operand (x·0 is not: ∞·0 = NaN).
+  #simplify(op: string, [a, b, c]: NodeId[], [va, vb, vc]: (number | undefined)[]) {
+    switch (op) {
+      case "add":
+        if (vb === 0) return a;
+        if (va === 0) return b;
+        break;
+      case "sub":
+        if (vb === 0) return a;
+        if (va === 0) return this.apply("neg", b);
+        break;
+      case "mul":
+        if (vb === 1) return a;
+        if (va === 1) return b;
+        if (vb === -1) return this.apply("neg", a);
+        if (va === -1) return this.apply("neg", b);
+        break;
+      case "div":
+        if (vb === 1) return a;
+        break;
+      case "neg": {
+        const node = this.#nodes[a];
+        if (node.op === "neg") return node.args[0];
+        break;
+      }
+      case "abs": {
+        const node = this.#nodes[a];
+        if (node.op === "abs") return a;
+        if (node.op === "neg") return this.apply("abs", node.args[0]);
+        break;
+      }
+      case "select":
+        if (va !== undefined) return va !== 0 ? b : c;
+        if (b === c) return b;
+        break;
+    }
+    void vc;
+    return undefined;
+  }
+
+  #add(node: Node): NodeId {
+    const key = `${node.op}(${node.args.join(",")})${
+      node.value === undefined ? "" : literal(node.value)
+    }`;
+    const existing = this.#shared.get(key);
+    if (existing !== undefined) return existing;
+    this.#nodes.push(node);
+    const id = this.#nodes.length - 1;
+    this.#shared.set(key, id);
+    return id;
+  }
+
+  /**
+   * Compiles the nodes the outputs depend on into one loop over typed arrays (values
+   * computed in float64, stored as float32).
+   *
+   * @param inputs number of input arrays the loop reads
+   * @param outputs the node of each output array, in order
+   * @returns the loop and its source
+   */
+  compile(inputs: number, outputs: readonly NodeId[]): CompiledLoop {
+    const live = new Set<NodeId>();
+    const visit = (id: NodeId) => {
+      if (live.has(id)) return;
+      live.add(id);
+      for (const a of this.#nodes[id].args) visit(a);
+    };
+    outputs.forEach(visit);
+    const name = (id: NodeId): string => {
+      const node = this.#nodes[id];
+      if (node.op === "const") return literal(node.value as number);
+      return `t${id}`;
+    };
+    const body: string[] = [];
+    for (const id of [...live].sort((a, b) => a - b)) {
+      const node = this.#nodes[id];
+      if (node.op === "const") continue;
+      const expr = node.op === "input" ? `X${node.value}[i]` : OPS[node.op](...node.args.map(name));
+      body.push(`    const t${id} = ${expr};`);
+    }
+    const ins = Array.from({ length: inputs }, (_, k) => `X${k} = xs[${k}]`);
+    const outs = outputs.map((_, j) => `O${j} = os[${j}]`);
+    const source = [
+      `const { ${HELPERS.join(", ")} } = H;`,
+      `return function fusedLoop(xs, os, n) {`,
+      `  const ${[...ins, ...outs].join(", ")};`,
+      `  for (let i = 0; i < n; i++) {`,
+      ...body,
+      ...outputs.map((id, j) => `    O${j}[i] = ${name(id)};`),
+      `  }`,
+      `};`,
+    ].join("\n");
+    const run = new Function("H", source)(FAST_MATH) as CompiledLoop["run"];
+    return { run, source };
+  }
+}
+
+// A JavaScript literal for any number, parenthesized when negative.
+function literal(v: number): string {
+  if (Object.is(v, -0)) return "(-0)";
+  const s = String(v);
+  return v < 0 ? `(${s})` : s;
+}
