@@ -1,15 +1,17 @@
 /**
  * Forward + derivative throughput of every element-wise activation on 1M float32
- * points through the public `activation()` (input conversion, tfjs autodiff, read-back),
- * with a plain Float32Array copy loop in the same run as the memory-bound ceiling.
+ * points through the public `activation()` (the fused kernel: tfjs's forward and
+ * gradient kernels compiled into one loop; output allocation included), with a plain
+ * Float32Array copy loop in the same run as the memory-bound ceiling, and the same
+ * autodiff run kernel by kernel on the tfjs backend (`tfjsActivation()`) for comparison.
  *
- * Run: `deno bench -P bench/activations_bench.ts` (backend: wasm, the default;
+ * Run: `deno bench -P bench/activations_bench.ts` (tfjs backend: wasm, the default;
  * `ACTIVATIONS_BENCH_BACKEND=cpu` for the fallback). Million elements per second =
  * 1 / (time per iteration in ms) × 1000; the goal is >= 100 M elements/s.
  *
  * @module
  */
-import { activation } from "../lib/autodiff.ts";
+import { activation, tfjsActivation } from "../lib/autodiff.ts";
 import { ACTIVATIONS } from "../lib/activations.ts";
 import { backendName, useBackend } from "../lib/tf.ts";
 
@@ -40,10 +42,20 @@ Deno.bench({
 
 for (const spec of ACTIVATIONS.filter((s) => s.inputs === 1)) {
   Deno.bench({
-    name: `${spec.name} (${backendName()})`,
+    name: `${spec.name} (fused)`,
     group: "1M float32",
     fn() {
       activation(spec.name, x);
+    },
+  });
+}
+
+for (const spec of ACTIVATIONS.filter((s) => s.inputs === 1)) {
+  Deno.bench({
+    name: `${spec.name} (tfjs ${backendName()}, kernel by kernel)`,
+    group: "1M float32, tfjs kernel by kernel",
+    fn() {
+      tfjsActivation(spec.name, x);
     },
   });
 }

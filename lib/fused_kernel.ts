@@ -5,7 +5,9 @@
  * derivatives (or the Jacobian of a two-input function) point by point in float64.
  * The derivative is still tfjs's autodiff — the same gradient kernels, custom gradients
  * and kink conventions — without a pass over memory per kernel or a copy in and out of
- * the backend. Kernels are cached per activation and parameter values.
+ * the backend. The loop runs as WebAssembly SIMD (two float64 lanes), with the same
+ * program as JavaScript for reading. Kernels are cached per activation and parameter
+ * values.
  *
  * @module
  */
@@ -13,13 +15,22 @@ import type { ActivationSpec } from "./activations.ts";
 import type { CompiledLoop, NodeId } from "./scalar_graph.ts";
 import { ScalarGraph } from "./scalar_graph.ts";
 import { SYMBOLIC_BACKEND, symbolicBackend } from "./symbolic_backend.ts";
+import { compileWasmLoop } from "./wasm_loop.ts";
 import { tf } from "./tf.ts";
 
 /**
  * A compiled activation. One input: reads x, writes [f, f']. Two inputs: reads x1, x2,
- * writes the k outputs, then d out_i / d x_j for i < k, j < 2 (row by row).
+ * writes the k outputs, then d out_i / d x_j for i < k, j < 2 (row by row). `run` is
+ * the WebAssembly SIMD loop (`wasm_loop.ts`); `runJs` and `source` the same program as
+ * a JavaScript loop (readable, and the reference the SIMD loop is tested against).
  */
-export interface FusedKernel extends CompiledLoop {
+export interface FusedKernel {
+  /** the WebAssembly SIMD loop: `outputs[j][i]` = output j at `inputs[*][i]`, i < n */
+  readonly run: CompiledLoop["run"];
+  /** the JavaScript loop, same signature */
+  readonly runJs: CompiledLoop["run"];
+  /** the JavaScript loop's source */
+  readonly source: string;
   /** number of input arrays (1 or 2) */
   readonly inputs: number;
   /** number of output arrays (2 for one input; k + 2k for two) */
@@ -95,7 +106,9 @@ function trace(spec: ActivationSpec, params: Readonly<Record<string, number>>): 
     switchBackend(previous);
     backend.graph = new ScalarGraph(); // drop the traced nodes
   }
-  return { ...graph.compile(spec.inputs, outputs), inputs: spec.inputs, outputs: outputs.length };
+  const js = graph.compile(spec.inputs, outputs);
+  const run = compileWasmLoop(graph.program(outputs), spec.inputs, outputs);
+  return { run, runJs: js.run, source: js.source, inputs: spec.inputs, outputs: outputs.length };
 }
 
 // tfjs's setBackend is async only while a backend initialises; every backend used here

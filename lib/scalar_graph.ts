@@ -81,6 +81,18 @@ interface Node {
   readonly value?: number; // const: the value; input: the input's position
 }
 
+/** One node of a compiled program: "input" (value = position), "const" or an operation. */
+export interface ProgramNode {
+  /** the node's id in its graph */
+  readonly id: NodeId;
+  /** "input", "const" or one of {@linkcode SCALAR_OPS} */
+  readonly op: string;
+  /** operand ids */
+  readonly args: readonly NodeId[];
+  /** const: the value; input: the input's position */
+  readonly value?: number;
+}
+
 /** A kernel compiled from a graph: reads `n` points of each input, writes each output. */
 export interface CompiledLoop {
   /** runs the loop: `outputs[j][i]` = output j at the inputs `inputs[*][i]`, for i < n */
@@ -239,14 +251,12 @@ export class ScalarGraph {
   }
 
   /**
-   * Compiles the nodes the outputs depend on into one loop over typed arrays (values
-   * computed in float64, stored as float32).
+   * The nodes the outputs depend on, in evaluation order (operands first).
    *
-   * @param inputs number of input arrays the loop reads
-   * @param outputs the node of each output array, in order
-   * @returns the loop and its source
+   * @param outputs the nodes to compute
+   * @returns one entry per needed node, constants included
    */
-  compile(inputs: number, outputs: readonly NodeId[]): CompiledLoop {
+  program(outputs: readonly NodeId[]): ProgramNode[] {
     const live = new Set<NodeId>();
     const visit = (id: NodeId) => {
       if (live.has(id)) return;
@@ -254,17 +264,29 @@ export class ScalarGraph {
       for (const a of this.#nodes[id].args) visit(a);
     };
     outputs.forEach(visit);
+    return [...live].sort((a, b) => a - b).map((id) => ({ id, ...this.#nodes[id] }));
+  }
+
+  /**
+   * Compiles the nodes the outputs depend on into one JavaScript loop over typed arrays
+   * (values computed in float64, stored as float32).
+   *
+   * @param inputs number of input arrays the loop reads
+   * @param outputs the node of each output array, in order
+   * @returns the loop and its source
+   */
+  compile(inputs: number, outputs: readonly NodeId[]): CompiledLoop {
+    const program = this.program(outputs);
+    const byId = new Map(program.map((node) => [node.id, node]));
     const name = (id: NodeId): string => {
-      const node = this.#nodes[id];
-      if (node.op === "const") return literal(node.value as number);
-      return `t${id}`;
+      const node = byId.get(id) as ProgramNode;
+      return node.op === "const" ? literal(node.value as number) : `t${id}`;
     };
     const body: string[] = [];
-    for (const id of [...live].sort((a, b) => a - b)) {
-      const node = this.#nodes[id];
+    for (const node of program) {
       if (node.op === "const") continue;
       const expr = node.op === "input" ? `X${node.value}[i]` : OPS[node.op](...node.args.map(name));
-      body.push(`    const t${id} = ${expr};`);
+      body.push(`    const t${node.id} = ${expr};`);
     }
     const ins = Array.from({ length: inputs }, (_, k) => `X${k} = xs[${k}]`);
     const outs = outputs.map((_, j) => `O${j} = os[${j}]`);
