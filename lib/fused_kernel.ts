@@ -1,12 +1,13 @@
 /**
  * Fused activation kernels: an activation's tfjs function and tfjs's own autodiff of it,
  * run once on the symbolic backend to record every kernel of the forward and backward
- * pass, then compiled into a single JavaScript loop that computes the values and the
- * derivatives (or the Jacobian of a two-input function) point by point in float64.
+ * pass, then compiled into a single loop that computes the values and the derivatives
+ * (or the Jacobian of a two-input function) point by point.
  * The derivative is still tfjs's autodiff — the same gradient kernels, custom gradients
  * and kink conventions — without a pass over memory per kernel or a copy in and out of
- * the backend. The loop runs as WebAssembly SIMD (two float64 lanes), with the same
- * program as JavaScript for reading. Kernels are cached per activation and parameter
+ * the backend. The loop runs as WebAssembly SIMD in float32 (`wasm_loop.ts`, as tfjs's
+ * kernels do), with the same program as a float64 JavaScript loop for reading and as a
+ * reference. Kernels are cached per activation and parameter
  * values.
  *
  * @module
@@ -27,7 +28,7 @@ import { tf } from "./tf.ts";
 export interface FusedKernel {
   /** the WebAssembly SIMD loop: `outputs[j][i]` = output j at `inputs[*][i]`, i < n */
   readonly run: CompiledLoop["run"];
-  /** the JavaScript loop, same signature */
+  /** the JavaScript loop (float64 inside), same signature */
   readonly runJs: CompiledLoop["run"];
   /** the JavaScript loop's source */
   readonly source: string;

@@ -35,6 +35,31 @@ Deno.test("fusedKernel() compiles every one-input activation to tfjs's own autod
   }
 });
 
+Deno.test("fusedKernel(): the WebAssembly loop (float32) agrees with the JavaScript loop (float64)", async (t) => {
+  for (const spec of ACTIVATIONS) {
+    await t.step(spec.name, () => {
+      const kernel = fusedKernel(spec, resolveParams(spec, {}));
+      const inputs = spec.inputs === 1 ? [XS] : [XS, XS.map((v) => v * 0.75 - 1)];
+      const run = (loop: typeof kernel.run) => {
+        const outs = Array.from({ length: kernel.outputs }, () => new Float32Array(XS.length));
+        loop(inputs, outs, XS.length);
+        return outs;
+      };
+      const [wasm, js] = [run(kernel.run), run(kernel.runJs)];
+      wasm.forEach((w, j) => {
+        for (let i = 0; i < XS.length; i++) {
+          // float32 arithmetic against float64, same tolerance as against tfjs above
+          const slack = 8 * 1.5 * Math.max(Math.abs(XS[i]), 1e-30) * 2 ** -23;
+          assert.ok(
+            Math.abs(w[i] - js[j][i]) <= 2e-5 * Math.abs(js[j][i]) + slack,
+            `${spec.name} output ${j} at ${XS[i]}: wasm ${w[i]}, js ${js[j][i]}`,
+          );
+        }
+      });
+    });
+  }
+});
+
 Deno.test("fusedKernel() leaves tfjs as it found it", async (t) => {
   await t.step("backend and tensor count unchanged; kernels cached per parameters", () => {
     const before = tf.memory().numTensors;

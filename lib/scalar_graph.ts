@@ -269,7 +269,7 @@ export class ScalarGraph {
 
   /**
    * Compiles the nodes the outputs depend on into one JavaScript loop over typed arrays
-   * (values computed in float64, stored as float32).
+   * (values computed in float64, stored as float32; a NaN input gives NaN outputs).
    *
    * @param inputs number of input arrays the loop reads
    * @param outputs the node of each output array, in order
@@ -290,13 +290,21 @@ export class ScalarGraph {
     }
     const ins = Array.from({ length: inputs }, (_, k) => `X${k} = xs[${k}]`);
     const outs = outputs.map((_, j) => `O${j} = os[${j}]`);
+    // a NaN input is passed through to every output
+    const inputNames = program.filter((n) => n.op === "input").map((n) => `t${n.id}`);
+    const nan = inputNames.map((t) => `${t} !== ${t}`).join(" || ") || "false";
+    const store = (id: NodeId, j: number) =>
+      inputNames.length === 0
+        ? `    O${j}[i] = ${name(id)};`
+        : `    O${j}[i] = nan ? NaN : ${name(id)};`;
     const source = [
       `const { ${HELPERS.join(", ")} } = H;`,
       `return function fusedLoop(xs, os, n) {`,
       `  const ${[...ins, ...outs].join(", ")};`,
       `  for (let i = 0; i < n; i++) {`,
       ...body,
-      ...outputs.map((id, j) => `    O${j}[i] = ${name(id)};`),
+      ...(inputNames.length === 0 ? [] : [`    const nan = ${nan};`]),
+      ...outputs.map(store),
       `  }`,
       `};`,
     ].join("\n");

@@ -1,9 +1,10 @@
 /**
- * Compiles a scalar program (`ScalarGraph.program()`) to a WebAssembly SIMD loop: two
- * points per step in `f64x2` lanes, read as float32 and written as float32, with exp,
- * expm1, log1p and friends expanded inline from the same algorithms as `fast_math.ts`
- * (a polynomial instead of its table). About 3-5x faster than the JavaScript loop. Inputs
- * and outputs pass through one shared WebAssembly memory in chunks of 2^18 points.
+ * Compiles a scalar program (`ScalarGraph.program()`) to a WebAssembly SIMD loop over
+ * float32 in `f32x4` lanes, eight points per step — float32 arithmetic like tfjs's own
+ * kernels, with exp, expm1 and log1p expanded inline (Cephes-style range reduction and
+ * polynomials, within 2 float32 ulps; tested in `wasm_loop_test.ts`). A NaN input gives
+ * NaN in every output. Inputs and outputs pass through one WebAssembly memory in chunks
+ * of 2^18 points.
  *
  * @module
  */
@@ -51,42 +52,37 @@ function name(s: string): number[] {
   return [...uleb(bytes.length), ...bytes];
 }
 
-// SIMD opcodes (prefix 0xfd), from the WebAssembly SIMD specification
+// SIMD opcodes (prefix 0xfd), from the WebAssembly SIMD specification; lanes are f32x4
+// unless named i32
 const SIMD = {
-  load64Zero: 0x5d,
-  store64Lane: 0x5b,
+  load: 0x00,
+  store: 0x0b,
   const: 0x0c,
-  shuffle: 0x0d,
-  eq: 0x47,
-  ne: 0x48,
-  lt: 0x49,
-  gt: 0x4a,
-  le: 0x4b,
-  ge: 0x4c,
+  eq: 0x41,
+  ne: 0x42,
+  lt: 0x43,
+  gt: 0x44,
+  le: 0x45,
+  ge: 0x46,
   and: 0x4e,
   or: 0x50,
   bitselect: 0x52,
-  demote: 0x5e,
-  promote: 0x5f,
-  floor: 0x75,
-  trunc: 0x7a,
-  nearest: 0x94,
-  i64Extend: 0xc7,
-  i64Shl: 0xcb,
-  i64ShrU: 0xcd,
-  i64Add: 0xce,
-  abs: 0xec,
-  neg: 0xed,
-  sqrt: 0xef,
-  add: 0xf0,
-  sub: 0xf1,
-  mul: 0xf2,
-  div: 0xf3,
-  min: 0xf4,
-  max: 0xf5,
-  pmin: 0xf6,
-  pmax: 0xf7,
-  convertLow: 0xfe,
+  floor: 0x68,
+  trunc: 0x69,
+  nearest: 0x6a,
+  i32Shl: 0xab,
+  i32ShrU: 0xad,
+  i32Add: 0xae,
+  abs: 0xe0,
+  neg: 0xe1,
+  sqrt: 0xe3,
+  add: 0xe4,
+  sub: 0xe5,
+  mul: 0xe6,
+  div: 0xe7,
+  pmin: 0xea,
+  pmax: 0xeb,
+  convertI32: 0xfa,
 } as const;
 
 const I32 = 0x7f, V128 = 0x7b;
@@ -145,13 +141,13 @@ class Code {
   }
 }
 
-// v128 constants: two f64 lanes, or two i64 lanes given as 32-bit halves
-function f64s(v: number): Expr {
-  const b = new Uint8Array(new Float64Array([v, v]).buffer);
+// v128 constants: four float32 lanes, or four int32 lanes
+function f32s(v: number): Expr {
+  const b = new Uint8Array(new Float32Array([v, v, v, v]).buffer);
   return (c) => c.constant(b);
 }
-function i64s(lo: number, hi: number): Expr {
-  const b = new Uint8Array(new Uint32Array([lo, hi, lo, hi]).buffer);
+function i32s(v: number): Expr {
+  const b = new Uint8Array(new Int32Array([v, v, v, v]).buffer);
   return (c) => c.constant(b);
 }
 
@@ -159,13 +155,17 @@ const op = (code: number, ...args: Expr[]): Expr => (c) => {
   for (const a of args) a(c);
   c.simd(code);
 };
+const shift = (code: number, a: Expr, bits: number): Expr => (c) => {
+  a(c);
+  c.raw(0x41, ...sleb(bits)).simd(code);
+};
 const add = (a: Expr, b: Expr) => op(SIMD.add, a, b);
 const sub = (a: Expr, b: Expr) => op(SIMD.sub, a, b);
 const mul = (a: Expr, b: Expr) => op(SIMD.mul, a, b);
 const div = (a: Expr, b: Expr) => op(SIMD.div, a, b);
 const bitselect = (a: Expr, b: Expr, mask: Expr) => op(SIMD.bitselect, a, b, mask);
-const asNumber = (mask: Expr) => op(SIMD.and, mask, f64s(1)); // all-ones lane → 1, else 0
-const ZERO = f64s(0), ONE = f64s(1);
+const asNumber = (mask: Expr) => op(SIMD.and, mask, f32s(1)); // all-ones lane → 1, else 0
+const ZERO = f32s(0), ONE = f32s(1);
 
 // Evaluates e once into a fresh local; `use` builds the result from reads of it.
 function bind(e: Expr, use: (v: Expr) => Expr): Expr {
@@ -177,44 +177,16 @@ function bind(e: Expr, use: (v: Expr) => Expr): Expr {
   };
 }
 
-function horner(x: Expr, coeffs: readonly number[]): Expr {
-  // coeffs[0] + x (coeffs[1] + x (...)), highest degree last
-  let acc: Expr = f64s(coeffs[coeffs.length - 1]);
-  for (let k = coeffs.length - 2; k >= 0; k--) acc = add(f64s(coeffs[k]), mul(x, acc));
-  return acc;
-}
-
-const FACT_INV = Array.from({ length: 13 }, (_, k) => {
-  let f = 1;
-  for (let j = 2; j <= k; j++) f *= j;
-  return 1 / f;
-});
-
-// 2^k for integer-valued k in [-1022, 1023]: k + 1.5·2^52 holds k in its low bits;
-// shifted into the exponent field and added to the bits of 1.0 it gives 2^k.
-function pow2(k: Expr): Expr {
-  return (c) => {
-    add(k, f64s(6755399441055744))(c);
-    c.raw(0x41, ...sleb(52)).simd(SIMD.i64Shl);
-    i64s(0, 0x3ff00000)(c);
-    c.simd(SIMD.i64Add);
-  };
-}
-
-const LOG2E = Math.LOG2E;
-const LN2_HI = 6.93147180369123816490e-01; // n · LN2_HI is exact for |n| < 2^20
-const LN2_LO = 1.90821492927058770002e-10;
-
-// Polynomial by Estrin's scheme: c0 + c1 x + ... in pairs (c0 + c1 x) + x² (c2 + c3 x) …,
-// a short dependency chain where Horner's rule would be latency-bound.
-function estrin(x: Expr, coeffs: readonly number[]): Expr {
+// Polynomial c0 + c1 x + … by Estrin's scheme, (c0 + c1 x) + x² (c2 + c3 x) + …: a short
+// dependency chain where Horner's rule would be latency-bound.
+function poly(x: Expr, coeffs: readonly number[]): Expr {
   return bind(x, (xv) => {
     let terms: Expr[] = [];
     for (let k = 0; k < coeffs.length; k += 2) {
       terms.push(
         k + 1 < coeffs.length
-          ? add(f64s(coeffs[k]), mul(xv, f64s(coeffs[k + 1])))
-          : f64s(coeffs[k]),
+          ? add(f32s(coeffs[k]), mul(xv, f32s(coeffs[k + 1])))
+          : f32s(coeffs[k]),
       );
     }
     let power: Expr = mul(xv, xv);
@@ -231,88 +203,110 @@ function estrin(x: Expr, coeffs: readonly number[]): Expr {
   });
 }
 
-// e^x: n = round(2x / ln 2), r = x − n ln2/2 (|r| <= 0.174), e^r by its Taylor series to
-// degree 8 (error < 2e-12), e^x = 2^⌊n/2⌋ · (√2 if n is odd) · e^r, with 2^⌊n/2⌋ split
-// into two factors so that both are normal numbers.
+// 2^k for integer-valued k in [-126, 127]: k + 1.5·2^23 holds k in its low bits; shifted
+// into the exponent field and added to the bits of 1.0 it gives 2^k.
+function pow2(k: Expr): Expr {
+  return op(SIMD.i32Add, shift(SIMD.i32Shl, add(k, f32s(12582912)), 23), i32s(0x3f800000));
+}
+
+// e^x (Cephes expf): n = round(x / ln 2), r = x − n ln 2 in two parts (|r| <= 0.347),
+// e^r = 1 + r + r² P(r) with P of degree 5, 2^n as 2^⌊n/2⌋ · 2^(n−⌊n/2⌋) so that both
+// factors are normal. x is clamped to [-104, 89] (e^x is 0 or ∞ in float32 beyond).
 function exp(x: Expr): Expr {
   return bind(
-    op(SIMD.pmin, op(SIMD.pmax, x, f64s(-746)), f64s(710)),
+    op(SIMD.pmin, op(SIMD.pmax, x, f32s(-104)), f32s(89)),
     (xc) =>
       bind(
-        op(SIMD.nearest, mul(xc, f64s(2 * LOG2E))),
+        op(SIMD.nearest, mul(xc, f32s(Math.LOG2E))),
         (n) =>
-          bind(sub(sub(xc, mul(n, f64s(LN2_HI / 2))), mul(n, f64s(LN2_LO / 2))), (r) =>
-            bind(op(SIMD.floor, mul(n, f64s(0.5))), (k) =>
-              bind(op(SIMD.floor, mul(k, f64s(0.5))), (h) => {
-                const odd = op(SIMD.ne, add(k, k), n); // n = 2k + 1
-                const root2 = bitselect(f64s(Math.SQRT2), ONE, odd);
-                return mul(
-                  mul(mul(estrin(r, FACT_INV.slice(0, 9)), root2), pow2(h)),
-                  pow2(sub(k, h)),
-                );
-              }))),
+          bind(sub(sub(xc, mul(n, f32s(0.693359375))), mul(n, f32s(-2.12194440e-4))), (r) =>
+            bind(op(SIMD.floor, mul(n, f32s(0.5))), (h) => {
+              const p = add(
+                add(ONE, r),
+                mul(
+                  mul(r, r),
+                  poly(r, [
+                    5.0000001201e-1,
+                    1.6666665459e-1,
+                    4.1665795894e-2,
+                    8.3334519073e-3,
+                    1.3981999507e-3,
+                    1.9875691500e-4,
+                  ]),
+                ),
+              );
+              return mul(mul(p, pow2(h)), pow2(sub(n, h)));
+            })),
       ),
   );
 }
 
-// expm1(a) given e = e^a: the series to degree 7 for |a| < 0.1, e − 1 elsewhere.
+// expm1(a) given e = e^a: a + a² Q(a), Q the Taylor series to a^8 (error < 3e-8 of the
+// result), for |a| < 1, where e − 1 would cancel; e − 1 elsewhere (at most 1.6x e's error).
+const EXPM1_Q = Array.from({ length: 9 }, (_, k) => {
+  let f = 1;
+  for (let j = 2; j <= k + 2; j++) f *= j;
+  return 1 / f;
+});
 function expm1FromExp(a: Expr, e: Expr): Expr {
   return bind(a, (av) =>
     bitselect(
-      mul(av, estrin(av, FACT_INV.slice(1, 8))),
+      add(av, mul(mul(av, av), poly(av, EXPM1_Q))),
       sub(e, ONE),
-      op(SIMD.lt, op(SIMD.abs, av), f64s(0.1)),
+      op(SIMD.lt, op(SIMD.abs, av), ONE),
     ));
 }
 
-// log(1 + f) = 2 atanh(f / (2 + f)) for f in (−0.3, 0.42)
-function log1pSeries(f: Expr): Expr {
-  return bind(
-    div(f, add(f64s(2), f)),
-    (s) =>
-      bind(
-        mul(s, s),
-        (z) => mul(mul(f64s(2), s), horner(z, [1, 1 / 3, 1 / 5, 1 / 7, 1 / 9, 1 / 11, 1 / 13])),
-      ),
-  );
-}
+// ln 2 in two parts: e · LN2_HI is exact for |e| < 2^9
+const LN2_HI = 0.693359375, LN2_LO = -2.12194440e-4;
 
-// log1p(x) for x > −1: u = 1 + x = m · 2^e with m in [√½, √2), log u = e ln 2 + log m,
-// corrected by the rounding error of 1 + x (as fast_math.ts).
+// log1p(x) for x > −1 (fdlibm's log1pf): u = 1 + x = m · 2^e with m in [√½, √2),
+// f = m − 1, s = f/(2 + f), log m = f − (f²/2 − s (f²/2 + R(s²))), so that the leading
+// f is exact; then the rounding error of 1 + x corrected: − ((u − 1) − x)/u.
 function log1p(x: Expr): Expr {
-  const mantissa = i64s(0xffffffff, 0x000fffff), one = i64s(0, 0x3ff00000);
-  return bind(
-    x,
-    (xv) =>
-      bind(add(ONE, xv), (u) =>
-        bind(
-          op(SIMD.i64ShrU, u, (c) => c.raw(0x41, ...sleb(52))),
-          (bits) =>
+  return bind(x, (xv) =>
+    bind(add(ONE, xv), (u) =>
+      bind(
+        op(SIMD.or, op(SIMD.and, u, i32s(0x007fffff)), i32s(0x3f800000)), // m0 in [1, 2)
+        (m0) =>
+          bind(op(SIMD.gt, m0, f32s(Math.SQRT2)), (big) =>
             bind(
-              (c) => {
-                bits(c);
-                bits(c);
-                c.simd(SIMD.shuffle, 0, 1, 2, 3, 8, 9, 10, 11, 0, 1, 2, 3, 8, 9, 10, 11);
-                c.simd(SIMD.convertLow);
-              },
-              (e0) =>
-                bind(op(SIMD.or, op(SIMD.and, u, mantissa), one), (m0) =>
-                  bind(op(SIMD.gt, m0, f64s(Math.SQRT2)), (big) =>
-                    bind(bitselect(mul(m0, f64s(0.5)), m0, big), (m) =>
-                      add(
-                        add(
-                          mul(add(sub(e0, f64s(1023)), asNumber(big)), f64s(Math.LN2)),
-                          log1pSeries(sub(m, ONE)),
-                        ),
-                        op(SIMD.neg, div(sub(sub(u, ONE), xv), u)),
-                      )))),
-            ),
-        )),
-  );
+              add(
+                op(SIMD.convertI32, sub32(shift(SIMD.i32ShrU, u, 23), 127)),
+                asNumber(big),
+              ),
+              (e) =>
+                bind(sub(bitselect(mul(m0, f32s(0.5)), m0, big), ONE), (f) =>
+                  bind(mul(mul(f32s(0.5), f), f), (hfsq) =>
+                    bind(div(f, add(f32s(2), f)), (s) =>
+                      bind(mul(s, s), (z) => {
+                        const r = mul(z, poly(z, [2 / 3, 2 / 5, 2 / 7, 2 / 9]));
+                        const correction = div(sub(sub(u, ONE), xv), u);
+                        const tail = add(
+                          mul(s, add(hfsq, r)),
+                          sub(mul(e, f32s(LN2_LO)), correction),
+                        );
+                        const value = add(mul(e, f32s(LN2_HI)), sub(f, sub(hfsq, tail)));
+                        // the edges: log1p(−1) = −∞, log1p(∞) = ∞, NaN below −1
+                        return bitselect(
+                          f32s(NaN),
+                          bitselect(
+                            f32s(-Infinity),
+                            bitselect(xv, value, op(SIMD.eq, xv, f32s(Infinity))),
+                            op(SIMD.eq, u, ZERO),
+                          ),
+                          op(SIMD.lt, xv, f32s(-1)),
+                        );
+                      })))),
+            )),
+      )));
 }
 
-// e^-|a| and the functions of it (as ScalarGraph's expansions; used for constants only
-// when a graph did not expand them)
+function sub32(a: Expr, k: number): Expr {
+  return op(SIMD.i32Add, a, i32s(-k));
+}
+
+// e^-|a| and the functions of it, as ScalarGraph's expansions
 const expNegAbs = (a: Expr) => exp(op(SIMD.neg, op(SIMD.abs, a)));
 const sigmoidFromExp = (a: Expr, e: Expr): Expr =>
   bind(
@@ -326,12 +320,12 @@ const tanh = (a: Expr): Expr =>
   bind(
     a,
     (v) =>
-      bind(expm1(mul(op(SIMD.abs, v), f64s(-2))), (m) =>
-        bind(div(op(SIMD.neg, m), add(f64s(2), m)), (t) =>
+      bind(expm1(mul(op(SIMD.abs, v), f32s(-2))), (m) =>
+        bind(div(op(SIMD.neg, m), add(f32s(2), m)), (t) =>
           bitselect(op(SIMD.neg, t), t, op(SIMD.lt, v, ZERO)))),
   );
 
-// Every scalar operation of scalar_graph.ts, on two lanes.
+// Every scalar operation of scalar_graph.ts, on four float32 lanes.
 const LOWER: Readonly<Record<string, (...a: Expr[]) => Expr>> = {
   add,
   sub,
@@ -353,7 +347,7 @@ const LOWER: Readonly<Record<string, (...a: Expr[]) => Expr>> = {
   sigmoide: sigmoidFromExp,
   softpluse: softplusFromExp,
   relu,
-  relu6: (a) => op(SIMD.min, relu(a), f64s(6)),
+  relu6: (a) => bind(relu(a), (r) => bitselect(r, f32s(6), op(SIMD.lt, r, f32s(6)))),
   step: (a, alpha) => bitselect(ONE, alpha, op(SIMD.gt, a, ZERO)),
   round: (a) => op(SIMD.nearest, a),
   sign: (a) => bind(a, (v) => sub(asNumber(op(SIMD.gt, v, ZERO)), asNumber(op(SIMD.lt, v, ZERO)))),
@@ -374,9 +368,10 @@ const LOWER: Readonly<Record<string, (...a: Expr[]) => Expr>> = {
 export const WASM_OPS: readonly string[] = Object.keys(LOWER);
 
 // Points per chunk: inputs and outputs of one chunk live in the shared memory.
-const CHUNK = 1 << 18;
-const UNROLL = 2;
-const STEP = 2 * UNROLL; // points per loop step
+const CHUNK = 1 << 16;
+const UNROLL = 4;
+const STEP = 4 * UNROLL; // points per loop step
+const SKEW = 272; // floats between arrays beyond CHUNK (1088 bytes: a 64-byte multiple)
 const PAGE = 65536;
 let memory: WebAssembly.Memory | undefined;
 
@@ -413,31 +408,34 @@ export function compileWasmLoop(
   inputs: number,
   outputs: readonly NodeId[],
 ): WasmRun {
-  // parameters: count (points, a multiple of 2 UNROLL), one pointer per input, one per
+  // parameters: count (points, a multiple of STEP), one pointer per input, one per
   // output; local: the byte offset of the current points
   const params = 1 + inputs + outputs.length;
   const offset = params;
   const code = new Code(params + 1);
   // UNROLL copies of the program per step, interleaved node by node: independent
-  // dependency chains for the CPU to overlap (each copy takes 2 points)
+  // dependency chains for the CPU to overlap (each copy takes 4 points)
   const copies = Array.from({ length: UNROLL }, () => new Map<NodeId, Expr>());
+  const inputValues = copies.map(() => [] as Expr[]);
   const address = (pointer: number) => (c: Code) => c.get(pointer).get(offset).raw(0x6a);
   for (const node of program) {
     copies.forEach((values, u) => {
       if (node.op === "const") {
-        values.set(node.id, f64s(node.value as number));
+        values.set(node.id, f32s(node.value as number));
         return;
       }
       const expr: Expr = node.op === "input"
         ? (c) => {
           address(1 + (node.value as number))(c);
-          c.simd(SIMD.load64Zero, 3, ...uleb(8 * u)).simd(SIMD.promote);
+          c.simd(SIMD.load, 4, ...uleb(16 * u));
         }
         : lower(node, values);
       const local = code.local();
       expr(code);
       code.set(local);
-      values.set(node.id, (c) => c.get(local));
+      const read: Expr = (c) => c.get(local);
+      values.set(node.id, read);
+      if (node.op === "input") inputValues[u][node.value as number] = read;
     });
   }
   function lower(node: ProgramNode, values: Map<NodeId, Expr>): Expr {
@@ -454,13 +452,18 @@ export function compileWasmLoop(
   outputs.forEach((id, j) => {
     copies.forEach((values, u) => {
       address(1 + inputs + j)(code);
-      (values.get(id) as Expr)(code);
-      code.simd(SIMD.demote).simd(SIMD.store64Lane, 3, ...uleb(8 * u), 0);
+      // a NaN input (x ≠ x) is passed through to every output
+      let value = values.get(id) as Expr;
+      for (const x of inputValues[u]) {
+        if (x !== undefined) value = bitselect(x, value, op(SIMD.ne, x, x));
+      }
+      value(code);
+      code.simd(SIMD.store, 4, ...uleb(16 * u));
     });
   });
   const body = [
     ...code.prelude(),
-    // block; if count == 0 break; loop { body; offset += 8; continue while offset < 4 count }
+    // block; if count == 0 break; loop { body; offset += 4 STEP; continue while < 4 count }
     0x02,
     0x40,
     0x20,
@@ -474,7 +477,7 @@ export function compileWasmLoop(
     0x20,
     ...uleb(offset),
     0x41,
-    ...sleb(8 * UNROLL),
+    ...sleb(4 * STEP),
     0x6a,
     0x22,
     ...uleb(offset),
@@ -508,24 +511,25 @@ export function compileWasmLoop(
     ...section(10, [1, ...uleb(func.length), ...func]),
   ];
   const module = new WebAssembly.Module(new Uint8Array(bytes));
-  const mem = sharedMemory(PAGE);
-  const instance = new WebAssembly.Instance(module, { env: { memory: mem } });
+  const instance = new WebAssembly.Instance(module, { env: { memory: sharedMemory(PAGE) } });
   const run = instance.exports.run as (...args: number[]) => void;
   const arrays = inputs + outputs.length;
+  // arrays CHUNK + SKEW apart: equal strides would map the loop's loads and stores to the
+  // same cache sets (measured 4x slower at CHUNK = 2^16)
+  const base = Array.from({ length: arrays }, (_, k) => k * (CHUNK + SKEW));
+  const pointers = base.map((b) => b * 4);
   return (xs, os, n) => {
-    const m = sharedMemory(arrays * CHUNK * 4);
+    const heap = new Float32Array(sharedMemory(arrays * (CHUNK + SKEW) * 4).buffer);
     for (let start = 0; start < n; start += CHUNK) {
       const count = Math.min(CHUNK, n - start);
       const padded = Math.ceil(count / STEP) * STEP;
-      const heap = new Float32Array(m.buffer);
       for (let k = 0; k < inputs; k++) {
-        heap.set(xs[k].subarray(start, start + count), k * CHUNK);
-        heap.fill(0, k * CHUNK + count, k * CHUNK + padded);
+        heap.set(xs[k].subarray(start, start + count), base[k]);
+        if (padded > count) heap.fill(0, base[k] + count, base[k] + padded);
       }
-      const pointers = Array.from({ length: arrays }, (_, k) => k * CHUNK * 4);
       run(padded, ...pointers);
       for (let j = 0; j < outputs.length; j++) {
-        const at = (inputs + j) * CHUNK;
+        const at = base[inputs + j];
         os[j].set(heap.subarray(at, at + count), start);
       }
     }
