@@ -1,9 +1,10 @@
 /**
  * Forward + derivative throughput of every element-wise activation on 1M float32
  * points through the public `activation()` (the fused kernel: tfjs's forward and
- * gradient kernels compiled into one loop; output allocation included), with a plain
- * Float32Array copy loop in the same run as the memory-bound ceiling, and the same
- * autodiff run kernel by kernel on the tfjs backend (`tfjsActivation()`) for comparison.
+ * gradient kernels compiled into one WebAssembly SIMD loop; output allocation
+ * included), with a plain Float32Array copy loop in the same run as the memory-bound
+ * ceiling, and the same autodiff run kernel by kernel on the tfjs backend
+ * (`tfjsActivation()`) for comparison.
  *
  * Run: `deno bench -P bench/activations_bench.ts` (tfjs backend: wasm, the default;
  * `ACTIVATIONS_BENCH_BACKEND=cpu` for the fallback). Million elements per second =

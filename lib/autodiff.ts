@@ -108,6 +108,30 @@ export function activation(
 }
 
 /**
+ * The straight-line program {@linkcode activation} (or {@linkcode activation2d}) runs for
+ * an activation, as JavaScript: tfjs's forward kernels, then the gradient kernels tfjs's
+ * autodiff chose, one scalar operation per line (`activation()` runs the same program
+ * as WebAssembly SIMD).
+ *
+ * @param name activation name from the registry, e.g. "elu"
+ * @param options the activation's parameters, e.g. `{ alpha: 0.5 }`
+ * @returns the JavaScript source of the loop
+ * @throws {Error} If the name is unknown (the message lists the valid names).
+ * @throws {RangeError} If an option is not a parameter of the activation or is out of range.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { activationProgram } from "./autodiff.ts";
+ * const relu = activationProgram("relu");
+ * assert.match(relu, /> 0 \? 1 : 0/); // tfjs's ReLU gradient: step(x)
+ * ```
+ */
+export function activationProgram(name: string, options: Record<string, number> = {}): string {
+  const spec = getActivation(name);
+  return fusedKernel(spec, resolveParams(spec, options)).source;
+}
+
+/**
  * {@linkcode activation} computed kernel by kernel on the tfjs backend in use (`wasm`
  * or `cpu`, in float32) with `tf.valueAndGrad` — what training runs; same accuracy
  * guarantee, slower on large inputs.

@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { activation, activation2d, tfjsActivation, tfjsActivation2d } from "./autodiff.ts";
+import {
+  activation,
+  activation2d,
+  activationProgram,
+  tfjsActivation,
+  tfjsActivation2d,
+} from "./autodiff.ts";
 import { ACTIVATIONS, getActivation } from "./activations.ts";
 import type { Grid } from "./grid.ts";
 import { tf, useBackend } from "./tf.ts";
@@ -397,4 +403,14 @@ Deno.test("activation() and activation2d() leak no tensors", async (t) => {
     }
   }
   await useBackend();
+});
+
+Deno.test("activationProgram() shows the fused program, tfjs's gradient included", () => {
+  const elu = activationProgram("elu", { alpha: 0.5 });
+  // one exp, shared by expm1 and by tfjs's gradient of expm1; alpha baked in
+  assert.equal(elu.match(/\bexp\(/g)?.length, 1, elu);
+  assert.match(elu, /0\.5/);
+  assert.match(activationProgram("softmax"), /O5\[i\]/); // 2 outputs + 4 Jacobian entries
+  assert.throws(() => activationProgram("foo"), /Unknown activation "foo": expected one of/);
+  assert.throws(() => activationProgram("elu", { alpha: 9 }), RangeError);
 });

@@ -21,6 +21,7 @@ export {
   activation,
   activation2d,
   type Activation2dValues,
+  activationProgram,
   type ActivationValues,
   tfjsActivation,
   tfjsActivation2d,
