@@ -418,10 +418,34 @@ export function compileWasmLoop(
   const copies = Array.from({ length: UNROLL }, () => new Map<NodeId, Expr>());
   const inputValues = copies.map(() => [] as Expr[]);
   const address = (pointer: number) => (c: Code) => c.get(pointer).get(offset).raw(0x6a);
+  // a denominator shared by several divisions: one division, then multiplications
+  const divisions = new Map<NodeId, number>();
+  const constants = new Set(program.filter((n) => n.op === "const").map((n) => n.id));
+  for (const node of program) {
+    const b = node.args[1];
+    if (node.op === "div" && !constants.has(b)) divisions.set(b, (divisions.get(b) ?? 0) + 1);
+  }
+  const reciprocals = copies.map(() => new Map<NodeId, Expr>());
   for (const node of program) {
     copies.forEach((values, u) => {
       if (node.op === "const") {
         values.set(node.id, f32s(node.value as number));
+        return;
+      }
+      const [a, b] = node.args;
+      if (node.op === "div" && (divisions.get(b) ?? 0) > 1) {
+        let r = reciprocals[u].get(b);
+        if (r === undefined) {
+          const local = code.local();
+          div(ONE, values.get(b) as Expr)(code);
+          code.set(local);
+          r = (c) => c.get(local);
+          reciprocals[u].set(b, r);
+        }
+        const local = code.local();
+        mul(values.get(a) as Expr, r)(code);
+        code.set(local);
+        values.set(node.id, (c) => c.get(local));
         return;
       }
       const expr: Expr = node.op === "input"

@@ -105,6 +105,19 @@ Deno.test("compileWasmLoop() handles lengths, chunks, NaN and bad programs", asy
     compileWasmLoop(g.program(outs), 2, outs)([x1, x2], ys, 4);
     assert.deepEqual(ys.map((y) => [...y]), [[NaN, NaN, 0, 1], [NaN, NaN, 2, 2], [NaN, NaN, 0, 3]]);
   });
+  await t.step("divisions by one denominator share its reciprocal, within 1 ulp", () => {
+    const g = new ScalarGraph();
+    const [a, b] = [g.input(0), g.input(1)];
+    const outs = [g.apply("div", a, b), g.apply("div", g.apply("neg", a), b)];
+    const x1 = grid(-5, 5, 1001), x2 = grid(0.5, 7, 1001);
+    const ys = outs.map(() => new Float32Array(x1.length));
+    compileWasmLoop(g.program(outs), 2, outs)([x1, x2], ys, x1.length);
+    for (let i = 0; i < x1.length; i++) {
+      const q = x1[i] / x2[i];
+      assert.ok(Math.abs(ys[0][i] - q) <= 2 ** -23 * Math.abs(q), `${x1[i]} / ${x2[i]}`);
+      assert.equal(ys[1][i], -ys[0][i]);
+    }
+  });
   await t.step("an operation without a lowering is named", () => {
     const program = [{ id: 0, op: "input", args: [], value: 0 }, { id: 1, op: "erf", args: [0] }];
     assert.throws(
