@@ -831,7 +831,7 @@ function report(d: ReportData, outFile: string): string {
               `by ${fmtNum(w.rel)} relative, ${
                 fmtNum(Math.abs(w.ours - w.exact))
               } absolute from exact` +
-              (sameAsTf ? "; TF gives the same value" : "") + ")",
+              (sameAsTf ? `; within ${PARITY_TOLERANCE} relative of TF's value` : "") + ")",
           );
         }
         if (c.worstTfOff && c.worstTfOff.rel > PARITY_TOLERANCE) {
