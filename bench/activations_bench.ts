@@ -41,6 +41,17 @@ Deno.bench({
   },
 });
 
+// What any API that returns fresh { y, dy } arrays pays before computing anything:
+// allocating 8 MB per call (and the garbage collections that follow), plus the copy.
+Deno.bench({
+  name: "new y, dy + copy loop (ceiling with fresh outputs)",
+  group: "1M float32",
+  fn() {
+    const y = new Float32Array(N), dy = new Float32Array(N);
+    for (let i = 0; i < N; i++) y[i] = dy[i] = x[i];
+  },
+});
+
 for (const spec of ACTIVATIONS.filter((s) => s.inputs === 1)) {
   Deno.bench({
     name: `${spec.name} (fused)`,
