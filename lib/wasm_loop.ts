@@ -1,10 +1,10 @@
 /**
  * Compiles a scalar program (`ScalarGraph.program()`) to a WebAssembly SIMD loop over
- * float32 in `f32x4` lanes, sixteen points per step (4x unrolled) — float32 arithmetic like tfjs's own
- * kernels, with exp, expm1 and log1p expanded inline (Cephes-style range reduction and
- * polynomials, within 2 float32 ulps; tested in `wasm_loop_test.ts`). A NaN input gives
- * NaN in every output. Inputs and outputs pass through one WebAssembly memory in chunks
- * of 2^16 points.
+ * float32 in `f32x4` lanes, sixteen points per step (4x unrolled) — float32 arithmetic
+ * like tfjs's own kernels, with exp, expm1 and log1p expanded inline (Cephes-style range
+ * reduction and polynomials, within 2 float32 ulps; tested in `wasm_loop_test.ts`). A NaN
+ * input gives NaN in every output. Inputs and outputs pass through one WebAssembly memory
+ * in chunks of 2^16 points.
  *
  * @module
  */
