@@ -98,9 +98,7 @@ export function activation(
   x: ArrayLike<number>,
   options: Record<string, number> = {},
 ): ActivationValues {
-  const spec = lookup(name, 1);
-  const p = resolveParams(spec, options);
-  const input = toFloat32(x, "x");
+  const { spec, p, input } = resolve1d(name, x, options);
   const y = new Float32Array(input.length), dy = new Float32Array(input.length);
   // the fused loop passes a NaN input through to f and f'
   if (input.length > 0) fusedKernel(spec, p).run([input], [y, dy], input.length);
@@ -156,9 +154,7 @@ export function tfjsActivation(
   x: ArrayLike<number>,
   options: Record<string, number> = {},
 ): ActivationValues {
-  const spec = lookup(name, 1);
-  const p = resolveParams(spec, options);
-  const input = toFloat32(x, "x");
+  const { spec, p, input } = resolve1d(name, x, options);
   if (input.length === 0) return { y: new Float32Array(0), dy: new Float32Array(0) };
   const [value, grad] = tf.tidy(() => {
     const t = tf.tensor1d(input, "float32");
@@ -300,6 +296,11 @@ export function tfjsActivation2d(
     for (const g of grads) g.dispose();
   }
   return { outputs, jacobian };
+}
+
+function resolve1d(name: string, x: ArrayLike<number>, options: Record<string, number>) {
+  const spec = lookup(name, 1);
+  return { spec, p: resolveParams(spec, options), input: toFloat32(x, "x") };
 }
 
 function resolve2d(

@@ -199,7 +199,7 @@ export class ScalarGraph {
   }
 
   // Identities exact in IEEE arithmetic for every operand (x·0 is not: ∞·0 = NaN).
-  #simplify(op: string, [a, b, c]: NodeId[], [va, vb, vc]: (number | undefined)[]) {
+  #simplify(op: string, [a, b, c]: NodeId[], [va, vb]: (number | undefined)[]) {
     switch (op) {
       case "add":
         if (vb === 0) return a;
@@ -234,7 +234,6 @@ export class ScalarGraph {
         if (b === c) return b;
         break;
     }
-    void vc;
     return undefined;
   }
 

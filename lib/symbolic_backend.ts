@@ -42,14 +42,17 @@ class SymbolicBackend extends tf.KernelBackend {
     return entry.elems;
   }
 
+  // tfjs writes numbers (constants such as the 2 in tf.mul(x, 2)) as constant nodes
+  #constants(values: unknown): NodeId[] {
+    return Array.from(values as ArrayLike<number | boolean>, (v) => this.graph.constant(+v));
+  }
+
   override write(values: unknown, shape: number[], dtype: tf.DataType): object {
-    const list = Array.from(values as ArrayLike<number | boolean>, (v) => this.graph.constant(+v));
-    return this.make(shape, dtype, list).dataId;
+    return this.make(shape, dtype, this.#constants(values)).dataId;
   }
 
   override move(dataId: object, values: unknown, shape: number[], dtype: tf.DataType): void {
-    const list = Array.from(values as ArrayLike<number>, (v) => this.graph.constant(+v));
-    this.#data.set(dataId, { shape, dtype, elems: list, refs: 1 });
+    this.#data.set(dataId, { shape, dtype, elems: this.#constants(values), refs: 1 });
   }
 
   override readSync(dataId: object): Float32Array {

@@ -426,6 +426,18 @@ export function compileWasmLoop(
     if (node.op === "div" && !constants.has(b)) divisions.set(b, (divisions.get(b) ?? 0) + 1);
   }
   const reciprocals = copies.map(() => new Map<NodeId, Expr>());
+  // 1/b for copy u, emitted once, before its first use
+  function reciprocal(u: number, b: NodeId, values: Map<NodeId, Expr>): Expr {
+    let r = reciprocals[u].get(b);
+    if (r === undefined) {
+      const local = code.local();
+      div(ONE, values.get(b) as Expr)(code);
+      code.set(local);
+      r = (c) => c.get(local);
+      reciprocals[u].set(b, r);
+    }
+    return r;
+  }
   for (const node of program) {
     copies.forEach((values, u) => {
       if (node.op === "const") {
@@ -433,26 +445,13 @@ export function compileWasmLoop(
         return;
       }
       const [a, b] = node.args;
-      if (node.op === "div" && (divisions.get(b) ?? 0) > 1) {
-        let r = reciprocals[u].get(b);
-        if (r === undefined) {
-          const local = code.local();
-          div(ONE, values.get(b) as Expr)(code);
-          code.set(local);
-          r = (c) => c.get(local);
-          reciprocals[u].set(b, r);
-        }
-        const local = code.local();
-        mul(values.get(a) as Expr, r)(code);
-        code.set(local);
-        values.set(node.id, (c) => c.get(local));
-        return;
-      }
       const expr: Expr = node.op === "input"
         ? (c) => {
           address(1 + (node.value as number))(c);
           c.simd(SIMD.load, 4, ...uleb(16 * u));
         }
+        : node.op === "div" && (divisions.get(b) ?? 0) > 1
+        ? mul(values.get(a) as Expr, reciprocal(u, b, values))
         : lower(node, values);
       const local = code.local();
       expr(code);

@@ -1,20 +1,21 @@
 import assert from "node:assert/strict";
-import { ScalarGraph } from "./scalar_graph.ts";
+import { linspace as grid } from "./grid.ts";
+import { SCALAR_OPS, ScalarGraph } from "./scalar_graph.ts";
 import { compileWasmLoop, WASM_OPS } from "./wasm_loop.ts";
-import { SCALAR_OPS } from "./scalar_graph.ts";
 
-// One-output loop of `op` applied to the inputs, run on xs.
-function runOp(op: string, xs: Float32Array[], extra: number[] = []): Float32Array {
+// `op` applied to the inputs (then constant operands), run on xs by the WebAssembly loop
+// and by the JavaScript loop of the same graph.
+function runBoth(op: string, xs: Float32Array[], extra: number[] = []) {
   const g = new ScalarGraph();
-  const args = [...xs.map((_, k) => g.input(k)), ...extra.map((v) => g.constant(v))];
-  const out = g.apply(op, ...args);
-  const y = new Float32Array(xs[0].length);
-  compileWasmLoop(g.program([out]), xs.length, [out])(xs, [y], y.length);
-  return y;
+  const out = g.apply(op, ...xs.map((_, k) => g.input(k)), ...extra.map((v) => g.constant(v)));
+  const [wasm, js] = [new Float32Array(xs[0].length), new Float32Array(xs[0].length)];
+  compileWasmLoop(g.program([out]), xs.length, [out])(xs, [wasm], wasm.length);
+  g.compile(xs.length, [out]).run(xs, [js], js.length);
+  return { wasm, js };
 }
 
-function grid(lo: number, hi: number, n: number): Float32Array {
-  return Float32Array.from({ length: n }, (_, i) => lo + (hi - lo) * i / (n - 1));
+function runOp(op: string, xs: Float32Array[]): Float32Array {
+  return runBoth(op, xs).wasm;
 }
 
 // Worst error in units of the last place of the float32 result.
@@ -65,16 +66,8 @@ Deno.test("compileWasmLoop() agrees with the scalar operations' definitions", as
       const args: Float32Array[] = paired.includes(op)
         ? [xs, Float32Array.from(xs, (v) => op === "expm1e" ? Math.exp(v) : Math.exp(-Math.abs(v)))]
         : inputs;
-      const y = runOp(op, args, extra);
       // the JavaScript loop of the same graph is the float64 reference
-      const h = new ScalarGraph();
-      const node = h.apply(
-        op,
-        ...args.map((_, k) => h.input(k)),
-        ...extra.map((v) => h.constant(v)),
-      );
-      const ref = new Float32Array(xs.length);
-      h.compile(args.length, [node]).run(args, [ref], xs.length);
+      const { wasm: y, js: ref } = runBoth(op, args, extra);
       for (let i = 0; i < xs.length; i++) {
         const tol = 4 * 2 ** -23 * Math.abs(ref[i]) + 1e-30;
         assert.ok(
