@@ -1,10 +1,13 @@
 /**
  * Forward + derivative throughput of every element-wise activation on 1M float32
- * points through the public `activation()` (the fused kernel: tfjs's forward and
- * gradient kernels compiled into one WebAssembly SIMD loop; output allocation
- * included), with a plain Float32Array copy loop in the same run as the memory-bound
- * ceiling, and the same autodiff run kernel by kernel on the tfjs backend
- * (`tfjsActivation()`) for comparison.
+ * points, with a plain Float32Array copy loop in the same run as the memory-bound
+ * ceiling:
+ * - `activationInto()` (the fused kernel: tfjs's forward and gradient kernels compiled
+ *   into one WebAssembly SIMD loop) writing into preallocated `y`, `dy`, like the copy
+ *   loop into its preallocated array;
+ * - `activation()`, the same loop plus fresh `y`, `dy` arrays per call (8 MB), against
+ *   the second ceiling "new y, dy + copy loop";
+ * - the same autodiff run kernel by kernel on the tfjs backend (`tfjsActivation()`).
  *
  * Run: `deno bench -P bench/activations_bench.ts` (tfjs backend: wasm, the default;
  * `ACTIVATIONS_BENCH_BACKEND=cpu` for the fallback). Million elements per second =
@@ -12,7 +15,7 @@
  *
  * @module
  */
-import { activation, tfjsActivation } from "../lib/autodiff.ts";
+import { activation, activationInto, tfjsActivation } from "../lib/autodiff.ts";
 import { ACTIVATIONS } from "../lib/activations.ts";
 import { backendName, useBackend } from "../lib/tf.ts";
 
@@ -52,9 +55,20 @@ Deno.bench({
   },
 });
 
+const out = { y: new Float32Array(N), dy: new Float32Array(N) };
 for (const spec of ACTIVATIONS.filter((s) => s.inputs === 1)) {
   Deno.bench({
-    name: `${spec.name} (fused)`,
+    name: `${spec.name} (fused, into preallocated y, dy)`,
+    group: "1M float32",
+    fn() {
+      activationInto(spec.name, x, out);
+    },
+  });
+}
+
+for (const spec of ACTIVATIONS.filter((s) => s.inputs === 1)) {
+  Deno.bench({
+    name: `${spec.name} (fused, fresh y, dy)`,
     group: "1M float32",
     fn() {
       activation(spec.name, x);

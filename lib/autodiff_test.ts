@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   activation,
   activation2d,
+  activationInto,
   activationProgram,
   tfjsActivation,
   tfjsActivation2d,
@@ -387,6 +388,14 @@ Deno.test("activation() and activation2d() leak no tensors", async (t) => {
     ["bad parameter", () => activation("elu", [1], { alpha: 9 })],
     ["bad shape", () => activation2d("softmax", [2, 1])],
     ["empty", () => activation("relu", [])],
+    [
+      "into",
+      () => activationInto("elu", [-1, 2], { y: new Float32Array(2), dy: new Float32Array(2) }),
+    ],
+    [
+      "into, bad out",
+      () => activationInto("elu", [-1, 2], { y: new Float32Array(1), dy: new Float32Array(2) }),
+    ],
   ];
   for (const backend of ["wasm", "cpu"] as const) {
     await useBackend(backend);
@@ -403,6 +412,109 @@ Deno.test("activation() and activation2d() leak no tensors", async (t) => {
     }
   }
   await useBackend();
+});
+
+Deno.test("activationInto() writes activation()'s values into the caller's arrays", async (t) => {
+  // 3 chunks of the fused loop (2^16 points each) and a ragged end, NaN and extremes inside
+  const n = 2 * 65536 + 1003;
+  const x = new Float32Array(n);
+  for (let i = 0; i < n; i++) x[i] = -40 + 80 * i / (n - 1);
+  x.set([NaN, 0, -0, 1e-7, -1e4, 1e4, 88.8, -104], 65530);
+  const bits = (a: Float32Array) => new Uint32Array(a.buffer, a.byteOffset, a.length);
+  for (const spec of ELEMENTWISE) {
+    await t.step(spec.name, () => {
+      for (const o of settings(spec.name)) {
+        const want = activation(spec.name, x, o);
+        const out = { y: new Float32Array(n).fill(7), dy: new Float32Array(n).fill(7) };
+        assert.equal(activationInto(spec.name, x, out, o), out);
+        assert.deepEqual(bits(out.y), bits(want.y));
+        assert.deepEqual(bits(out.dy), bits(want.dy));
+        // in place: y over x, then dy over x
+        const y = x.slice(), dy = new Float32Array(n);
+        activationInto(spec.name, y, { y, dy }, o);
+        assert.deepEqual(bits(y), bits(want.y));
+        assert.deepEqual(bits(dy), bits(want.dy));
+        const d = x.slice(), v = new Float32Array(n);
+        activationInto(spec.name, d, { y: v, dy: d }, o);
+        assert.deepEqual(bits(d), bits(want.dy));
+        // from a plain array, into views of one buffer
+        const buffer = new ArrayBuffer(8 * 3);
+        const views = { y: new Float32Array(buffer, 0, 3), dy: new Float32Array(buffer, 12, 3) };
+        activationInto(spec.name, [x[0], x[65530], x[n - 1]], views, o);
+        assert.deepEqual(
+          bits(new Float32Array(buffer)),
+          bits(
+            new Float32Array([
+              want.y[0],
+              want.y[65530],
+              want.y[n - 1],
+              want.dy[0],
+              want.dy[65530],
+              want.dy[n - 1],
+            ]),
+          ),
+        );
+      }
+    });
+  }
+  await t.step("empty", () => {
+    const out = { y: new Float32Array(0), dy: new Float32Array(0) };
+    assert.equal(activationInto("relu", [], out), out);
+  });
+});
+
+Deno.test("activationInto() rejects unsafe outputs and writes nothing", async (t) => {
+  const x = new Float32Array([-1, 0, 2]);
+  const shared = new Float32Array(8);
+  const cases: [string, unknown, RegExp][] = [
+    [
+      "no out",
+      undefined,
+      /Invalid out = undefined: expected \{ y, dy \}: two Float32Arrays of length 3/,
+    ],
+    [
+      "short y",
+      { y: new Float32Array(2), dy: new Float32Array(3) },
+      /out\.y = Float32Array of length 2/,
+    ],
+    [
+      "float64 dy",
+      { y: new Float32Array(3), dy: new Float64Array(3) },
+      /out\.dy = Float64Array of length 3/,
+    ],
+    ["array y", { y: [0, 0, 0], dy: new Float32Array(3) }, /out\.y = Array of length 3/],
+    ["missing dy", { y: new Float32Array(3) }, /out\.dy = undefined/],
+    ["same array", { y: shared.subarray(0, 3), dy: shared.subarray(0, 3) }, /share memory/],
+    ["overlapping", { y: shared.subarray(0, 3), dy: shared.subarray(2, 5) }, /share memory/],
+  ];
+  for (const [what, out, message] of cases) {
+    await t.step(what, () => {
+      shared.fill(5);
+      // deno-lint-ignore no-explicit-any
+      assert.throws(() => activationInto("relu", x, out as any), (e: Error) => {
+        assert.ok(e instanceof TypeError, String(e));
+        assert.match(e.message, message);
+        return true;
+      });
+      assert.deepEqual([...shared], new Array(8).fill(5));
+    });
+  }
+  await t.step("y overlapping x in part", () => {
+    const buf = new Float32Array([-1, 0, 2, 3]);
+    const input = buf.subarray(0, 3), y = buf.subarray(1, 4);
+    assert.throws(
+      () => activationInto("relu", input, { y, dy: new Float32Array(3) }),
+      /out\.y: it overlaps x in part/,
+    );
+    assert.deepEqual([...buf], [-1, 0, 2, 3]);
+  });
+  await t.step("bad name and parameter, as activation()", () => {
+    const out = { y: new Float32Array(3), dy: new Float32Array(3) };
+    assert.throws(() => activationInto("foo", x, out), /Unknown activation "foo": expected one of/);
+    assert.throws(() => activationInto("elu", x, out, { alpha: 9 }), RangeError);
+    assert.throws(() => activationInto("softmax", x, out), /use activation2d\(\)/);
+    assert.deepEqual([...out.y, ...out.dy], [0, 0, 0, 0, 0, 0]);
+  });
 });
 
 Deno.test("activationProgram() shows the fused program, tfjs's gradient included", () => {

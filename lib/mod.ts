@@ -20,6 +20,7 @@ export {
 export {
   activation,
   activation2d,
+  activationInto,
   type Activation2dValues,
   activationProgram,
   type ActivationValues,
