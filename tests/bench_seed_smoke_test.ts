@@ -72,6 +72,19 @@ Deno.test("compare() behaviour", async (t) => {
     assert.equal(bad.fails, 1);
     assert.equal(bad.worstFail?.x, "x0");
   });
+  await t.step("within the tolerance of TF's value meets the goal even where TF is off", () => {
+    // next to a zero: TF 3e-6 off exact (wrong), ours 1.2e-5 off exact but 8e-6 off TF
+    const exact = 1, tf = 1 + 3e-6, ours = 1 + 1.2e-5, far = 1 + 2e-5;
+    const c = compare(dec([ours, 2]), dec([tf, 2]), dec([exact, 2]), ["x0", "x1"]);
+    assert.equal(c.tfOff, 1);
+    assert.equal(c.fails, 0);
+    assert.equal(c.farFromExact, 1);
+    assert.equal(c.worstFarFromExact?.x, "x0");
+    assert.ok(Math.abs((c.worstFarFromExact?.rel ?? 0) - 1.2e-5) < 1e-12);
+    const bad = compare(dec([far, 2]), dec([tf, 2]), dec([exact, 2]), ["x0", "x1"]);
+    assert.equal(bad.fails, 1);
+    assert.equal(bad.farFromExact, 0);
+  });
   await t.step("a plain miss is counted", () => {
     const c = compare(dec([1, 2.1]), dec([1, 2]), dec([1, 2]), ["x0", "x1"]);
     assert.equal(c.fails, 1);
