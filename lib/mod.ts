@@ -20,8 +20,8 @@ export {
 export {
   activation,
   activation2d,
-  activationInto,
   type Activation2dValues,
+  activationInto,
   activationProgram,
   type ActivationValues,
   tfjsActivation,
