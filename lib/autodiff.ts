@@ -6,7 +6,8 @@
  *
  * Two ways to run the same autodiff: `activation()` / `activation2d()` run the fused
  * kernel (`fused_kernel.ts`: tfjs's forward and gradient kernels traced once and compiled
- * into one WebAssembly SIMD loop in float32, 2-10x faster on large inputs), and
+ * into one WebAssembly SIMD loop in float32, 2-10x faster on large inputs;
+ * `activationInto()` writes its results into the caller's arrays), and
  * `tfjsActivation()` / `tfjsActivation2d()` run them kernel by kernel on the tfjs
  * backend in use (wasm or cpu, float32), as training does. Both meet the same accuracy
  * tests against float64 closed forms.
