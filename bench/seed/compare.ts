@@ -42,7 +42,7 @@ export const TF_WRONG = 1e-6;
 /** Timing groups, with repetitions per process (after the first call). */
 const GROUPS: { group: string; reps: number }[] = [
   { group: "act-seed", reps: 5 },
-  { group: "act-1m", reps: 3 },
+  { group: "act-1m", reps: 10 },
   { group: "train", reps: 1 },
   { group: "predict", reps: 3 },
   { group: "figures", reps: 1 },
@@ -711,8 +711,12 @@ function report(d: ReportData, outFile: string): string {
   L.push(
     `Each side runs each row group in a fresh process; a row's first call in that process is reported ` +
       `separately ("first call": TensorFlow's op and graph set-up, the webdriver start, module warm-up), ` +
-      `the later calls give the median with [min–max]. ${d.rounds} rounds, the sides alternating and ` +
-      `swapping who goes first. Ratio = Deno / Python (below 1: ours is faster).`,
+      `the later calls give the median with [min–max] (later calls per process: ${
+        GROUPS.map((g) => `${g.group} ${g.reps}`).join(", ")
+      }). ${d.rounds} rounds, the sides alternating and ` +
+      `swapping who goes first. Ratio = Deno / Python (below 1: ours is faster). In a fresh ` +
+      `process, calls that return new 1M-point arrays take a few ms longer until the garbage ` +
+      `collector starts handing memory back (fresh pages from the OS); min and max show that spread.`,
   );
   L.push("");
   L.push(
