@@ -714,9 +714,9 @@ function report(d: ReportData, outFile: string): string {
       `the later calls give the median with [min–max] (later calls per process: ${
         GROUPS.map((g) => `${g.group} ${g.reps}`).join(", ")
       }). ${d.rounds} rounds, the sides alternating and ` +
-      `swapping who goes first. Ratio = Deno / Python (below 1: ours is faster). In a fresh ` +
-      `process, calls that return new 1M-point arrays take a few ms longer until the garbage ` +
-      `collector starts handing memory back (fresh pages from the OS); min and max show that spread.`,
+      `swapping who goes first. Ratio = Deno / Python (below 1: ours is faster). Deno's calls that ` +
+      `return new 1M-point arrays are sometimes a few ms slower than the rest, most often in the ` +
+      `first calls of a process (memory pages fresh from the OS); min and max show that spread.`,
   );
   L.push("");
   L.push(
