@@ -103,10 +103,10 @@ function piecewise(x: tf.Tensor, k: number, left: tf.Tensor, right: tf.Tensor): 
   return tf.add(tf.mul(left, tf.sub(1, m)), tf.mul(right, m));
 }
 
-// min(x, 0) as x − relu(x): exact, gradient 1 at x = 0 (the x <= 0 side), and cheaper
+// min(x, k) as x − relu(x − k): exact, gradient 1 at x = k (the x <= k side), and cheaper
 // than tf.minimum with a broadcast scalar on wasm.
-function minZero(x: tf.Tensor): tf.Tensor {
-  return tf.sub(x, tf.relu(x));
+function minWith(x: tf.Tensor, k: number): tf.Tensor {
+  return tf.sub(x, tf.relu(k === 0 ? x : tf.sub(x, k)));
 }
 
 // ---- numerically stable building blocks (value AND autodiff gradient accurate) ----
@@ -133,7 +133,7 @@ function tanhNonNegative(a: tf.Tensor): tf.Tensor {
 // (e² stays finite; the value is 1 in float32 from x ≈ 9, and the gradient dropped past
 // the cap is below 1e-15).
 function tanhSoftplus(x: tf.Tensor): tf.Tensor {
-  const e = tf.exp(tf.sub(x, tf.relu(tf.sub(x, 20))));
+  const e = tf.exp(minWith(x, 20));
   const n = tf.mul(e, tf.add(e, 2));
   const d = tf.add(n, 2);
   return piecewise(x, 0, tf.div(n, d), tf.sub(1, tf.div(2, d)));
@@ -182,7 +182,7 @@ const ERFCC_G = [
 ];
 
 function gaussExpHalfSquare(a: tf.Tensor): tf.Tensor {
-  const c = tf.sub(a, tf.relu(tf.sub(a, 16)));
+  const c = minWith(a, 16);
   const split = tf.mul(c, 4097);
   const high = tf.sub(split, tf.sub(split, c));
   const low = tf.sub(c, high);
@@ -523,7 +523,7 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     kinks: () => [],
     view: view("#ff7f50", RELU_WINDOW),
     fn: (x, p) => {
-      const neg = tf.mul(tf.expm1(tf.div(minZero(x), p.alpha)), p.alpha);
+      const neg = tf.mul(tf.expm1(tf.div(minWith(x, 0), p.alpha)), p.alpha);
       return piecewise(x, 0, neg, x);
     },
   },

@@ -209,6 +209,20 @@ function absDiff(a: number, b: number): number {
   return a === b ? 0 : Math.abs(a - b);
 }
 
+/** One point of a comparison, with a relative difference (its meaning named where used). */
+export interface PointDiff {
+  /** the input, as labelled */
+  x: string;
+  /** our value */
+  ours: number;
+  /** TensorFlow's value */
+  tf: number;
+  /** the exact (float64) value */
+  exact: number;
+  /** the relative difference */
+  rel: number;
+}
+
 /** Comparison of one quantity (values or one derivative) over one input set. */
 export interface Check {
   /** largest |ours − TF| */
@@ -228,14 +242,14 @@ export interface Check {
   /** points that miss the goal (see {@linkcode compare}) */
   fails: number;
   /** among the points where TF is wrong, the one where ours differs from TF the most */
-  worstTfOff: { x: string; ours: number; tf: number; exact: number; rel: number } | null;
+  worstTfOff: PointDiff | null;
   /** the point that misses the goal by the most */
-  worstFail: { x: string; ours: number; tf: number; exact: number; rel: number } | null;
+  worstFail: PointDiff | null;
   /** points that meet the goal through TF's value while ours is more than
    * PARITY_TOLERANCE off the exact value (listed in the report) */
   farFromExact: number;
   /** of those, the one farthest from the exact value (rel: ours vs exact) */
-  worstFarFromExact: { x: string; ours: number; tf: number; exact: number; rel: number } | null;
+  worstFarFromExact: PointDiff | null;
   /** points at a kink of the derivative, excluded (conventions differ) */
   kinks: { x: string; ours: number; tf: number }[];
 }
@@ -648,14 +662,9 @@ function headline(d: ReportData): string[] {
   }
   if (d.parity.length) {
     const missing = d.parity.filter((l) => Object.values(l.checks).some((c) => c.fails > 0));
-    const points = d.parity.reduce(
-      (n, l) => n + Object.values(l.checks).reduce((m, c) => m + c.fails, 0),
-      0,
-    );
-    const far = d.parity.reduce(
-      (n, l) => n + Object.values(l.checks).reduce((m, c) => m + c.farFromExact, 0),
-      0,
-    );
+    const total = (key: "fails" | "farFromExact") =>
+      d.parity.reduce((n, l) => n + Object.values(l.checks).reduce((m, c) => m + c[key], 0), 0);
+    const points = total("fails"), far = total("farFromExact");
     out.push(
       `- Parity: ${
         d.parity.length - missing.length
