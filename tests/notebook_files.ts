@@ -63,7 +63,7 @@ export async function runNotebooks(
     throw new Error(".venv/ is missing: run `deno task setup` (deno task test does it first)");
   }
   const { code, stdout, stderr } = await new Deno.Command(python, {
-    args: [`${ROOT}/lib/tasks/run_notebooks.py`, ...args],
+    args: [`${ROOT}/tasks/run_notebooks.py`, ...args],
     cwd: ROOT,
   }).output();
   const decode = (b: Uint8Array) => new TextDecoder().decode(b);

@@ -5,7 +5,7 @@ import { ROOT } from "./notebook_files.ts";
 
 async function setupCall(code: string): Promise<{ code: number; stderr: string }> {
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["eval", `import { createVenv, findPython } from "${ROOT}/lib/tasks/setup.ts";\n${code}`],
+    args: ["eval", `import { createVenv, findPython } from "${ROOT}/tasks/setup.ts";\n${code}`],
     cwd: ROOT,
   }).output();
   return { code: out.code, stderr: new TextDecoder().decode(out.stderr) };

@@ -524,7 +524,7 @@ export async function main(args: string[]): Promise<string> {
           const out = await Deno.makeTempDir({ prefix: "bench_seed_nb_" });
           try {
             const r = await run(`${ROOT}/.venv/bin/python`, [
-              `${ROOT}/lib/tasks/run_notebooks.py`,
+              `${ROOT}/tasks/run_notebooks.py`,
               OUR_NOTEBOOK,
               "--out",
               out,
@@ -750,7 +750,7 @@ function report(d: ReportData, outFile: string): string {
     L.push(
       `Whole notebook, top to bottom on a fresh kernel, kernel start included: wall time of the runner ` +
         `process (Python: nbclient on ipykernel running bench/seed/seed_notebook.ipynb, the seed cell for cell; ` +
-        `Deno: lib/tasks/run_notebooks.py running notebooks/activation_functions.ipynb on the Deno kernel). ` +
+        `Deno: tasks/run_notebooks.py running notebooks/activation_functions.ipynb on the Deno kernel). ` +
         `${d.notebookRounds} rounds.`,
     );
     L.push("");

@@ -5,7 +5,7 @@
  */
 
 /** The project's root folder (the one holding deno.json). */
-export const ROOT: string = decodeURIComponent(new URL("../../", import.meta.url).pathname)
+export const ROOT: string = decodeURIComponent(new URL("../", import.meta.url).pathname)
   .replace(/\/$/, "");
 
 /** The project-local Python virtual environment. */
