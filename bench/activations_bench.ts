@@ -15,8 +15,8 @@
  *
  * @module
  */
-import { activation, activationInto, tfjsActivation } from "../lib/autodiff.ts";
-import { ACTIVATIONS } from "../lib/activations.ts";
+import { activation, activationInto, tfjsActivation } from "../lib/activations/autodiff.ts";
+import { ACTIVATIONS } from "../lib/activations/activations.ts";
 import { backendName, useBackend } from "../lib/tf.ts";
 
 const N = 1_000_000;

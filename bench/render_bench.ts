@@ -5,12 +5,12 @@
  *
  * Run: deno bench -P bench/render_bench.ts
  */
-import { activationFigure } from "../lib/activation_figure.ts";
-import { boundaryFigure } from "../lib/boundary_figure.ts";
+import { activationFigure } from "../lib/figures/activation_figure.ts";
+import { boundaryFigure } from "../lib/figures/boundary_figure.ts";
 import { linspace } from "../lib/grid.ts";
-import { heatmapFigure } from "../lib/heatmap_figure.ts";
-import { pairFigure } from "../lib/pair_figure.ts";
-import { row } from "../lib/render.ts";
+import { heatmapFigure } from "../lib/figures/heatmap_figure.ts";
+import { pairFigure } from "../lib/figures/pair_figure.ts";
+import { row } from "../lib/figures/render.ts";
 
 const x = Array.from(linspace(-5, 5, 2000));
 const pairData = { x, y: x.map(Math.tanh), dy: x.map((v) => 1 - Math.tanh(v) ** 2) };

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { sliderFigure } from "../lib/slider_figure.ts";
+import { sliderFigure } from "../lib/interactive/slider_figure.ts";
 
 for (const name of ["leaky_relu", "elu"]) {
   Deno.bench({

@@ -10,10 +10,10 @@
  * @module
  */
 import { backendName, useBackend } from "../lib/tf.ts";
-import { createNetwork, LINEAR_NETWORK, NONLINEAR_NETWORK } from "../lib/network.ts";
-import { makeDataset } from "../lib/datasets.ts";
-import { train } from "../lib/train.ts";
-import { predictGrid } from "../lib/predict.ts";
+import { createNetwork, LINEAR_NETWORK, NONLINEAR_NETWORK } from "../lib/training/network.ts";
+import { makeDataset } from "../lib/training/datasets.ts";
+import { train } from "../lib/training/train.ts";
+import { predictGrid } from "../lib/training/predict.ts";
 
 await useBackend(Deno.env.get("TRAINING_BENCH_BACKEND") === "cpu" ? "cpu" : "wasm");
 const backend = backendName();

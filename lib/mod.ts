@@ -7,7 +7,7 @@
  * @module
  */
 export { type BackendName, backendName, BACKENDS, useBackend } from "./tf.ts";
-export { reportMetric } from "./report.ts";
+export { reportMetric } from "./notebook/report.ts";
 export {
   activationNames,
   ACTIVATIONS,
@@ -16,7 +16,7 @@ export {
   type ParamSpec,
   resolveParams,
   type ViewHints,
-} from "./activations.ts";
+} from "./activations/activations.ts";
 export {
   activation,
   activation2d,
@@ -26,15 +26,19 @@ export {
   type ActivationValues,
   tfjsActivation,
   tfjsActivation2d,
-} from "./autodiff.ts";
-export { show, table, type TableOptions } from "./show.ts";
-export { type ActivationRow, activationRows, formulaTable } from "./activation_table.ts";
+} from "./activations/autodiff.ts";
+export { show, table, type TableOptions } from "./notebook/show.ts";
+export {
+  type ActivationRow,
+  activationRows,
+  formulaTable,
+} from "./activations/activation_table.ts";
 export {
   decisionBoundaryFigure,
   type DecisionBoundaryOptions,
   labelledPoints,
   transformationFigure,
-} from "./network_figures.ts";
+} from "./figures/network_figures.ts";
 export {
   base64,
   checkFigureName,
@@ -58,9 +62,9 @@ export {
   serializeSvg,
   swatches,
   writeAtomic,
-} from "./render.ts";
+} from "./figures/render.ts";
 export { checkGrid, type Grid, linspace, type Mesh, meshgrid } from "./grid.ts";
-export { BMY, interpolateBmy } from "./palette.ts";
+export { BMY, interpolateBmy } from "./figures/palette.ts";
 export {
   clipPolyline,
   type Curve,
@@ -71,18 +75,18 @@ export {
   type PairData,
   pairFigure,
   type PairOptions,
-} from "./pair_figure.ts";
-export { colourBar, heatmapFigure, type HeatmapOptions } from "./heatmap_figure.ts";
+} from "./figures/pair_figure.ts";
+export { colourBar, heatmapFigure, type HeatmapOptions } from "./figures/heatmap_figure.ts";
 export {
   boundaryFigure,
   type BoundaryOptions,
   CLASS_COLORS,
   type LabelledPoints,
-} from "./boundary_figure.ts";
-export { type History, historyFigure, type HistoryOptions } from "./history_figure.ts";
-export { activationFigure, type ActivationFigureOptions } from "./activation_figure.ts";
-export { type Saturation, saturation, type SaturationOptions } from "./saturation.ts";
-export { createRandom, deriveSeed, permutation, type Random } from "./random.ts";
+} from "./figures/boundary_figure.ts";
+export { type History, historyFigure, type HistoryOptions } from "./figures/history_figure.ts";
+export { activationFigure, type ActivationFigureOptions } from "./figures/activation_figure.ts";
+export { type Saturation, saturation, type SaturationOptions } from "./activations/saturation.ts";
+export { createRandom, deriveSeed, permutation, type Random } from "./training/random.ts";
 export {
   type Dataset,
   type DatasetName,
@@ -91,12 +95,12 @@ export {
   DATASETS,
   makeDataset,
   XOR_CLUSTERS,
-} from "./datasets.ts";
+} from "./training/datasets.ts";
 export {
   type HiddenActivation,
   hiddenActivation,
   hiddenActivationNames,
-} from "./hidden_activation.ts";
+} from "./training/hidden_activation.ts";
 export {
   checkPoints,
   createNetwork,
@@ -107,7 +111,7 @@ export {
   type NetworkOptions,
   type NetworkSpec,
   NONLINEAR_NETWORK,
-} from "./network.ts";
+} from "./training/network.ts";
 export {
   checkTrainingData,
   type EpochLog,
@@ -115,7 +119,7 @@ export {
   train,
   type TrainingData,
   type TrainOptions,
-} from "./train.ts";
+} from "./training/train.ts";
 export {
   type GridAxes,
   gridAxes,
@@ -123,32 +127,32 @@ export {
   type Points,
   predict,
   predictGrid,
-} from "./predict.ts";
+} from "./training/predict.ts";
 export {
   extentOf,
   fitSubnetwork,
   SUBNETWORK,
   type SubnetworkFit,
   type SubnetworkOptions,
-} from "./subnetwork.ts";
+} from "./training/subnetwork.ts";
 export {
   type BoundarySnapshot,
   type BoundarySnapshots,
   type SnapshotOptions,
   trainWithSnapshots,
-} from "./boundary_snapshots.ts";
+} from "./training/boundary_snapshots.ts";
 export {
   type ActivationResult,
   compareActivations,
   type ComparisonOptions,
-} from "./activation_comparison.ts";
+} from "./training/activation_comparison.ts";
 export {
   type DisplayFunction,
   type MimeBundle,
   progressBundle,
   type ProgressOptions,
   trainingProgress,
-} from "./training_progress.ts";
+} from "./training/training_progress.ts";
 export {
   InteractiveFigure,
   type InteractiveSizes,
@@ -161,14 +165,14 @@ export {
   saveInteractive,
   sliderFigure,
   type SliderFigureOptions,
-} from "./slider_figure.ts";
-export { overlayFigure, type OverlayOptions } from "./overlay_figure.ts";
-export { comparisonFigure, type ComparisonFigureOptions } from "./comparison_figure.ts";
+} from "./interactive/slider_figure.ts";
+export { overlayFigure, type OverlayOptions } from "./figures/overlay_figure.ts";
+export { comparisonFigure, type ComparisonFigureOptions } from "./figures/comparison_figure.ts";
 export {
   epochSliderFigure,
   FrameSliderFigure,
   frameSliderFigure,
   type FrameSliderOptions,
   saveFrameSlider,
-} from "./frame_slider_figure.ts";
-export { kinkMarkers } from "./kink_markers.ts";
+} from "./interactive/frame_slider_figure.ts";
+export { kinkMarkers } from "./figures/kink_markers.ts";

@@ -2,10 +2,10 @@
 // The epoch slider's standalone page in Chromium: opened from disk, no network, no console
 // errors; keyboard and drag move through the epochs, swapping in each frame the kernel drew.
 import assert from "node:assert/strict";
-import { trainWithSnapshots } from "../lib/boundary_snapshots.ts";
-import { makeDataset } from "../lib/datasets.ts";
-import { epochSliderFigure, saveFrameSlider } from "../lib/frame_slider_figure.ts";
-import { createNetwork, NONLINEAR_NETWORK } from "../lib/network.ts";
+import { trainWithSnapshots } from "../lib/training/boundary_snapshots.ts";
+import { makeDataset } from "../lib/training/datasets.ts";
+import { epochSliderFigure, saveFrameSlider } from "../lib/interactive/frame_slider_figure.ts";
+import { createNetwork, NONLINEAR_NETWORK } from "../lib/training/network.ts";
 import { launchBrowser, skipBrowserTests } from "./browser.ts";
 
 Deno.test({

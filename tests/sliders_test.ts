@@ -12,16 +12,16 @@
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, skipBrowserTests } from "./browser.ts";
-import { getActivation } from "../lib/activations.ts";
-import { activation } from "../lib/autodiff.ts";
-import { htmlPage } from "../lib/render.ts";
-import { parseSvg } from "./figure_checks.ts";
+import { getActivation } from "../lib/activations/activations.ts";
+import { activation } from "../lib/activations/autodiff.ts";
+import { htmlPage } from "../lib/figures/render.ts";
+import { parseSvg } from "./_helpers/figure_checks.ts";
 import {
   parametricPairFigure,
   type ParametricSource,
   saveInteractive,
   sliderFigure,
-} from "../lib/slider_figure.ts";
+} from "../lib/interactive/slider_figure.ts";
 
 const PAGES = [
   ["leaky_relu", "Leaky ReLU"],

@@ -18,7 +18,7 @@
  *
  * @module
  */
-import { getActivation, resolveParams } from "../../lib/activations.ts";
+import { getActivation, resolveParams } from "../../lib/activations/activations.ts";
 import { dec } from "./ours.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
@@ -926,7 +926,7 @@ function report(d: ReportData, outFile: string): string {
     }
     if (kinkNotes.length) {
       L.push(
-        "Derivatives at kinks (left out of the goal; ours reports the left derivative, see lib/activations.ts):",
+        "Derivatives at kinks (left out of the goal; ours reports the left derivative, see lib/activations/activations.ts):",
       );
       L.push("");
       L.push(...kinkNotes);

@@ -13,24 +13,24 @@
  *
  * @module
  */
-import { activation, activation2d } from "../../lib/autodiff.ts";
-import { getActivation } from "../../lib/activations.ts";
-import { type Dataset, makeDataset } from "../../lib/datasets.ts";
+import { activation, activation2d } from "../../lib/activations/autodiff.ts";
+import { getActivation } from "../../lib/activations/activations.ts";
+import { type Dataset, makeDataset } from "../../lib/training/datasets.ts";
 import { linspace } from "../../lib/grid.ts";
 import {
   createNetwork,
   LINEAR_NETWORK,
   type Network,
   NONLINEAR_NETWORK,
-} from "../../lib/network.ts";
-import { train } from "../../lib/train.ts";
-import { gridAxes, predict, predictGrid } from "../../lib/predict.ts";
+} from "../../lib/training/network.ts";
+import { train } from "../../lib/training/train.ts";
+import { gridAxes, predict, predictGrid } from "../../lib/training/predict.ts";
 import { backendName, tf } from "../../lib/tf.ts";
-import { activationFigure } from "../../lib/activation_figure.ts";
-import { decisionBoundaryFigure, transformationFigure } from "../../lib/network_figures.ts";
-import { fitSubnetwork, type SubnetworkFit } from "../../lib/subnetwork.ts";
-import { saveInteractive, sliderFigure } from "../../lib/slider_figure.ts";
-import { row, save } from "../../lib/render.ts";
+import { activationFigure } from "../../lib/figures/activation_figure.ts";
+import { decisionBoundaryFigure, transformationFigure } from "../../lib/figures/network_figures.ts";
+import { fitSubnetwork, type SubnetworkFit } from "../../lib/training/subnetwork.ts";
+import { saveInteractive, sliderFigure } from "../../lib/interactive/slider_figure.ts";
+import { row, save } from "../../lib/figures/render.ts";
 
 /** One timed row: the first call and the repetitions after it, in seconds. */
 export interface Row {

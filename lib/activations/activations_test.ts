@@ -1,0 +1,174 @@
+import assert from "node:assert/strict";
+import { activationNames, ACTIVATIONS, getActivation, resolveParams } from "./activations.ts";
+import { tf } from "../tf.ts";
+
+Deno.test("ACTIVATIONS declares every activation once, with the seed's labels", async (t) => {
+  await t.step("names, labels and order", () => {
+    const names = activationNames();
+    assert.equal(new Set(names).size, names.length);
+    assert.deepEqual(names.slice(0, 8), [
+      "identity",
+      "sigmoid",
+      "tanh",
+      "relu",
+      "leaky_relu",
+      "elu",
+      "softmax",
+      "maxout",
+    ]);
+    assert.deepEqual(ACTIVATIONS.slice(0, 8).map((s) => s.label), [
+      "Identity",
+      "Sigmoid",
+      "Hyperbolic Tangent",
+      "ReLU",
+      "Leaky ReLU",
+      "ELU",
+      "Softmax",
+      "Maxout",
+    ]);
+    for (
+      const n of [
+        "gelu",
+        "gelu_tanh",
+        "silu",
+        "softplus",
+        "selu",
+        "mish",
+        "softsign",
+        "hard_sigmoid",
+        "hard_silu",
+        "relu6",
+        "celu",
+        "log_sigmoid",
+        "hard_tanh",
+      ]
+    ) {
+      assert.ok(names.includes(n), n);
+    }
+    for (const s of ACTIVATIONS) assert.match(s.name, /^[a-z][a-z0-9_]*$/);
+  });
+  await t.step("seed colours and view windows", () => {
+    const colors = ["identity", "sigmoid", "tanh", "relu", "leaky_relu", "elu"].map((n) =>
+      getActivation(n).view.color
+    );
+    assert.deepEqual(colors, ["#000000", "#f59042", "#7ef542", "#42d1f5", "#9c33ff", "#ff33a7"]);
+    assert.deepEqual(getActivation("identity").view.x, [-3, 3]);
+    assert.deepEqual(getActivation("identity").view.y, [-3, 3]);
+    assert.deepEqual(getActivation("sigmoid").view.x, [-5, 5]);
+    assert.deepEqual(getActivation("sigmoid").view.y, [-1.25, 1.25]);
+    for (const n of ["relu", "leaky_relu", "elu"]) {
+      assert.deepEqual(getActivation(n).view.x, [-3, 3]);
+      assert.deepEqual(getActivation(n).view.y, [-2, 4]);
+    }
+    for (const n of ["identity", "sigmoid", "tanh", "relu", "leaky_relu", "elu"]) {
+      assert.deepEqual(getActivation(n).view.dx, [-5, 5]);
+      assert.deepEqual(getActivation(n).view.dy, [-0.25, 1.25]);
+    }
+    assert.ok(getActivation("relu6").view.y[1] >= 7);
+    const all = ACTIVATIONS.map((s) => s.view.color);
+    assert.equal(new Set(all).size, all.length, "distinct colours");
+    for (const s of ACTIVATIONS) {
+      assert.match(s.view.color, /^#[0-9a-f]{6}$/);
+      for (const w of [s.view.x, s.view.y, s.view.dx, s.view.dy]) {
+        assert.ok(w.every(Number.isFinite) && w[0] < w[1], `${s.name} window ${w}`);
+      }
+    }
+  });
+  await t.step("parameters have finite ranges; the seed's sliders", () => {
+    for (const s of ACTIVATIONS) {
+      for (const p of s.params) {
+        for (const v of [p.default, p.min, p.max, p.step]) assert.ok(Number.isFinite(v));
+        assert.ok(p.min <= p.default && p.default <= p.max && p.step > 0, `${s.name}.${p.name}`);
+      }
+    }
+    const slider = { label: "Alpha", min: 0.01, max: 1, step: 0.01 };
+    assert.deepEqual(getActivation("leaky_relu").params, [
+      { name: "alpha", default: 0.3, ...slider },
+    ]);
+    assert.deepEqual(getActivation("elu").params, [{ name: "alpha", default: 1, ...slider }]);
+    assert.equal(getActivation("softplus").params[0].name, "beta");
+    assert.equal(getActivation("celu").params[0].name, "alpha");
+  });
+  await t.step("inputs, outputs and formulas", () => {
+    for (const s of ACTIVATIONS) {
+      assert.ok(s.formula.startsWith("f"), s.name);
+      assert.ok(s.derivative.length > 0, s.name);
+      assert.equal(s.inputs, ["softmax", "maxout"].includes(s.name) ? 2 : 1);
+    }
+    assert.equal(getActivation("softmax").outputs, 2);
+    assert.equal(getActivation("maxout").outputs, 1);
+  });
+});
+
+Deno.test("ActivationSpec.fn() maps shapes as declared and leaks nothing", () => {
+  const before = tf.memory().numTensors;
+  tf.tidy(() => {
+    for (const s of ACTIVATIONS) {
+      const p = resolveParams(s);
+      const x = s.inputs === 1 ? tf.tensor2d([[-1, 0], [1, 2]]) : tf.tensor2d([[0, 1], [3, 2]]);
+      const y = s.fn(x, p);
+      assert.deepEqual(y.shape, s.inputs === 1 ? [2, 2] : [2, s.outputs], s.name);
+    }
+  });
+  assert.equal(tf.memory().numTensors, before);
+});
+
+Deno.test("ActivationSpec.fn() of two-input activations rejects other shapes", () => {
+  const before = tf.memory().numTensors;
+  for (const name of ["softmax", "maxout"]) {
+    assert.throws(
+      () => tf.tidy(() => getActivation(name).fn(tf.tensor2d([[1, 2, 3]]), {})),
+      (e: Error) =>
+        e instanceof TypeError && e.message.includes("[..., 2]") && e.message.includes("[1, 3]"),
+    );
+  }
+  assert.equal(tf.memory().numTensors, before);
+});
+
+Deno.test("getActivation() finds by name or lists the valid names", async (t) => {
+  await t.step("known", () => assert.equal(getActivation("elu").label, "ELU"));
+  await t.step("unknown", () => {
+    assert.throws(
+      () => getActivation("Leaky ReLU"),
+      (e: Error) =>
+        e.message.startsWith('Unknown activation "Leaky ReLU": expected one of "identity"') &&
+        e.message.includes('"hard_tanh"'),
+    );
+  });
+});
+
+Deno.test("resolveParams() fills defaults and validates", async (t) => {
+  const elu = getActivation("elu");
+  await t.step("defaults", () => assert.deepEqual(resolveParams(elu), { alpha: 1 }));
+  await t.step(
+    "override",
+    () => assert.deepEqual(resolveParams(elu, { alpha: 0.5 }), { alpha: 0.5 }),
+  );
+  await t.step("range ends are inclusive", () => {
+    assert.deepEqual(resolveParams(elu, { alpha: 0.01 }), { alpha: 0.01 });
+    assert.deepEqual(resolveParams(elu, { alpha: 1 }), { alpha: 1 });
+  });
+  await t.step("out of range, NaN, Infinity", () => {
+    for (const v of [0, 1.01, NaN, Infinity, -Infinity]) {
+      assert.throws(
+        () => resolveParams(elu, { alpha: v }),
+        (e: Error) =>
+          e instanceof RangeError &&
+          e.message ===
+            `Parameter "alpha" of "elu" must be a finite number in [0.01, 1], got ${v}`,
+      );
+    }
+  });
+  await t.step("unknown key", () => {
+    assert.throws(
+      () => resolveParams(elu, { alpah: 0.5 }),
+      (e: Error) =>
+        e instanceof RangeError &&
+        e.message === 'Unknown parameter "alpah" for "elu": expected "alpha"',
+    );
+  });
+  await t.step("not an object", () => {
+    // deno-lint-ignore no-explicit-any
+    assert.throws(() => resolveParams(elu, 3 as any), TypeError);
+  });
+});

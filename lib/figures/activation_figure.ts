@@ -1,0 +1,126 @@
+/**
+ * The seed's activation figures straight from the registry: {@linkcode activationFigure}
+ * composes the declaration (label, colour, view windows, kinks), the autodiff values
+ * (`activation()` / `activation2d()`) and the figure builders. One-input functions give
+ * the function / derivative pair; two-input ones (Softmax, Maxout) the seed's heatmaps.
+ *
+ * @module
+ */
+import { getActivation, resolveParams } from "../activations/activations.ts";
+import { activation, activation2d } from "../activations/autodiff.ts";
+import { kinkMarkers } from "./kink_markers.ts";
+import { linspace } from "../grid.ts";
+import { heatmapFigure } from "./heatmap_figure.ts";
+import { pairFigure } from "./pair_figure.ts";
+import { type Figure, row } from "./render.ts";
+
+/** Options of {@linkcode activationFigure}. */
+export interface ActivationFigureOptions {
+  /** Parameter values, e.g. `{ alpha: 0.5 }` (default: the registry's defaults). */
+  readonly params?: Record<string, number>;
+  /** Grid points per axis for two-input functions (default 200, the seed's grid). */
+  readonly gridPoints?: number;
+  /** Panel width in px. */
+  readonly width?: number;
+  /** Chart height in px. */
+  readonly height?: number;
+}
+
+/**
+ * The figure the seed draws for an activation. One input: "<Label>" and
+ * "<Label> (Derivative)" in the registry's colour and windows, sampled every 0.0025 (or
+ * finer) across both windows so the drawn curve is exact at screen resolution, with the
+ * kinks marked (one-sided limits as open dots, the library's value as a filled dot).
+ * Softmax: its first output and that output's derivatives with respect to x1 and x2;
+ * Maxout: the function and its derivative with respect to x1 (the seed labels a panel
+ * "Derivative of x1" but draws the one with respect to x2; we draw what the title says).
+ *
+ * @param name A registered activation, e.g. "leaky_relu".
+ * @param options Parameter values, grid size, panel size.
+ * @returns The figure.
+ * @throws {Error} If the activation is unknown (the message lists the names).
+ * @throws {RangeError} If a parameter is unknown or out of its range.
+ *
+ * @example Leaky ReLU with alpha 0.5
+ * ```ts
+ * import { activationFigure } from "./activation_figure.ts";
+ * const fig = activationFigure("leaky_relu", { params: { alpha: 0.5 } });
+ * console.assert(fig.titles.join() === "Leaky ReLU,Leaky ReLU (Derivative)");
+ * ```
+ */
+export function activationFigure(name: string, options: ActivationFigureOptions = {}): Figure {
+  const spec = getActivation(name);
+  const p = resolveParams(spec, options.params ?? {});
+  const { width, height } = options;
+  if (spec.inputs === 2) return twoInputFigure(name, spec.label, p, options);
+  const v = spec.view;
+  const lo = Math.min(v.x[0], v.dx[0]), hi = Math.max(v.x[1], v.dx[1]);
+  // a sample on every multiple of the spacing, so hover positions (multiples of 0.05 or
+  // 0.1) and kinks on such positions are sampled exactly
+  const spacing = 0.0025;
+  const kinks = spec.kinks(p).filter((k) => k >= lo && k <= hi);
+  const grid = Array.from(linspace(lo, hi, Math.round((hi - lo) / spacing) + 1), Number);
+  const x = Float64Array.from(new Set([...grid, ...kinks])).sort();
+  const { y, dy } = activation(name, x, p);
+  return pairFigure({ x, y, dy }, {
+    label: spec.label,
+    color: v.color,
+    x: v.x,
+    y: v.y,
+    dx: v.dx,
+    dy: v.dy,
+    kinks: kinkMarkers(name, p).filter((k) => k.x >= lo && k.x <= hi),
+    width,
+    height,
+  });
+}
+
+function twoInputFigure(
+  name: string,
+  label: string,
+  p: Record<string, number>,
+  options: ActivationFigureOptions,
+): Figure {
+  const spec = getActivation(name);
+  const { gridPoints = 200, width, height } = options;
+  const axis = {
+    x1: linspace(spec.view.x[0], spec.view.x[1], gridPoints),
+    x2: linspace(spec.view.y[0], spec.view.y[1], gridPoints),
+  };
+  const { outputs, jacobian } = activation2d(name, axis, p);
+  const size = { width, height };
+  const [d1, d2] = jacobian[0];
+  const shared = extent([d1.values, d2.values]);
+  if (spec.outputs === 2) {
+    return row(
+      heatmapFigure(outputs[0], { title: `${label} (1st)`, label: "f(x)", ...size }),
+      heatmapFigure(d1, {
+        title: `${label} (Derivative of x1)`,
+        label: "∂f/∂x1",
+        domain: shared,
+        ...size,
+      }),
+      heatmapFigure(d2, {
+        title: `${label} (Derivative of x2)`,
+        label: "∂f/∂x2",
+        domain: shared,
+        ...size,
+      }),
+    );
+  }
+  return row(
+    heatmapFigure(outputs[0], { title: label, label: "f(x)", ...size }),
+    heatmapFigure(d1, { title: `${label} (Derivative of x1)`, label: "∂f/∂x1", ...size }),
+  );
+}
+
+function extent(arrays: Float32Array[]): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (const a of arrays) {
+    for (const v of a) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return [lo, hi];
+}

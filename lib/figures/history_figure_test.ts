@@ -1,0 +1,40 @@
+import assert from "node:assert/strict";
+import { historyFigure } from "./history_figure.ts";
+import { parseSvg, texts } from "../../tests/_helpers/figure_checks.ts";
+
+Deno.test("historyFigure() draws loss and accuracy per epoch for each run", () => {
+  const fig = historyFigure({
+    Linear: { loss: [0.7, 0.69, 0.69], accuracy: [0.5, 0.5, 0.5] },
+    ELU: { loss: [0.7, 0.4, 0.1], accuracy: [0.5, 0.8, 1] },
+  }, { title: "XOR" });
+  assert.deepEqual(fig.titles, ["XOR: Loss", "XOR: Accuracy"]);
+  const doc = parseSvg(fig.svg());
+  const all = texts(doc);
+  for (const t of ["loss", "accuracy", "epoch", "Linear", "ELU"]) assert.ok(all.includes(t), t);
+  assert.equal(doc.querySelectorAll('[aria-label="line"] path').length, 4);
+  const hover = Array.from(
+    doc.querySelectorAll('[aria-description="hover"] title'),
+    (t) => t.textContent,
+  );
+  assert.equal(hover.length, 12);
+  assert.ok(hover.includes("ELU: epoch 3, loss = 0.1"));
+  assert.ok(hover.includes("Linear: epoch 2, accuracy = 0.5"));
+});
+
+Deno.test("historyFigure() takes a single run without accuracy", () => {
+  const fig = historyFigure({ loss: [1, 0.5, 0.25] });
+  assert.deepEqual(fig.titles, ["Training: Loss"]);
+  const doc = parseSvg(fig.svg());
+  assert.equal(doc.querySelectorAll('[aria-label="line"] path').length, 1);
+  assert.ok(
+    Array.from(doc.querySelectorAll("title"), (t) => t.textContent).includes("epoch 2, loss = 0.5"),
+  );
+});
+
+Deno.test("historyFigure() rejects empty or mismatched histories", async (t) => {
+  await t.step("no runs", () => assert.throws(() => historyFigure({}), TypeError));
+  await t.step("no epochs", () => assert.throws(() => historyFigure({ loss: [] }), TypeError));
+  await t.step("accuracy length", () => {
+    assert.throws(() => historyFigure({ loss: [1, 2], accuracy: [1] }), TypeError);
+  });
+});

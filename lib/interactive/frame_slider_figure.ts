@@ -1,0 +1,289 @@
+/// <reference lib="dom" />
+/**
+ * A slider through precomputed frames of one figure: the decision boundary over the
+ * epochs, or any sequence of figures that differ only in their raster images and hover
+ * read-outs. Self-contained like the parameter sliders (slider_figure.ts): the page
+ * carries every frame the kernel rendered and its script only swaps them in; nothing is
+ * recomputed in the browser.
+ *
+ * @module
+ */
+import { boundaryFigure } from "../figures/boundary_figure.ts";
+import type { BoundarySnapshots } from "../training/boundary_snapshots.ts";
+import type { Dataset } from "../training/datasets.ts";
+import { labelledPoints } from "../figures/network_figures.ts";
+import {
+  escapeXml,
+  type Figure,
+  htmlPage,
+  JUPYTER_DISPLAY,
+  saveHtml,
+  type SaveOptions,
+} from "../figures/render.ts";
+
+/** Options of {@linkcode frameSliderFigure}. */
+export interface FrameSliderOptions {
+  /** The slider's label, e.g. "Epoch" (default "Frame"). */
+  readonly label?: string;
+  /** Caption shown beside the slider for each frame (default the frame number). */
+  readonly captions?: readonly string[];
+  /** The frame shown first (default the last). */
+  readonly start?: number;
+  /** Page title of the standalone HTML (default the first frame's first title). */
+  readonly title?: string;
+}
+
+interface FrameData {
+  readonly images: string[][];
+  /** Indices of the `<title>` elements whose text differs between frames. */
+  readonly changing: number[];
+  readonly titles: string[][];
+  readonly captions: string[];
+}
+
+let counter = 0;
+
+/** A figure with a slider through its frames; displays in Jupyter and saves as HTML. */
+export class FrameSliderFigure {
+  /** The frame shown first, as a static figure (the untrusted fallback). */
+  readonly still: Figure;
+  /** Unique element id of the figure's root. */
+  readonly id: string;
+  /** What the figure shows, in words. */
+  readonly description: string;
+  readonly #data: FrameData;
+  readonly #label: string;
+  readonly #start: number;
+  readonly #title: string;
+
+  /** @internal Use {@linkcode frameSliderFigure}. */
+  constructor(still: Figure, data: FrameData, label: string, start: number, title: string) {
+    this.still = still;
+    this.#data = data;
+    this.#label = label;
+    this.#start = start;
+    this.#title = title;
+    this.id = `fsf-${hash(JSON.stringify(data))}-${++counter}`;
+    this.description =
+      `${still.description}; slider "${label}" through ${data.captions.length} frames`;
+  }
+
+  /** Number of frames. */
+  get frames(): number {
+    return this.#data.captions.length;
+  }
+
+  /** The caption of each frame, in order. */
+  get captions(): readonly string[] {
+    return this.#data.captions;
+  }
+
+  /**
+   * The live figure as an HTML fragment: SVG, slider, frame data and script.
+   *
+   * @param options `fallback`: include a still picture for untrusted Jupyter outputs.
+   * @returns HTML markup.
+   */
+  fragment(options: { readonly fallback?: boolean } = {}): string {
+    const n = this.frames, k = this.#start;
+    const picture = options.fallback ? this.still.notebookHtml() : `<div>${this.still.svg()}</div>`;
+    const json = JSON.stringify(this.#data).replace(/</g, "\\u003c");
+    return `<div class="fsf" id="${this.id}">` +
+      `<style>.fsf>.fsf-controls{display:flex!important}</style>` + picture +
+      `<div class="fsf-controls" hidden style="display:none;gap:12px;align-items:center;margin:6px 0 0 62px;font:14px system-ui,sans-serif">` +
+      `<label>${
+        escapeXml(this.#label)
+      } <input type="range" data-lm-suppress-shortcuts="true" min="0" max="${n - 1}" step="1" ` +
+      `value="${k}" aria-label="${
+        escapeXml(this.#label)
+      }" style="width:300px;vertical-align:middle"></label>` +
+      `<output style="font-variant-numeric:tabular-nums">${
+        escapeXml(this.#data.captions[k])
+      }</output></div>` +
+      `<script type="application/json" class="fsf-data">${json}</script>` +
+      `<script>(${runtime.toString()})(${JSON.stringify(this.id)});</script></div>`;
+  }
+
+  /**
+   * A standalone, self-contained HTML page.
+   *
+   * @returns HTML markup.
+   */
+  html(): string {
+    return htmlPage(this.fragment(), { title: this.#title });
+  }
+
+  /** The description. */
+  toString(): string {
+    return this.description;
+  }
+
+  /**
+   * The Jupyter mime bundle: `text/html` (live when trusted, the still picture when
+   * untrusted) and `text/plain`.
+   *
+   * @returns A mime bundle.
+   */
+  [JUPYTER_DISPLAY](): Record<string, string> {
+    return { "text/html": this.fragment({ fallback: true }), "text/plain": this.description };
+  }
+}
+
+// The page's script: swaps each frame's images and changing hover read-outs in.
+// It runs in the browser, so it only uses what the page holds.
+function runtime(id: string): void {
+  const root = document.getElementById(id);
+  if (!root || root.dataset.ready) return;
+  root.dataset.ready = "1";
+  const data = JSON.parse(root.querySelector("script.fsf-data")!.textContent!);
+  const svg = root.querySelector("svg")!;
+  const images = svg.querySelectorAll("image");
+  const titles = svg.querySelectorAll("title");
+  const input = root.querySelector("input")!;
+  const output = root.querySelector("output")!;
+  const last = data.captions.length - 1;
+  function show(value: string): void {
+    let k = Math.round(Number(value));
+    if (!Number.isFinite(k)) k = last;
+    k = Math.max(0, Math.min(last, k));
+    input.value = String(k);
+    data.images[k].forEach((href: string, i: number) => images[i]?.setAttribute("href", href));
+    data.changing.forEach((t: number, j: number) => {
+      if (titles[t]) titles[t].textContent = data.titles[k][j];
+    });
+    output.textContent = data.captions[k];
+    root!.dataset.frame = String(k);
+  }
+  input.addEventListener("input", () => show(input.value));
+  show(input.value);
+}
+
+// FNV-1a, for ids that are unique per content and stable from run to run.
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+const IMAGE_HREF = /<image\b[^>]*?\shref="([^"]*)"/g;
+const TITLE_TEXT = /<title>([^<]*)<\/title>/g;
+
+/**
+ * A slider through frames of one figure. The frames must have the same structure (same
+ * number of `<image>` and `<title>` elements), as figures from one builder with different
+ * values do; the page swaps images and read-outs, everything else is the start frame's.
+ *
+ * @param frames The figures, in slider order (at least one).
+ * @param options Slider label, captions, start frame, page title.
+ * @returns The interactive figure.
+ * @throws {TypeError} If there are no frames, the frames differ in structure, or the
+ *   number of captions does not match.
+ * @throws {RangeError} If `start` is not a frame index.
+ *
+ * @example
+ * ```ts
+ * import { frameSliderFigure } from "./frame_slider_figure.ts";
+ * import { heatmapFigure } from "../figures/heatmap_figure.ts";
+ * import { linspace } from "../grid.ts";
+ * const x1 = linspace(0, 1, 4), x2 = linspace(0, 1, 4);
+ * const frames = [1, 2].map((k) =>
+ *   heatmapFigure({ x1, x2, values: new Float32Array(16).map((_, i) => (i % k) / 3) }, { title: "f" })
+ * );
+ * const fig = frameSliderFigure(frames, { label: "k", captions: ["k = 1", "k = 2"] });
+ * console.assert(fig.frames === 2 && fig.html().includes('type="range"'));
+ * ```
+ */
+export function frameSliderFigure(
+  frames: readonly Figure[],
+  options: FrameSliderOptions = {},
+): FrameSliderFigure {
+  if (!Array.isArray(frames) || frames.length === 0) {
+    throw new TypeError("frameSliderFigure() expects at least one frame");
+  }
+  const { label = "Frame", captions = frames.map((_, k) => `${k + 1} / ${frames.length}`) } =
+    options;
+  if (captions.length !== frames.length) {
+    throw new TypeError(`Expected ${frames.length} captions, got ${captions.length}`);
+  }
+  const start = options.start ?? frames.length - 1;
+  if (!Number.isInteger(start) || start < 0 || start >= frames.length) {
+    throw new RangeError(`Invalid start frame ${start}: expected 0 to ${frames.length - 1}`);
+  }
+  const parsed = frames.map((f) => {
+    const svg = f.svg();
+    return {
+      images: [...svg.matchAll(IMAGE_HREF)].map((m) => m[1]),
+      titles: [...svg.matchAll(TITLE_TEXT)].map((m) => m[1]),
+    };
+  });
+  const [first] = parsed;
+  parsed.forEach((p, k) => {
+    if (p.images.length !== first.images.length || p.titles.length !== first.titles.length) {
+      throw new TypeError(
+        `Frame ${k} differs in structure from frame 0: ${p.images.length} images and ` +
+          `${p.titles.length} titles, expected ${first.images.length} and ${first.titles.length}`,
+      );
+    }
+  });
+  const changing = first.titles.map((_, t) => t).filter((t) =>
+    parsed.some((p) => p.titles[t] !== first.titles[t])
+  );
+  // titles hold escaped text; the page sets textContent, so unescape once here
+  const text = (s: string) =>
+    s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  const data: FrameData = {
+    images: parsed.map((p) => p.images.map((h) => h.replace(/&amp;/g, "&"))),
+    changing,
+    titles: parsed.map((p) => changing.map((t) => text(p.titles[t]))),
+    captions: [...captions],
+  };
+  const title = options.title ?? frames[start].titles[0] ?? label;
+  return new FrameSliderFigure(frames[start], data, label, start, title);
+}
+
+/**
+ * The decision boundary after each snapshot epoch, with an epoch slider: training seen
+ * as it happens.
+ *
+ * @param run What {@linkcode trainWithSnapshots} returned.
+ * @param data The training data (drawn on every frame).
+ * @param options `title` of the panel (default "Decision Boundary").
+ * @returns The interactive figure, starting at the last epoch.
+ */
+export function epochSliderFigure(
+  run: BoundarySnapshots,
+  data: Pick<Dataset, "x" | "y">,
+  options: { readonly title?: string } = {},
+): FrameSliderFigure {
+  const { title = "Decision Boundary" } = options;
+  const points = labelledPoints(data);
+  const frames = run.snapshots.map((s) =>
+    boundaryFigure({ x1: run.x1, x2: run.x2, values: s.values }, { title, points })
+  );
+  const captions = run.snapshots.map((s) =>
+    s.epoch === 0
+      ? "epoch 0 (untrained)"
+      : `epoch ${s.epoch}: loss ${s.loss.toFixed(4)}, accuracy ${s.accuracy.toFixed(3)}`
+  );
+  return frameSliderFigure(frames, { label: "Epoch", captions, title });
+}
+
+/**
+ * Writes a frame slider's standalone page as `<name>.html` in the figures folder,
+ * atomically.
+ *
+ * @param figure The interactive figure.
+ * @param name File name without extension.
+ * @param options `dir` (default {@linkcode figuresDir}).
+ * @returns The path written.
+ */
+export function saveFrameSlider(
+  figure: FrameSliderFigure,
+  name: string,
+  options: SaveOptions = {},
+): string {
+  return saveHtml(figure.html(), name, options);
+}

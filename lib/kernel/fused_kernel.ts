@@ -1,0 +1,123 @@
+/**
+ * Fused activation kernels: an activation's tfjs function and tfjs's own autodiff of it,
+ * run once on the symbolic backend to record every kernel of the forward and backward
+ * pass, then compiled into a single loop that computes the values and the derivatives
+ * (or the Jacobian of a two-input function) point by point.
+ * The derivative is still tfjs's autodiff — the same gradient kernels, custom gradients
+ * and kink conventions — without a pass over memory per kernel or a copy in and out of
+ * the backend. The loop runs as WebAssembly SIMD in float32 (`wasm_loop.ts`, as tfjs's
+ * kernels do), with the same program as a float64 JavaScript loop for reading and as a
+ * reference. Kernels are cached per activation and parameter
+ * values.
+ *
+ * @module
+ */
+import type { ActivationSpec } from "../activations/activations.ts";
+import type { CompiledLoop, NodeId } from "./scalar_graph.ts";
+import { ScalarGraph } from "./scalar_graph.ts";
+import { SYMBOLIC_BACKEND, symbolicBackend } from "./symbolic_backend.ts";
+import { compileWasmLoop } from "./wasm_loop.ts";
+import { tf } from "../tf.ts";
+
+/**
+ * A compiled activation. One input: reads x, writes [f, f']. Two inputs: reads x1, x2,
+ * writes the k outputs, then d out_i / d x_j for i < k, j < 2 (row by row). `run` is
+ * the WebAssembly SIMD loop (`wasm_loop.ts`); `runJs` and `source` the same program as
+ * a JavaScript loop (readable, and the reference the SIMD loop is tested against).
+ */
+export interface FusedKernel {
+  /** the WebAssembly SIMD loop: `outputs[j][i]` = output j at `inputs[*][i]`, i < n */
+  readonly run: CompiledLoop["run"];
+  /** the JavaScript loop (float64 inside), same signature */
+  readonly runJs: CompiledLoop["run"];
+  /** the JavaScript loop's source */
+  readonly source: string;
+  /** number of input arrays (1 or 2) */
+  readonly inputs: number;
+  /** number of output arrays (2 for one input; k + 2k for two) */
+  readonly outputs: number;
+}
+
+const CACHE_LIMIT = 512;
+const cache = new Map<string, FusedKernel>();
+
+/**
+ * The fused kernel of an activation with resolved parameters (traced and compiled on
+ * first use, then cached).
+ *
+ * @param spec a registry entry
+ * @param params its full parameter record (see `resolveParams`)
+ * @returns the compiled kernel
+ * @throws {Error} If the activation uses a tfjs kernel the symbolic backend lacks (the
+ *   message names it).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { getActivation } from "../activations/activations.ts";
+ * import { fusedKernel } from "./fused_kernel.ts";
+ * const kernel = fusedKernel(getActivation("relu"), {});
+ * const y = new Float32Array(2), dy = new Float32Array(2);
+ * kernel.run([new Float32Array([-1, 2])], [y, dy], 2);
+ * assert.deepEqual([...y, ...dy], [0, 2, 0, 1]);
+ * ```
+ */
+export function fusedKernel(
+  spec: ActivationSpec,
+  params: Readonly<Record<string, number>>,
+): FusedKernel {
+  const key = `${spec.name}(${spec.params.map((p) => params[p.name]).join(",")})`;
+  let kernel = cache.get(key);
+  if (kernel !== undefined) {
+    cache.delete(key); // most recently used last
+  } else {
+    kernel = trace(spec, params);
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  }
+  cache.set(key, kernel);
+  return kernel;
+}
+
+function trace(spec: ActivationSpec, params: Readonly<Record<string, number>>): FusedKernel {
+  const backend = symbolicBackend();
+  const graph = new ScalarGraph();
+  backend.graph = graph;
+  const previous = tf.getBackend();
+  let outputs: NodeId[] = [];
+  switchBackend(SYMBOLIC_BACKEND);
+  try {
+    tf.tidy(() => {
+      const shape = spec.inputs === 1 ? [] : [2];
+      const inputs = shape.length === 0 ? [graph.input(0)] : [graph.input(0), graph.input(1)];
+      const x = tf.engine().makeTensorFromTensorInfo(backend.make(shape, "float32", inputs));
+      const f = (u: tf.Tensor) => spec.fn(u, params);
+      const elems = (t: tf.Tensor) => backend.elems(t);
+      if (spec.inputs === 1) {
+        const { value, grad } = tf.valueAndGrad(f)(x, tf.onesLike(x));
+        outputs = [...elems(value), ...elems(grad)];
+      } else {
+        const k = spec.outputs;
+        outputs = [...elems(f(x))];
+        for (let i = 0; i < k; i++) {
+          const seed = tf.tensor1d(Array.from({ length: k }, (_, j) => (j === i ? 1 : 0)));
+          outputs.push(...elems(tf.grad(f)(x, seed)));
+        }
+      }
+    });
+  } finally {
+    switchBackend(previous);
+    backend.graph = new ScalarGraph(); // drop the traced nodes
+  }
+  const js = graph.compile(spec.inputs, outputs);
+  const run = compileWasmLoop(graph.program(outputs), spec.inputs, outputs);
+  return { run, runJs: js.run, source: js.source, inputs: spec.inputs, outputs: outputs.length };
+}
+
+// tfjs's setBackend is async only while a backend initialises; every backend used here
+// is initialised already (symbolicBackend() registers a synchronous one), so the switch
+// happens before setBackend returns.
+function switchBackend(name: string): void {
+  void tf.setBackend(name);
+  if (tf.getBackend() !== name) {
+    throw new Error(`Could not switch the tfjs backend to "${name}" synchronously`);
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Every activation on the same task: train the seed's non-linear architecture once
+ * per one-input activation of the registry, with the same seed (same data, same
+ * initial weights, same batch order), and tabulate how far each gets.
+ *
+ * @module
+ */
+import { getActivation } from "../activations/activations.ts";
+import { hiddenActivationNames } from "./hidden_activation.ts";
+import { createNetwork, NONLINEAR_NETWORK } from "./network.ts";
+import { type History, train, type TrainingData } from "./train.ts";
+
+/** One activation's result. */
+export interface ActivationResult {
+  /** Registry name, e.g. `"elu"`. */
+  readonly name: string;
+  /** Display label, e.g. `"ELU"`. */
+  readonly label: string;
+  /** Loss after the last epoch. */
+  readonly finalLoss: number;
+  /** Training accuracy after the last epoch. */
+  readonly finalAccuracy: number;
+  /** First epoch (1-based) with accuracy >= 0.99, or `null` if none. */
+  readonly firstEpochAt99: number | null;
+}
+
+/** Options of {@linkcode compareActivations}. */
+export interface ComparisonOptions {
+  /** Activation names; default every one-input activation in the registry. */
+  names?: readonly string[];
+  /** Hidden layer widths; default the seed's `[64, 2]`. */
+  hidden?: readonly number[];
+  /** Seed of the initial weights and batch order; default 0. */
+  seed?: number;
+  /** Epochs per activation; default 100. */
+  epochs?: number;
+  /** Batch size; default 32. */
+  batchSize?: number;
+  /** Adam's learning rate; default 0.001. */
+  learningRate?: number;
+  /** Called after each activation with its row and full history (charts, progress). */
+  onResult?: (row: ActivationResult, history: History) => void | Promise<void>;
+}
+
+/**
+ * Trains the same architecture once per activation and returns one row each, in the
+ * order of `names`. Each network is disposed after training.
+ *
+ * @param data Training points and labels (e.g. `makeDataset("xor", { seed })`).
+ * @param options Names, architecture, seed, training settings, callback
+ *   ({@linkcode ComparisonOptions}).
+ * @returns One {@linkcode ActivationResult} per name.
+ * @throws {Error} If a name is unknown (before any training).
+ * @throws {TypeError} If a name is a two-input activation, or the data is malformed.
+ * @throws {RangeError} On bad training options.
+ *
+ * @example
+ * ```ts
+ * import { makeDataset } from "./datasets.ts";
+ * import { compareActivations } from "./activation_comparison.ts";
+ * const rows = await compareActivations(makeDataset("xor"), { names: ["relu", "elu"], epochs: 2 });
+ * console.assert(rows.map((r) => r.label).join() === "ReLU,ELU");
+ * ```
+ */
+export async function compareActivations(
+  data: TrainingData,
+  options: ComparisonOptions = {},
+): Promise<ActivationResult[]> {
+  const {
+    names = hiddenActivationNames(),
+    hidden = NONLINEAR_NETWORK.hidden,
+    seed = 0,
+    onResult,
+    ...trainOptions
+  } = options;
+  // build (and drop) every network first, so a bad name fails before any training
+  for (const name of names) createNetwork({ hidden, activation: name }, { seed }).dispose();
+  const rows: ActivationResult[] = [];
+  for (const name of names) {
+    const network = createNetwork({ hidden, activation: name }, { seed });
+    let history: History;
+    try {
+      history = await train(network, data, { ...trainOptions, seed });
+    } finally {
+      network.dispose();
+    }
+    const at99 = history.accuracy.findIndex((a) => a >= 0.99);
+    const row: ActivationResult = {
+      name,
+      label: getActivation(name).label,
+      finalLoss: history.loss.at(-1)!,
+      finalAccuracy: history.accuracy.at(-1)!,
+      firstEpochAt99: at99 < 0 ? null : at99 + 1,
+    };
+    rows.push(row);
+    if (onResult) await onResult(row, history);
+  }
+  return rows;
+}

@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import { tf } from "../tf.ts";
+import { createNetwork, NONLINEAR_NETWORK } from "./network.ts";
+import { makeDataset } from "./datasets.ts";
+import { predictGrid } from "./predict.ts";
+import { train } from "./train.ts";
+import { trainWithSnapshots } from "./boundary_snapshots.ts";
+
+Deno.test("trainWithSnapshots() behaviour", async (t) => {
+  const base = tf.memory().numTensors;
+  const data = makeDataset("xor", { seed: 4 });
+  const axes = { x1: [0, 5, 10], x2: [0, 10] };
+
+  await t.step("snapshots equal the boundary of a network stopped at that epoch", async () => {
+    const net = createNetwork(NONLINEAR_NETWORK, { seed: 4 });
+    const seen: number[] = [];
+    const movie = await trainWithSnapshots(net, data, {
+      epochs: 7,
+      every: 3,
+      axes,
+      onEpoch: (log) => void seen.push(log.epoch),
+    });
+    assert.deepEqual(movie.snapshots.map((s) => s.epoch), [0, 3, 6, 7]);
+    assert.deepEqual(seen, [1, 2, 3, 4, 5, 6, 7]); // the caller's callback still runs
+    assert.equal(movie.history.loss.length, 7);
+    assert.deepEqual([...movie.x1], axes.x1);
+    for (const s of movie.snapshots) {
+      const ref = createNetwork(NONLINEAR_NETWORK, { seed: 4 });
+      if (s.epoch > 0) {
+        const h = await train(ref, data, { epochs: s.epoch });
+        assert.equal(s.loss, h.loss.at(-1));
+        assert.equal(s.accuracy, h.accuracy.at(-1));
+      }
+      assert.deepEqual(s.values, predictGrid(ref, axes).values, `epoch ${s.epoch}`);
+      ref.dispose();
+    }
+    net.dispose();
+  });
+
+  await t.step("default grid: 100 x 100 over the data's extent, every 10 epochs", async () => {
+    const net = createNetwork(NONLINEAR_NETWORK, { seed: 4 });
+    const movie = await trainWithSnapshots(net, data, { epochs: 20 });
+    assert.deepEqual(movie.snapshots.map((s) => s.epoch), [0, 10, 20]);
+    assert.equal(movie.x1.length, 100);
+    assert.equal(movie.x2[99], 10);
+    assert.equal(movie.snapshots[1].values.length, 10_000);
+    net.dispose();
+  });
+
+  await t.step("bad intervals throw RangeError before training", async () => {
+    const net = createNetwork(NONLINEAR_NETWORK, { seed: 4 });
+    const w = net.weights();
+    await assert.rejects(
+      trainWithSnapshots(net, data, { every: 0 }),
+      /Invalid snapshot interval 0/,
+    );
+    await assert.rejects(trainWithSnapshots(net, data, { epochs: 0 }), /Invalid epochs 0/);
+    assert.deepEqual(net.weights(), w);
+    net.dispose();
+  });
+
+  assert.equal(tf.memory().numTensors, base);
+});

@@ -1,0 +1,297 @@
+/**
+ * Small fully connected binary classifiers built from a spec: hidden layer widths, one
+ * activation from the registry for every hidden layer, and a sigmoid output. Linear vs
+ * non-linear is the `activation` name, nothing else.
+ *
+ * The dense layers are plain float32 arrays (Glorot-uniform kernels drawn from the seed,
+ * zero biases: Keras's defaults) and their matrix products run in JavaScript; the hidden
+ * activation and its derivative come from the registry's TensorFlow.js function (values
+ * and autodiff, one call per hidden layer and batch). At this size (2-64-2-1, batches of
+ * 32) a tfjs training loop spends its time in per-kernel overhead (about 200 kernels
+ * per step); this way is faster (measured in bench/training_bench.ts) and exactly
+ * reproducible. Nothing here holds tensors.
+ *
+ * @module
+ */
+import { createRandom, deriveSeed } from "./random.ts";
+import { type HiddenActivation, hiddenActivation } from "./hidden_activation.ts";
+import { getActivation } from "../activations/activations.ts";
+
+/** What to build: hidden layer widths and their activation. */
+export interface NetworkSpec {
+  /** Widths of the hidden layers, input side first, e.g. `[64, 2]`. */
+  readonly hidden: readonly number[];
+  /** Registry name of the hidden layers' activation, e.g. `"elu"` or `"identity"`. */
+  readonly activation: string;
+  /** Activation parameters (missing ones take the registry defaults). */
+  readonly params?: Readonly<Record<string, number>>;
+}
+
+/** The seed's linear network: Dense(64, linear) -> Dense(1, sigmoid). */
+export const LINEAR_NETWORK: NetworkSpec = { hidden: [64], activation: "identity" };
+
+/** The seed's non-linear network: Dense(64, elu) -> Dense(2, elu) -> Dense(1, sigmoid). */
+export const NONLINEAR_NETWORK: NetworkSpec = { hidden: [64, 2], activation: "elu" };
+
+/** One dense layer's weights: `kernel[i * units + j]` connects input `i` to unit `j`. */
+export interface LayerWeights {
+  readonly inputs: number;
+  readonly units: number;
+  readonly kernel: Float32Array;
+  readonly bias: Float32Array;
+}
+
+/** A built network. Call {@linkcode Network.dispose} when done with it. */
+export interface Network {
+  /** The spec, with every activation parameter resolved. */
+  readonly spec: NetworkSpec & { readonly params: Readonly<Record<string, number>> };
+  /** Layer widths from input to output, e.g. `[2, 64, 2, 1]`. */
+  readonly sizes: readonly number[];
+  /** The seed the initial weights were drawn from (and the default training seed). */
+  readonly seed: number;
+  /** Whether {@linkcode Network.dispose} has been called. */
+  readonly disposed: boolean;
+  /** A copy of the current weights, one entry per dense layer. */
+  weights(): LayerWeights[];
+  /** Frees the weights; the network cannot be used afterwards. */
+  dispose(): void;
+}
+
+/** Options of {@linkcode createNetwork}. */
+export interface NetworkOptions {
+  /** Seed of the initial weights (a safe integer); default 0. */
+  seed?: number;
+  /** Features per input point; default 2. */
+  inputs?: number;
+}
+
+interface Internals {
+  readonly weights: Float32Array;
+  readonly activation: HiddenActivation;
+}
+
+const internals = new WeakMap<Network, Internals>();
+
+/**
+ * Builds a network: `inputs` -> hidden layers with the spec's activation -> 1 sigmoid
+ * unit. Kernels are Glorot-uniform from the seed, biases zero.
+ *
+ * @param spec Hidden widths and activation, e.g. {@linkcode NONLINEAR_NETWORK}.
+ * @param options `seed` and `inputs` ({@linkcode NetworkOptions}).
+ * @returns A {@linkcode Network}; dispose it when done.
+ * @throws {RangeError} If a width or `inputs` is not an integer >= 1, the seed is not a
+ *   safe integer, the activation is unknown, or a parameter is out of range.
+ * @throws {TypeError} If the activation takes two inputs (softmax, maxout).
+ *
+ * @example The seed's non-linear network
+ * ```ts
+ * import { createNetwork, NONLINEAR_NETWORK } from "./network.ts";
+ * const net = createNetwork(NONLINEAR_NETWORK, { seed: 1 });
+ * console.assert(net.sizes.join() === "2,64,2,1");
+ * console.assert(net.weights()[0].kernel.length === 2 * 64);
+ * net.dispose();
+ * ```
+ */
+export function createNetwork(spec: NetworkSpec, options: NetworkOptions = {}): Network {
+  const { seed = 0, inputs = 2 } = options;
+  const hidden = [...(spec?.hidden ?? [])];
+  for (const [what, w] of [["inputs", inputs], ...hidden.map((w, k) => [`hidden[${k}]`, w])]) {
+    if (!Number.isInteger(w) || (w as number) < 1) {
+      throw new RangeError(`Invalid layer width ${what} = ${w}: expected an integer >= 1`);
+    }
+  }
+  const activation = hiddenActivation(spec.activation, spec.params);
+  const sizes = [inputs, ...hidden, 1];
+  const random = createRandom(deriveSeed(seed, "weights"));
+  const init = new Float32Array(packedLength(sizes));
+  let offset = 0;
+  for (let k = 0; k + 1 < sizes.length; k++) {
+    const fanIn = sizes[k], fanOut = sizes[k + 1];
+    const limit = Math.sqrt(6 / (fanIn + fanOut));
+    for (let i = 0; i < fanIn * fanOut; i++) init[offset++] = (2 * random.uniform() - 1) * limit;
+    offset += fanOut; // zero biases
+  }
+  let disposed = false;
+  const network: Network = {
+    spec: { hidden, activation: spec.activation, params: activation.params },
+    sizes,
+    seed,
+    get disposed() {
+      return disposed;
+    },
+    weights() {
+      const flat = internalsOf(network).weights;
+      const out: LayerWeights[] = [];
+      let o = 0;
+      for (let k = 0; k + 1 < sizes.length; k++) {
+        const n = sizes[k], m = sizes[k + 1];
+        out.push({
+          inputs: n,
+          units: m,
+          kernel: flat.slice(o, o + n * m),
+          bias: flat.slice(o + n * m, o + n * m + m),
+        });
+        o += n * m + m;
+      }
+      return out;
+    },
+    dispose() {
+      disposed = true;
+      internals.delete(network);
+    },
+  };
+  internals.set(network, { weights: init, activation });
+  return network;
+}
+
+/** Internal (train.ts, predict.ts): one forward pass, with what backpropagation needs. */
+export interface ForwardPass {
+  /** Input of each dense layer: `inputs[0]` is `x`, `inputs[k]` hidden layer k - 1's output. */
+  readonly inputs: Float32Array[];
+  /** f'(pre-activation) of each hidden layer (only when asked for `slopes`). */
+  readonly slopes: Float32Array[];
+  /** Output of the last layer computed: logits `[n]`, or hidden layer `layer`'s output. */
+  readonly output: Float32Array;
+}
+
+/**
+ * Internal (for train.ts and predict.ts): runs the network on `n` points.
+ *
+ * @param network A live network.
+ * @param x Row-major features, `network.sizes[0]` per point (not checked here).
+ * @param options `layer`: stop after that hidden layer (0-based) and return its
+ *   outputs; `slopes`: also return each hidden layer's f' for backpropagation.
+ * @returns The {@linkcode ForwardPass}.
+ * @throws {Error} If the network has been disposed.
+ */
+export function forwardPass(
+  network: Network,
+  x: Float32Array,
+  options: { layer?: number; slopes?: boolean } = {},
+): ForwardPass {
+  const { weights, activation } = internalsOf(network);
+  const sizes = network.sizes;
+  const last = options.layer ?? sizes.length - 2;
+  const n = x.length / sizes[0];
+  const inputs: Float32Array[] = [x], slopes: Float32Array[] = [];
+  let a = x, o = 0;
+  for (let k = 0; k <= last; k++) {
+    const nIn = sizes[k], nOut = sizes[k + 1];
+    const pre = new Float32Array(n * nOut);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < nOut; j++) {
+        let s = weights[o + nIn * nOut + j];
+        for (let d = 0; d < nIn; d++) s += a[i * nIn + d] * weights[o + d * nOut + j];
+        pre[i * nOut + j] = s;
+      }
+    }
+    o += nIn * nOut + nOut;
+    if (k === sizes.length - 2) {
+      a = pre;
+    } else if (options.slopes) {
+      const { y, dy } = activation.valuesAndSlopes(pre);
+      a = y;
+      slopes.push(dy);
+    } else {
+      a = activation.values(pre);
+    }
+    if (k < last) inputs.push(a);
+  }
+  return { inputs, slopes, output: a };
+}
+
+/**
+ * Internal (for train.ts): the network's packed weights, updated in place by training.
+ * Layer k holds its kernel (`inputs x units`, row-major) then its bias.
+ *
+ * @param network A live network.
+ * @returns The packed weights.
+ * @throws {Error} If the network has been disposed.
+ */
+export function packedWeights(network: Network): Float32Array {
+  return internalsOf(network).weights;
+}
+
+/**
+ * What to call a network in a title: `"Linear"` when its hidden activation is the
+ * identity, otherwise the activation's display label from the registry (so the seed's
+ * ELU network is titled "Decision Boundary (ELU)", not "(ReLU)" as in the seed).
+ *
+ * @param network A network (disposed ones too).
+ * @returns E.g. `"Linear"`, `"ELU"`, `"Leaky ReLU"`.
+ *
+ * @example
+ * ```ts
+ * import { createNetwork, networkLabel, NONLINEAR_NETWORK } from "./network.ts";
+ * const net = createNetwork(NONLINEAR_NETWORK);
+ * console.assert(`Decision Boundary (${networkLabel(net)})` === "Decision Boundary (ELU)");
+ * net.dispose();
+ * ```
+ */
+export function networkLabel(network: Network): string {
+  const name = network.spec.activation;
+  return name === "identity" ? "Linear" : getActivation(name).label;
+}
+
+/**
+ * Checks that `x` holds finite points with `dim` features each and returns how many.
+ *
+ * @param x Row-major features.
+ * @param dim Features per point.
+ * @returns The number of points (>= 1).
+ * @throws {TypeError} If `x` is empty or its length is not a multiple of `dim`.
+ * @throws {RangeError} If a feature is not finite.
+ *
+ * @example
+ * ```ts
+ * import { checkPoints } from "./network.ts";
+ * console.assert(checkPoints([1, 2, 3, 4], 2) === 2);
+ * ```
+ */
+export function checkPoints(x: ArrayLike<number>, dim: number): number {
+  const length = x?.length ?? 0;
+  if (length === 0) throw new TypeError("Empty data: expected at least one point");
+  if (length % dim !== 0) {
+    throw new TypeError(
+      `Invalid features: length ${length} is not a multiple of ${dim} features per point`,
+    );
+  }
+  for (let i = 0; i < length; i++) {
+    if (!Number.isFinite(x[i])) {
+      throw new RangeError(
+        `Invalid feature ${x[i]} of point ${Math.floor(i / dim)}: expected a finite number`,
+      );
+    }
+  }
+  return length / dim;
+}
+
+function internalsOf(network: Network): Internals {
+  const found = internals.get(network);
+  if (!found || network.disposed) {
+    throw new Error("Network has been disposed (or was not made by createNetwork)");
+  }
+  return found;
+}
+
+function packedLength(sizes: readonly number[]): number {
+  let total = 0;
+  for (let k = 0; k + 1 < sizes.length; k++) total += sizes[k] * sizes[k + 1] + sizes[k + 1];
+  return total;
+}
+
+/**
+ * The logistic function 1 / (1 + e^-z), the networks' output activation (computed in float64).
+ *
+ * @param z A logit.
+ * @returns The probability.
+ *
+ * @example
+ * ```ts
+ * import { sigmoid } from "./network.ts";
+ * console.assert(sigmoid(0) === 0.5);
+ * ```
+ */
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}

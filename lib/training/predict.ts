@@ -1,0 +1,149 @@
+/**
+ * What a trained {@linkcode Network} computes, as plain arrays: output probabilities for
+ * points, over a {@linkcode Grid} (decision boundaries), and the real outputs of any
+ * hidden layer (the "transformed" points).
+ *
+ * @module
+ */
+import { checkPoints, forwardPass, type Network, sigmoid } from "./network.ts";
+import { type Grid, linspace, meshgrid } from "../grid.ts";
+
+/** The sample positions of a grid: ascending `x1` (horizontal) and `x2` (vertical). */
+export interface GridAxes {
+  readonly x1: ArrayLike<number>;
+  readonly x2: ArrayLike<number>;
+}
+
+/** Points with `dim` features each, row-major. */
+export interface Points {
+  readonly x: Float32Array;
+  readonly dim: number;
+}
+
+/**
+ * The seed's evaluation grid axes: `n` points from `min` to `max` on each axis.
+ *
+ * @param extent `[[x1min, x1max], [x2min, x2max]]`; default the seed's `[[0, 10], [0, 10]]`.
+ * @param n Samples per axis; default 200 (the seed's 200 x 200).
+ * @returns `{ x1, x2 }` as `Float32Array`s.
+ * @throws {RangeError} If a bound is not finite or `n` is not an integer >= 1.
+ *
+ * @example
+ * ```ts
+ * import { gridAxes } from "./predict.ts";
+ * const { x1, x2 } = gridAxes();
+ * console.assert(x1.length === 200 && x1[199] === 10 && x2[0] === 0);
+ * ```
+ */
+export function gridAxes(
+  extent: readonly (readonly [number, number])[] = [[0, 10], [0, 10]],
+  n = 200,
+): { x1: Float32Array; x2: Float32Array } {
+  return {
+    x1: linspace(extent[0][0], extent[0][1], n),
+    x2: linspace(extent[1][0], extent[1][1], n),
+  };
+}
+
+/**
+ * The network's output probability (sigmoid of the last layer) for each point.
+ *
+ * @param network A network with `network.sizes[0]` inputs.
+ * @param x Row-major features.
+ * @returns One probability per point.
+ * @throws {TypeError} If `x` is empty or its length is not a multiple of the input count.
+ * @throws {RangeError} If a feature is not finite.
+ * @throws {Error} If the network has been disposed.
+ *
+ * @example An untrained network still gives probabilities
+ * ```ts
+ * import { createNetwork, NONLINEAR_NETWORK } from "./network.ts";
+ * import { predict } from "./predict.ts";
+ * const net = createNetwork(NONLINEAR_NETWORK);
+ * const p = predict(net, [2, 2, 8, 8]);
+ * console.assert(p.length === 2 && p.every((v) => v > 0 && v < 1));
+ * net.dispose();
+ * ```
+ */
+export function predict(network: Network, x: ArrayLike<number>): Float32Array {
+  checkPoints(x, network.sizes[0]);
+  const z = forwardPass(network, Float32Array.from(x)).output;
+  return z.map(sigmoid);
+}
+
+/**
+ * The network's output probability over a grid: the decision boundary image.
+ *
+ * @param network A network with two inputs.
+ * @param axes Grid axes; default {@linkcode gridAxes}`()`, the seed's 200 x 200 over [0, 10]^2.
+ * @returns A {@linkcode Grid} with `values[j * nx + i] = p(x1[i], x2[j])`.
+ * @throws {TypeError} If the network does not take two inputs or an axis is empty.
+ * @throws {RangeError} If a position is not finite.
+ *
+ * @example
+ * ```ts
+ * import { createNetwork, LINEAR_NETWORK } from "./network.ts";
+ * import { predictGrid } from "./predict.ts";
+ * const net = createNetwork(LINEAR_NETWORK);
+ * const grid = predictGrid(net, { x1: [0, 5, 10], x2: [0, 10] });
+ * console.assert(grid.values.length === 6);
+ * net.dispose();
+ * ```
+ */
+export function predictGrid(network: Network, axes: GridAxes = gridAxes()): Grid {
+  if (network.sizes[0] !== 2) {
+    throw new TypeError(
+      `Invalid network for a grid: it takes ${network.sizes[0]} inputs, expected 2`,
+    );
+  }
+  const mesh = meshgrid(axes.x1, axes.x2);
+  const x = new Float32Array(2 * mesh.x1.length);
+  for (let k = 0; k < mesh.x1.length; k++) {
+    x[2 * k] = mesh.x1[k];
+    x[2 * k + 1] = mesh.x2[k];
+  }
+  return {
+    x1: Float32Array.from(axes.x1),
+    x2: Float32Array.from(axes.x2),
+    values: predict(network, x),
+  };
+}
+
+/**
+ * The outputs of a hidden layer (after its activation), exactly as the network
+ * computes them: the points as the next layer sees them.
+ *
+ * @param network A network.
+ * @param x Row-major features (`network.sizes[0]` per point).
+ * @param options `layer`: 0-based hidden layer index; default the last hidden layer.
+ * @returns `{ x, dim }`: row-major outputs, `dim` = that layer's width.
+ * @throws {RangeError} If `layer` is not a hidden layer index, or a feature is not finite.
+ * @throws {TypeError} If `x` is empty or has the wrong length.
+ *
+ * @example The non-linear network maps points to 2-D
+ * ```ts
+ * import { createNetwork, NONLINEAR_NETWORK } from "./network.ts";
+ * import { hiddenOutputs } from "./predict.ts";
+ * const net = createNetwork(NONLINEAR_NETWORK);
+ * const h = hiddenOutputs(net, [2, 2, 8, 8, 2, 8]);
+ * console.assert(h.dim === 2 && h.x.length === 6);
+ * net.dispose();
+ * ```
+ */
+export function hiddenOutputs(
+  network: Network,
+  x: ArrayLike<number>,
+  options: { layer?: number } = {},
+): Points {
+  const hidden = network.sizes.length - 2;
+  const { layer = hidden - 1 } = options;
+  if (!Number.isInteger(layer) || layer < 0 || layer >= hidden) {
+    throw new RangeError(
+      `Invalid hidden layer ${layer}: expected an integer from 0 to ${hidden - 1}`,
+    );
+  }
+  const dim = network.sizes[0];
+  checkPoints(x, dim);
+  const output = forwardPass(network, Float32Array.from(x), { layer }).output;
+  return { x: output, dim: network.sizes[layer + 1] };
+}

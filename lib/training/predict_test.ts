@@ -1,0 +1,124 @@
+import assert from "node:assert/strict";
+import { tf } from "../tf.ts";
+import { createNetwork, LINEAR_NETWORK, type Network, NONLINEAR_NETWORK } from "./network.ts";
+import { gridAxes, hiddenOutputs, predict, predictGrid } from "./predict.ts";
+
+// float64 reference forward pass from the network's weights; `act` is the closed form.
+function reference(net: Network, x: ArrayLike<number>, act: (v: number) => number) {
+  const w = net.weights();
+  const dim = net.sizes[0], n = x.length / dim;
+  const layers: number[][][] = [];
+  let h = Array.from(
+    { length: n },
+    (_, i) => Array.from({ length: dim }, (_, d) => x[i * dim + d]),
+  );
+  w.forEach((l, k) => {
+    h = h.map((row) =>
+      Array.from({ length: l.units }, (_, j) => {
+        let s = l.bias[j];
+        for (let i = 0; i < l.inputs; i++) s += row[i] * l.kernel[i * l.units + j];
+        return k < w.length - 1 ? act(s) : 1 / (1 + Math.exp(-s));
+      })
+    );
+    layers.push(h);
+  });
+  return layers;
+}
+
+const elu = (v: number) => (v > 0 ? v : Math.expm1(v));
+const points = [2, 2, 8, 8, 2, 8, 8, 2, 0, 0, 10, 10, -3, 5, 5, 0.5];
+// float32 weights and inputs, float64 reference: relative 1e-5 covers the summation order
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-5 * Math.max(1, Math.abs(b));
+
+Deno.test("predict() behaviour", async (t) => {
+  const base = tf.memory().numTensors;
+  await t.step("matches a float64 forward pass (ELU network)", () => {
+    const net = createNetwork(NONLINEAR_NETWORK, { seed: 2 });
+    const ref = reference(net, points, elu).at(-1)!;
+    predict(net, points).forEach((p, i) => assert.ok(close(p, ref[i][0]), `${p} vs ${ref[i][0]}`));
+    net.dispose();
+  });
+  await t.step("matches a float64 forward pass (linear network)", () => {
+    const net = createNetwork(LINEAR_NETWORK, { seed: 2 });
+    const ref = reference(net, points, (v) => v).at(-1)!;
+    predict(net, new Float32Array(points)).forEach((p, i) => assert.ok(close(p, ref[i][0])));
+    net.dispose();
+  });
+  await t.step("bad points throw, leaking nothing", () => {
+    const net = createNetwork(NONLINEAR_NETWORK);
+    const before = tf.memory().numTensors;
+    assert.throws(() => predict(net, []), TypeError);
+    assert.throws(() => predict(net, [1, 2, 3]), TypeError);
+    assert.throws(() => predict(net, [1, NaN]), RangeError);
+    assert.equal(tf.memory().numTensors, before);
+    net.dispose();
+    assert.throws(() => predict(net, [1, 2]), /disposed/);
+  });
+  assert.equal(tf.memory().numTensors, base);
+});
+
+Deno.test("hiddenOutputs() behaviour", async (t) => {
+  const base = tf.memory().numTensors;
+  const net = createNetwork(NONLINEAR_NETWORK, { seed: 4 });
+  const ref = reference(net, points, elu);
+  await t.step("the last hidden layer by default: real ELU outputs, not ReLU", () => {
+    const h = hiddenOutputs(net, points);
+    assert.equal(h.dim, 2);
+    h.x.forEach((v, k) => assert.ok(close(v, ref[1][Math.floor(k / 2)][k % 2]), `${v}`));
+  });
+  await t.step("any hidden layer by index", () => {
+    const h = hiddenOutputs(net, points, { layer: 0 });
+    assert.equal(h.dim, 64);
+    h.x.forEach((v, k) => assert.ok(close(v, ref[0][Math.floor(k / 64)][k % 64])));
+    // ELU keeps negative values in (-1, 0): a ReLU view would have clipped them to 0
+    assert.ok(h.x.some((v) => v < 0 && v > -1));
+  });
+  await t.step("bad layer indices throw RangeError", () => {
+    assert.throws(
+      () => hiddenOutputs(net, points, { layer: 2 }),
+      /Invalid hidden layer 2: expected an integer from 0 to 1/,
+    );
+    assert.throws(() => hiddenOutputs(net, points, { layer: -1 }), RangeError);
+  });
+  net.dispose();
+  assert.equal(tf.memory().numTensors, base);
+});
+
+Deno.test("predictGrid() behaviour", async (t) => {
+  const base = tf.memory().numTensors;
+  const net = createNetwork(NONLINEAR_NETWORK, { seed: 1 });
+  await t.step("values[j * nx + i] is the probability at (x1[i], x2[j])", () => {
+    const x1 = [0, 2.5, 5, 10], x2 = [1, 9, 3];
+    const grid = predictGrid(net, { x1, x2 });
+    assert.deepEqual([...grid.x1], x1);
+    assert.deepEqual([...grid.x2], x2);
+    assert.equal(grid.values.length, 12);
+    for (let j = 0; j < 3; j++) {
+      for (let i = 0; i < 4; i++) {
+        assert.equal(grid.values[j * 4 + i], predict(net, [x1[i], x2[j]])[0]);
+      }
+    }
+  });
+  await t.step("default: the seed's 200 x 200 grid over [0, 10]^2", () => {
+    const grid = predictGrid(net);
+    assert.equal(grid.values.length, 40_000);
+    assert.equal(grid.x1[0], 0);
+    assert.equal(grid.x2[199], 10);
+    assert.ok(grid.values.every((v) => v >= 0 && v <= 1));
+  });
+  await t.step("networks that do not take two inputs are refused", () => {
+    const three = createNetwork(NONLINEAR_NETWORK, { inputs: 3 });
+    assert.throws(() => predictGrid(three), /takes 3 inputs, expected 2/);
+    three.dispose();
+  });
+  net.dispose();
+  assert.equal(tf.memory().numTensors, base);
+});
+
+Deno.test("gridAxes() behaviour", () => {
+  const { x1, x2 } = gridAxes([[-1, 24], [0, 5]], 26);
+  assert.equal(x1.length, 26);
+  assert.deepEqual([x1[0], x1[1], x1[25]], [-1, 0, 24]);
+  assert.deepEqual([x2[0], x2[25]], [0, 5]);
+  assert.throws(() => gridAxes([[0, NaN], [0, 1]]), RangeError);
+});
