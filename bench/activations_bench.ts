@@ -15,7 +15,8 @@
  *
  * @module
  */
-import { activation, activationInto, tfjsActivation } from "../lib/activations/autodiff.ts";
+import { activation, activationInto } from "../lib/activations/autodiff.ts";
+import { tfjsActivation } from "../lib/activations/tfjs_autodiff.ts";
 import { ACTIVATIONS } from "../lib/activations/activations.ts";
 import { backendName, useBackend } from "../lib/tf.ts";
 

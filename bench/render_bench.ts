@@ -10,7 +10,7 @@ import { boundaryFigure } from "../lib/figures/boundary_figure.ts";
 import { linspace } from "../lib/grid.ts";
 import { heatmapFigure } from "../lib/figures/heatmap_figure.ts";
 import { pairFigure } from "../lib/figures/pair_figure.ts";
-import { row } from "../lib/figures/render.ts";
+import { row } from "../lib/figures/layout.ts";
 
 const x = Array.from(linspace(-5, 5, 2000));
 const pairData = { x, y: x.map(Math.tanh), dy: x.map((v) => 1 - Math.tanh(v) ** 2) };

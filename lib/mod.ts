@@ -8,15 +8,13 @@
  */
 export { type BackendName, backendName, BACKENDS, useBackend } from "./tf.ts";
 export { reportMetric } from "./notebook/report.ts";
+export { activationNames, ACTIVATIONS, getActivation } from "./activations/activations.ts";
 export {
-  activationNames,
-  ACTIVATIONS,
   type ActivationSpec,
-  getActivation,
   type ParamSpec,
-  resolveParams,
   type ViewHints,
-} from "./activations/activations.ts";
+} from "./activations/activation_spec.ts";
+export { resolveParams } from "./activations/resolve_params.ts";
 export {
   activation,
   activation2d,
@@ -24,10 +22,10 @@ export {
   activationInto,
   activationProgram,
   type ActivationValues,
-  tfjsActivation,
-  tfjsActivation2d,
 } from "./activations/autodiff.ts";
-export { show, table, type TableOptions } from "./notebook/show.ts";
+export { tfjsActivation, tfjsActivation2d } from "./activations/tfjs_autodiff.ts";
+export { show } from "./notebook/show.ts";
+export { table, type TableOptions } from "./notebook/table.ts";
 export {
   type ActivationRow,
   activationRows,
@@ -39,43 +37,31 @@ export {
   labelledPoints,
   transformationFigure,
 } from "./figures/network_figures.ts";
+export { base64, escapeXml, htmlPage, type HtmlPageOptions } from "./figures/markup.ts";
 export {
-  base64,
   checkFigureName,
-  column,
-  escapeXml,
-  Figure,
-  type FigureOptions,
   figuresDir,
-  htmlPage,
-  type HtmlPageOptions,
-  JUPYTER_DISPLAY,
-  type LayoutOptions,
-  panel,
-  type PanelOptions,
-  plotDocument,
-  type PngOptions,
-  row,
   save,
   saveHtml,
   type SaveOptions,
-  serializeSvg,
-  swatches,
   writeAtomic,
-} from "./figures/render.ts";
+} from "./figures/saving.ts";
+export { column, type LayoutOptions, panel, type PanelOptions, row } from "./figures/layout.ts";
+export { Figure, type FigureOptions, type PngOptions } from "./figures/figure.ts";
+export { JUPYTER_DISPLAY } from "./notebook/display.ts";
+export { plotDocument, serializeSvg } from "./figures/dom.ts";
+export { swatches } from "./figures/swatches.ts";
 export { checkGrid, type Grid, linspace, type Mesh, meshgrid } from "./grid.ts";
 export { BMY, interpolateBmy } from "./figures/palette.ts";
+export { clipPolyline } from "./figures/polyline.ts";
 export {
-  clipPolyline,
   type Curve,
   curvesFigure,
   type CurvesOptions,
-  type Interval,
   type Kink,
-  type PairData,
-  pairFigure,
-  type PairOptions,
-} from "./figures/pair_figure.ts";
+} from "./figures/curves_figure.ts";
+export { type Interval } from "./figures/interval.ts";
+export { type PairData, pairFigure, type PairOptions } from "./figures/pair_figure.ts";
 export { colourBar, heatmapFigure, type HeatmapOptions } from "./figures/heatmap_figure.ts";
 export {
   boundaryFigure,
@@ -153,19 +139,15 @@ export {
   type ProgressOptions,
   trainingProgress,
 } from "./training/training_progress.ts";
+export { InteractiveFigure, type InteractiveSizes } from "./interactive/interactive_figure.ts";
+export { type PairValues, type ParametricSource } from "./interactive/parametric_source.ts";
 export {
-  InteractiveFigure,
-  type InteractiveSizes,
-  type PairValues,
   parametricPairFigure,
-  type ParametricSource,
-  paramGrid,
-  type ParamPlan,
-  planParams,
   saveInteractive,
   sliderFigure,
   type SliderFigureOptions,
 } from "./interactive/slider_figure.ts";
+export { paramGrid, type ParamPlan, planParams } from "./interactive/param_plan.ts";
 export { overlayFigure, type OverlayOptions } from "./figures/overlay_figure.ts";
 export { comparisonFigure, type ComparisonFigureOptions } from "./figures/comparison_figure.ts";
 export {

@@ -4,7 +4,8 @@
  * and is skipped without it.
  */
 import assert from "node:assert/strict";
-import { compare, FLT_MIN, formatRatio, median, relDiff } from "../bench/seed/compare.ts";
+import { compare, FLT_MIN, relDiff } from "../bench/seed/parity.ts";
+import { formatRatio, median } from "../bench/seed/stats.ts";
 import {
   actRows,
   dec,

@@ -14,14 +14,14 @@ import type { Browser, Page } from "playwright-core";
 import { launchBrowser, skipBrowserTests } from "./browser.ts";
 import { getActivation } from "../lib/activations/activations.ts";
 import { activation } from "../lib/activations/autodiff.ts";
-import { htmlPage } from "../lib/figures/render.ts";
+import { htmlPage } from "../lib/figures/markup.ts";
 import { parseSvg } from "./_helpers/figure_checks.ts";
 import {
   parametricPairFigure,
-  type ParametricSource,
   saveInteractive,
   sliderFigure,
 } from "../lib/interactive/slider_figure.ts";
+import { type ParametricSource } from "../lib/interactive/parametric_source.ts";
 
 const PAGES = [
   ["leaky_relu", "Leaky ReLU"],

@@ -30,7 +30,8 @@ import { activationFigure } from "../../lib/figures/activation_figure.ts";
 import { decisionBoundaryFigure, transformationFigure } from "../../lib/figures/network_figures.ts";
 import { fitSubnetwork, type SubnetworkFit } from "../../lib/training/subnetwork.ts";
 import { saveInteractive, sliderFigure } from "../../lib/interactive/slider_figure.ts";
-import { row, save } from "../../lib/figures/render.ts";
+import { row } from "../../lib/figures/layout.ts";
+import { save } from "../../lib/figures/saving.ts";
 
 /** One timed row: the first call and the repetitions after it, in seconds. */
 export interface Row {

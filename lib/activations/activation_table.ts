@@ -5,7 +5,7 @@
  */
 import { ACTIVATIONS, getActivation } from "./activations.ts";
 import { activation } from "./autodiff.ts";
-import { JUPYTER_DISPLAY } from "../figures/render.ts";
+import { JUPYTER_DISPLAY } from "../notebook/display.ts";
 
 /** One tidy row of an activation's values: what Plot marks and tables read. */
 export interface ActivationRow {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { ACTIVATIONS } from "./activations.ts";
 import { activationRows, formulaTable } from "./activation_table.ts";
-import { JUPYTER_DISPLAY } from "../figures/render.ts";
+import { JUPYTER_DISPLAY } from "../notebook/display.ts";
 import { tf } from "../tf.ts";
 
 Deno.test("activationRows() gives tidy rows matching closed forms", async (t) => {

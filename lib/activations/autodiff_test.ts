@@ -1,12 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  activation,
-  activation2d,
-  activationInto,
-  activationProgram,
-  tfjsActivation,
-  tfjsActivation2d,
-} from "./autodiff.ts";
+import { activation, activation2d, activationInto, activationProgram } from "./autodiff.ts";
+import { tfjsActivation, tfjsActivation2d } from "./tfjs_autodiff.ts";
 import { ACTIVATIONS, getActivation } from "./activations.ts";
 import type { Grid } from "../grid.ts";
 import { tf, useBackend } from "../tf.ts";

@@ -6,13 +6,15 @@
  *
  * @module
  */
-import { getActivation, resolveParams } from "../activations/activations.ts";
+import { getActivation } from "../activations/activations.ts";
+import { resolveParams } from "../activations/resolve_params.ts";
 import { activation, activation2d } from "../activations/autodiff.ts";
 import { kinkMarkers } from "./kink_markers.ts";
 import { linspace } from "../grid.ts";
 import { heatmapFigure } from "./heatmap_figure.ts";
 import { pairFigure } from "./pair_figure.ts";
-import { type Figure, row } from "./render.ts";
+import { type Figure } from "./figure.ts";
+import { row } from "./layout.ts";
 
 /** Options of {@linkcode activationFigure}. */
 export interface ActivationFigureOptions {

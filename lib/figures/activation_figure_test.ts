@@ -6,8 +6,11 @@ import { boundaryFigure } from "./boundary_figure.ts";
 import { linspace } from "../grid.ts";
 import { heatmapFigure } from "./heatmap_figure.ts";
 import { historyFigure } from "./history_figure.ts";
-import { curvesFigure, pairFigure } from "./pair_figure.ts";
-import { column, Figure, JUPYTER_DISPLAY, row } from "./render.ts";
+import { curvesFigure } from "./curves_figure.ts";
+import { pairFigure } from "./pair_figure.ts";
+import { column, row } from "./layout.ts";
+import { Figure } from "./figure.ts";
+import { JUPYTER_DISPLAY } from "../notebook/display.ts";
 import { tf } from "../tf.ts";
 import { parseSvg, pixelVariance, pngSize } from "../../tests/_helpers/figure_checks.ts";
 

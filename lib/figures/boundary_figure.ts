@@ -8,7 +8,7 @@
 import * as Plot from "@observablehq/plot";
 import type { Grid } from "../grid.ts";
 import { heatmapFigure } from "./heatmap_figure.ts";
-import type { Figure } from "./render.ts";
+import type { Figure } from "./figure.ts";
 
 /** The seed's class colours: `CLASS_COLORS[0]` for class 0, `[1]` for class 1. */
 export const CLASS_COLORS: readonly [string, string] = ["#f58742", "#8d42f5"];

@@ -7,7 +7,9 @@
 import * as Plot from "@observablehq/plot";
 import type { ActivationResult } from "../training/activation_comparison.ts";
 import { getActivation } from "../activations/activations.ts";
-import { type Figure, panel, plotDocument, row } from "./render.ts";
+import { type Figure } from "./figure.ts";
+import { panel, row } from "./layout.ts";
+import { plotDocument } from "./dom.ts";
 
 /** Options of {@linkcode comparisonFigure}. */
 export interface ComparisonFigureOptions {

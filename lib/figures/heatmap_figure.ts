@@ -8,7 +8,9 @@
 import * as Plot from "@observablehq/plot";
 import { checkGrid, type Grid } from "../grid.ts";
 import { interpolateBmy } from "./palette.ts";
-import { type Figure, panel, plotDocument } from "./render.ts";
+import { type Figure } from "./figure.ts";
+import { panel } from "./layout.ts";
+import { plotDocument } from "./dom.ts";
 
 /** Options of {@linkcode heatmapFigure}. */
 export interface HeatmapOptions {

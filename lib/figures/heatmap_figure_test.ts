@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { colourBar, heatmapFigure } from "./heatmap_figure.ts";
 import { linspace } from "../grid.ts";
 import { BMY, interpolateBmy } from "./palette.ts";
-import type { Figure } from "./render.ts";
+import type { Figure } from "./figure.ts";
 import { decodePixels, frameOf, parseSvg, texts } from "../../tests/_helpers/figure_checks.ts";
 
 const n = 50;

@@ -5,7 +5,10 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import { type Figure, panel, plotDocument, row, swatches } from "./render.ts";
+import { type Figure } from "./figure.ts";
+import { panel, row } from "./layout.ts";
+import { plotDocument } from "./dom.ts";
+import { swatches } from "./swatches.ts";
 
 /** Metrics of one training run, one entry per epoch (accuracy optional). */
 export interface History {

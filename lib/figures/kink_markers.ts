@@ -6,7 +6,7 @@
  */
 import { getActivation } from "../activations/activations.ts";
 import { activation } from "../activations/autodiff.ts";
-import type { Kink } from "./pair_figure.ts";
+import type { Kink } from "./curves_figure.ts";
 
 /**
  * The kinks of a registered activation's derivative for the given parameters, as

@@ -8,7 +8,7 @@ import { boundaryFigure, type LabelledPoints } from "./boundary_figure.ts";
 import type { Dataset } from "../training/datasets.ts";
 import type { Network } from "../training/network.ts";
 import { gridAxes, predictGrid } from "../training/predict.ts";
-import type { Figure } from "./render.ts";
+import type { Figure } from "./figure.ts";
 import type { SubnetworkFit } from "../training/subnetwork.ts";
 
 /**

@@ -7,8 +7,10 @@
 import { getActivation } from "../activations/activations.ts";
 import { activation } from "../activations/autodiff.ts";
 import { linspace } from "../grid.ts";
-import { curvesFigure, type Interval } from "./pair_figure.ts";
-import { type Figure, row } from "./render.ts";
+import { curvesFigure } from "./curves_figure.ts";
+import { type Interval } from "./interval.ts";
+import { type Figure } from "./figure.ts";
+import { row } from "./layout.ts";
 
 /** Options of {@linkcode overlayFigure}. */
 export interface OverlayOptions {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { clipPolyline, curvesFigure, pairFigure } from "./pair_figure.ts";
-import { Figure } from "./render.ts";
+import { pairFigure } from "./pair_figure.ts";
+import { Figure } from "./figure.ts";
 import {
   frameOf,
   parseSvg,
@@ -145,44 +145,4 @@ Deno.test("pairFigure() rejects bad input", async (t) => {
       RangeError,
     );
   });
-});
-
-Deno.test("clipPolyline() cuts exactly at the window edges", async (t) => {
-  await t.step("a line leaving through the top", () => {
-    const pts = clipPolyline([0, 1, 2], [0, 1, 2], [0, 2], [0, 1.5]);
-    assert.deepEqual(pts.map((p) => [p.x, p.y]), [[0, 0], [1, 1], [1.5, 1.5]]);
-  });
-  await t.step("a line re-entering makes a new piece", () => {
-    const pts = clipPolyline([0, 1, 2, 3, 4], [0, 5, 5, 0, 0], [0, 4], [0, 1]);
-    const pieces = new Set(pts.map((p) => p.z));
-    assert.equal(pieces.size, 2);
-    for (const p of pts) assert.ok(p.y >= 0 && p.y <= 1 && p.x >= 0 && p.x <= 4);
-    // the first piece ends where y = 1 on the segment from (0, 0) to (1, 5): x = 0.2
-    assert.ok(pts.some((p) => Math.abs(p.x - 0.2) < 1e-12 && p.y === 1));
-  });
-  await t.step("NaN breaks the line", () => {
-    const pts = clipPolyline([0, 1, 2, 3], [0, NaN, 0, 0], [0, 3], [-1, 1]);
-    assert.deepEqual(pts.map((p) => [p.x, p.z]), [[2, 1], [3, 1]]);
-  });
-  await t.step("a break between samples", () => {
-    const pts = clipPolyline([-1, 1], [0, 1], [-2, 2], [-2, 2], { breaks: [{ x: 0, jump: 1 }] });
-    assert.equal(pts.length, 0);
-  });
-});
-
-Deno.test("curvesFigure() overlays curves with a legend", () => {
-  const x = Array.from({ length: 101 }, (_, k) => -5 + k / 10);
-  const fig = curvesFigure([
-    { x, y: x.map(Math.tanh), color: "#7ef542", label: "tanh" },
-    { x, y: x.map((v) => 1 / (1 + Math.exp(-v))), color: "#f59042", label: "sigmoid" },
-  ], { title: "Saturation" });
-  const doc = parseSvg(fig.svg());
-  assert.equal(doc.querySelectorAll('[aria-description^="curve"]').length, 2);
-  assert.ok(texts(doc).includes("tanh") && texts(doc).includes("sigmoid"));
-  const hover = Array.from(
-    doc.querySelectorAll('[aria-description="hover"] title'),
-    (t) => t.textContent!,
-  );
-  assert.ok(hover.some((h) => h === "sigmoid: x = 0.0, f(x) = 0.5"));
-  assert.throws(() => curvesFigure([]), TypeError);
 });

@@ -12,14 +12,10 @@ import { boundaryFigure } from "../figures/boundary_figure.ts";
 import type { BoundarySnapshots } from "../training/boundary_snapshots.ts";
 import type { Dataset } from "../training/datasets.ts";
 import { labelledPoints } from "../figures/network_figures.ts";
-import {
-  escapeXml,
-  type Figure,
-  htmlPage,
-  JUPYTER_DISPLAY,
-  saveHtml,
-  type SaveOptions,
-} from "../figures/render.ts";
+import { escapeXml, htmlPage } from "../figures/markup.ts";
+import { type Figure } from "../figures/figure.ts";
+import { JUPYTER_DISPLAY } from "../notebook/display.ts";
+import { saveHtml, type SaveOptions } from "../figures/saving.ts";
 
 /** Options of {@linkcode frameSliderFigure}. */
 export interface FrameSliderOptions {

@@ -5,7 +5,7 @@ import { epochSliderFigure, frameSliderFigure } from "./frame_slider_figure.ts";
 import { linspace } from "../grid.ts";
 import { heatmapFigure } from "../figures/heatmap_figure.ts";
 import { createNetwork, NONLINEAR_NETWORK } from "../training/network.ts";
-import { JUPYTER_DISPLAY } from "../figures/render.ts";
+import { JUPYTER_DISPLAY } from "../notebook/display.ts";
 import { tf } from "../tf.ts";
 
 const x1 = linspace(0, 1, 4), x2 = linspace(0, 1, 4);

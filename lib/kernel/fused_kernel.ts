@@ -12,7 +12,7 @@
  *
  * @module
  */
-import type { ActivationSpec } from "../activations/activations.ts";
+import type { ActivationSpec } from "../activations/activation_spec.ts";
 import type { CompiledLoop, NodeId } from "./scalar_graph.ts";
 import { ScalarGraph } from "./scalar_graph.ts";
 import { SYMBOLIC_BACKEND, symbolicBackend } from "./symbolic_backend.ts";

@@ -1,11 +1,8 @@
 import assert from "node:assert/strict";
-import {
-  ACTIVATIONS,
-  type ActivationSpec,
-  getActivation,
-  resolveParams,
-} from "../activations/activations.ts";
-import { tfjsActivation } from "../activations/autodiff.ts";
+import { ACTIVATIONS, getActivation } from "../activations/activations.ts";
+import { type ActivationSpec } from "../activations/activation_spec.ts";
+import { resolveParams } from "../activations/resolve_params.ts";
+import { tfjsActivation } from "../activations/tfjs_autodiff.ts";
 import { fusedKernel } from "./fused_kernel.ts";
 import { tf } from "../tf.ts";
 import { dense } from "../../tests/_helpers/numeric.ts";

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { linspace as grid } from "../grid.ts";
 import { SCALAR_OPS, ScalarGraph } from "./scalar_graph.ts";
-import { compileWasmLoop, WASM_OPS } from "./wasm_loop.ts";
+import { compileWasmLoop } from "./wasm_loop.ts";
+import { WASM_OPS } from "./wasm_ops.ts";
 
 // `op` applied to the inputs (then constant operands), run on xs by the WebAssembly loop
 // and by the JavaScript loop of the same graph.

@@ -1,13 +1,14 @@
 /**
  * The activation of a network's hidden layers, looked up in the activation registry
- * (lib/activations/activations.ts) by name, with its parameters resolved once. Values come from the
- * registry's tensor function, derivatives from the same function by autodiff
+ * (lib/activations/activations.ts) by name, with its parameters resolved once. Values
+ * come from the registry's tensor function, derivatives from the same function by autodiff
  * (lib/activations/autodiff.ts): no formula is re-implemented here.
  *
  * @module
  */
 import { tf } from "../tf.ts";
-import { ACTIVATIONS, getActivation, resolveParams } from "../activations/activations.ts";
+import { ACTIVATIONS, getActivation } from "../activations/activations.ts";
+import { resolveParams } from "../activations/resolve_params.ts";
 import { activation } from "../activations/autodiff.ts";
 
 /** A one-input activation applied element-wise to plain arrays. */

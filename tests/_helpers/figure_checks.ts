@@ -6,9 +6,10 @@
  * @module
  */
 /// <reference lib="dom" />
+import * as Plot from "@observablehq/plot";
 import { loadImage } from "canvas";
 import { createCanvas } from "canvas";
-import { plotDocument } from "../../lib/figures/render.ts";
+import { plotDocument } from "../../lib/figures/dom.ts";
 
 /** Parses SVG markup into a document (throws on malformed XML). */
 export function parseSvg(markup: string): Document {
@@ -75,4 +76,14 @@ export function frameOf(chart: Element): { x: number; y: number; width: number; 
 /** Text content of every `<text>` element (tick labels, axis labels, titles). */
 export function texts(root: ParentNode): string[] {
   return Array.from(root.querySelectorAll("text"), (t) => (t.textContent ?? "").trim());
+}
+
+/** A small Plot chart (300 x 200, one thick pink line) to build panels and figures from. */
+export function chart(): Element {
+  return Plot.plot({
+    document: plotDocument(),
+    width: 300,
+    height: 200,
+    marks: [Plot.lineY([1, 3, 2], { stroke: "#ff33a7", strokeWidth: 4 })],
+  }) as unknown as Element;
 }

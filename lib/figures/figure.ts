@@ -1,0 +1,167 @@
+/**
+ * The {@linkcode Figure} type: SVG markup of a known size that Jupyter displays inline
+ * and that exports as SVG, PNG (resvg, 2x, white background, the system's DejaVu fonts)
+ * or a standalone HTML page.
+ *
+ * How a figure shows in JupyterLab. For an output, JupyterLab renders the mime type of
+ * highest rank among those it has a renderer for; for an untrusted output (a saved
+ * notebook opened later) it only considers renderers marked safe. `text/html` (rank 50,
+ * safe because untrusted HTML is sanitized) therefore wins over `image/png` (rank 90) in
+ * both cases, and `image/svg+xml` (marked unsafe) is never used for untrusted outputs.
+ * So the `text/html` output carries both pictures: the inline SVG (native SVG `<title>`
+ * hover read-outs work) inside a `<div hidden>`, and an `<img>` of the same picture (2x
+ * WebP, small). A `<style>` in the output shows the SVG and hides the `<img>`. The
+ * sanitizer of untrusted HTML drops `<style>` and `<svg>` (keeping the SVG's text, which
+ * stays inside the hidden `<div>`) but keeps `hidden` and `<img src="data:...">`: the
+ * picture shows. `text/plain` is there for other front ends.
+ *
+ * @module
+ */
+import { JUPYTER_DISPLAY } from "../notebook/display.ts";
+import { SVG_NS } from "./dom.ts";
+import { base64, escapeXml, htmlPage } from "./markup.ts";
+import { renderPng, renderWebp } from "./raster.ts";
+
+/** Options of {@linkcode Figure}. */
+export interface FigureOptions {
+  /** What the figure shows, in words: the `text/plain` output and the image's alt text. */
+  readonly description?: string;
+  /** Titles of the panels, in reading order (for tests and descriptions). */
+  readonly titles?: readonly string[];
+}
+
+/** Options of {@linkcode Figure.png}. */
+export interface PngOptions {
+  /** Zoom factor: 2 (default) draws a 400 px wide figure 800 px wide. */
+  readonly scale?: number;
+}
+
+/**
+ * A finished figure: SVG markup of a known size that displays itself in Jupyter and
+ * exports as SVG, PNG or a standalone HTML page. Build one with a figure builder, with
+ * {@linkcode panel}, or compose several with {@linkcode row} and {@linkcode column}.
+ *
+ * @example A figure from a Plot chart
+ * ```ts
+ * import * as Plot from "@observablehq/plot";
+ * import { Figure } from "./figure.ts";
+ * import { panel } from "./layout.ts";
+ * import { plotDocument } from "./dom.ts";
+ * const chart = Plot.plot({ document: plotDocument(), marks: [Plot.lineY([1, 3, 2])] });
+ * const fig = panel(chart, { title: "Three points" });
+ * console.assert(fig instanceof Figure && fig.svg().includes("Three points"));
+ * ```
+ */
+export class Figure {
+  /** Width in CSS pixels. */
+  readonly width: number;
+  /** Height in CSS pixels. */
+  readonly height: number;
+  /** What the figure shows, in words. */
+  readonly description: string;
+  /** Panel titles in reading order. */
+  readonly titles: readonly string[];
+  /** Inner SVG markup, drawn in a `width` x `height` box at the origin. */
+  readonly body: string;
+  #png = new Map<number, Uint8Array>();
+  #webp?: Uint8Array;
+
+  /**
+   * @param body SVG markup (no outer `<svg>` needed) drawn in the box `[0, width] x [0, height]`.
+   * @param width Width in CSS pixels (positive).
+   * @param height Height in CSS pixels (positive).
+   * @param options Description and titles.
+   * @throws {RangeError} If a size is not a positive finite number.
+   */
+  constructor(body: string, width: number, height: number, options: FigureOptions = {}) {
+    for (const [name, v] of [["width", width], ["height", height]] as const) {
+      if (!(Number.isFinite(v) && v > 0)) {
+        throw new RangeError(`Invalid figure ${name} ${v}: expected a positive number`);
+      }
+    }
+    this.body = body;
+    this.width = width;
+    this.height = height;
+    this.titles = options.titles ?? [];
+    this.description = options.description ??
+      (this.titles.length ? `Figure: ${this.titles.join("; ")}` : "Figure");
+  }
+
+  /**
+   * The figure as a standalone SVG document (namespaces declared, white background).
+   *
+   * @returns SVG markup.
+   */
+  svg(): string {
+    const { width: w, height: h } = this;
+    return `<svg xmlns="${SVG_NS}" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" color="black" font-family="DejaVu Sans, system-ui, sans-serif" role="img" aria-label="${
+      escapeXml(this.description)
+    }"><rect width="${w}" height="${h}" fill="white"/>${this.body}</svg>`;
+  }
+
+  /**
+   * The figure as PNG bytes, drawn by resvg with the system's fonts on white.
+   *
+   * @param options `scale` (default 2).
+   * @returns PNG bytes, `scale * width` by `scale * height` pixels.
+   * @throws {RangeError} If `scale` is not a positive number.
+   */
+  png(options: PngOptions = {}): Uint8Array {
+    const { scale = 2 } = options;
+    if (!(Number.isFinite(scale) && scale > 0)) {
+      throw new RangeError(`Invalid PNG scale ${scale}: expected a positive number`);
+    }
+    const cached = this.#png.get(scale);
+    if (cached) return cached;
+    const png = renderPng(this.svg(), scale);
+    this.#png.set(scale, png);
+    return png;
+  }
+
+  /**
+   * A standalone, self-contained HTML page showing the figure (inline SVG with its hover
+   * read-outs; no script, no remote resource).
+   *
+   * @param title The page title (default: the first panel title).
+   * @returns HTML markup.
+   */
+  html(title?: string): string {
+    return htmlPage(this.svg(), { title: title ?? this.titles[0] ?? "Figure" });
+  }
+
+  /**
+   * The HTML fragment Jupyter shows: inline SVG for trusted outputs, and a 2x WebP
+   * picture for untrusted ones (see the module documentation).
+   *
+   * @returns HTML markup.
+   */
+  notebookHtml(): string {
+    this.#webp ??= renderWebp(this.svg(), 2, 80);
+    const still = base64(this.#webp);
+    return `<div class="afig"><style>.afig>.afig-live{display:block!important}.afig>.afig-still{display:none!important}</style>` +
+      `<div class="afig-live" hidden style="display:none">${this.svg()}</div>` +
+      `<img class="afig-still" alt="${
+        escapeXml(this.description)
+      }" width="${this.width}" height="${this.height}" src="data:image/webp;base64,${still}"></div>`;
+  }
+
+  /** The description. */
+  toString(): string {
+    return this.description;
+  }
+
+  /**
+   * The Jupyter mime bundle: `text/html` (see {@linkcode Figure.notebookHtml}: the live
+   * SVG, and a picture that survives the sanitizer of untrusted notebooks) and
+   * `text/plain`. No separate `image/png`: the HTML already carries a picture, and a PNG
+   * copy of every figure pushed executed notebooks past 3 MB.
+   *
+   * @returns A mime bundle.
+   */
+  [JUPYTER_DISPLAY](): Record<string, string> {
+    return {
+      "text/html": this.notebookHtml(),
+      "text/plain": this.description,
+    };
+  }
+}

@@ -1,0 +1,152 @@
+/// <reference lib="dom" />
+/**
+ * Laying figures out: one Plot chart as a titled {@linkcode panel} with an optional
+ * legend, and several figures side by side or stacked with the original's
+ * `row(...)` / `column(...)`.
+ *
+ * @module
+ */
+import { serializeSvg } from "./dom.ts";
+import { Figure } from "./figure.ts";
+import { escapeXml } from "./markup.ts";
+
+/** Options of {@linkcode panel}. */
+export interface PanelOptions {
+  /** Title drawn centred above the chart (the seed's centred 16pt titles). */
+  readonly title?: string;
+  /** A colour bar or legend (an `<svg>` element) drawn to the right of the chart. */
+  readonly legend?: Element;
+  /** Title font size in px (default 18). */
+  readonly titleSize?: number;
+  /** What the panel shows, in words (default: its title). */
+  readonly description?: string;
+}
+
+/**
+ * One panel: a Plot chart (an `<svg>` element) with an optional centred title above it
+ * and an optional legend or colour bar to its right.
+ *
+ * @param chart The chart, e.g. the result of `Plot.plot({ document: plotDocument(), ... })`.
+ * @param options Title, legend, description.
+ * @returns The panel as a {@linkcode Figure}.
+ * @throws {TypeError} If `chart` or `legend` is not an `<svg>` element.
+ *
+ * @example
+ * ```ts
+ * import * as Plot from "@observablehq/plot";
+ * import { panel } from "./layout.ts";
+ * import { plotDocument } from "./dom.ts";
+ * const fig = panel(Plot.plot({ document: plotDocument(), marks: [Plot.dot([[0, 0]])] }), { title: "Dot" });
+ * console.assert(fig.titles[0] === "Dot" && fig.height > 0);
+ * ```
+ */
+export function panel(chart: Element, options: PanelOptions = {}): Figure {
+  const { title, legend, titleSize = 18 } = options;
+  const chartSvg = serializeSvg(chart);
+  const cw = sizeOf(chart, "width"), ch = sizeOf(chart, "height");
+  const top = title ? Math.round(titleSize * 1.9) : 0;
+  let body = "";
+  let width = cw;
+  let height = top + ch;
+  if (legend) {
+    const legendSvg = serializeSvg(legend);
+    const lw = sizeOf(legend, "width"), lh = sizeOf(legend, "height");
+    body += `<g transform="translate(${cw},${top})">${legendSvg}</g>`;
+    width += lw;
+    height = Math.max(height, top + lh);
+  }
+  body = `<g transform="translate(0,${top})">${chartSvg}</g>` + body;
+  if (title) {
+    body =
+      `<text x="${width / 2}" y="${
+        Math.round(titleSize * 1.3)
+      }" text-anchor="middle" font-size="${titleSize}" font-weight="bold" fill="black">${
+        escapeXml(title)
+      }</text>` + body;
+  }
+  return new Figure(body, width, height, {
+    titles: title ? [title] : [],
+    description: options.description ?? title,
+  });
+}
+
+function sizeOf(element: Element, name: "width" | "height"): number {
+  const v = Number(element.getAttribute(name));
+  if (!(v > 0)) throw new TypeError(`The <svg> element has no numeric ${name} attribute`);
+  return v;
+}
+
+/** Options of {@linkcode row} and {@linkcode column} (pass as the last argument). */
+export interface LayoutOptions {
+  /** Space between figures in px (default 16). */
+  readonly gap?: number;
+  /** Description of the composed figure (default: the parts' descriptions joined). */
+  readonly description?: string;
+}
+
+function layout(
+  direction: "row" | "column",
+  args: readonly (Figure | LayoutOptions)[],
+): Figure {
+  const last = args[args.length - 1];
+  const hasOptions = args.length > 0 && !(last instanceof Figure) && typeof last === "object" &&
+    last !== null && Object.getPrototypeOf(last) === Object.prototype;
+  const options: LayoutOptions = hasOptions ? last as LayoutOptions : {};
+  const figs = hasOptions ? args.slice(0, -1) : args;
+  if (figs.length === 0 || !figs.every((f) => f instanceof Figure)) {
+    throw new TypeError(`${direction}() expects one or more figures, then optionally options`);
+  }
+  const { gap = 16 } = options;
+  let offset = 0, cross = 0, body = "";
+  for (const [k, f] of (figs as Figure[]).entries()) {
+    if (k > 0) offset += gap;
+    const [x, y] = direction === "row" ? [offset, 0] : [0, offset];
+    body += `<g transform="translate(${x},${y})">${f.body}</g>`;
+    offset += direction === "row" ? f.width : f.height;
+    cross = Math.max(cross, direction === "row" ? f.height : f.width);
+  }
+  const [w, h] = direction === "row" ? [offset, cross] : [cross, offset];
+  return new Figure(body, w, h, {
+    titles: (figs as Figure[]).flatMap((f) => f.titles),
+    description: options.description ?? (figs as Figure[]).map((f) => f.description).join(" | "),
+  });
+}
+
+/**
+ * Figures side by side, top-aligned (Bokeh's `row(p1, p2)`).
+ *
+ * @param figures One or more figures, optionally followed by {@linkcode LayoutOptions}.
+ * @returns The composed figure.
+ * @throws {TypeError} If no figure is given or an argument is not a figure.
+ *
+ * @example
+ * ```ts
+ * import { Figure } from "./figure.ts";
+ * import { row } from "./layout.ts";
+ * const a = new Figure("", 100, 50), b = new Figure("", 200, 80);
+ * const r = row(a, b, { gap: 10 });
+ * console.assert(r.width === 310 && r.height === 80);
+ * ```
+ */
+export function row(...figures: (Figure | LayoutOptions)[]): Figure {
+  return layout("row", figures);
+}
+
+/**
+ * Figures stacked top to bottom, left-aligned (Bokeh's `column(p1, p2)`).
+ *
+ * @param figures One or more figures, optionally followed by {@linkcode LayoutOptions}.
+ * @returns The composed figure.
+ * @throws {TypeError} If no figure is given or an argument is not a figure.
+ *
+ * @example
+ * ```ts
+ * import { column } from "./layout.ts";
+ * import { Figure } from "./figure.ts";
+ * const c = column(new Figure("", 100, 50), new Figure("", 200, 80), { gap: 0 });
+ * console.assert(c.width === 200 && c.height === 130);
+ * ```
+ */
+export function column(...figures: (Figure | LayoutOptions)[]): Figure {
+  return layout("column", figures);
+}
