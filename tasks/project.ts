@@ -4,9 +4,10 @@
  * @module
  */
 
+import { PROJECT_ROOT } from "../lib/project_root.ts";
+
 /** The project's root folder (the one holding deno.json). */
-export const ROOT: string = decodeURIComponent(new URL("../", import.meta.url).pathname)
-  .replace(/\/$/, "");
+export const ROOT: string = PROJECT_ROOT;
 
 /** The project-local Python virtual environment. */
 export const VENV: string = `${ROOT}/.venv`;

@@ -14,10 +14,10 @@ import {
   SEED_ACTIVATIONS,
   trainRows,
 } from "../bench/seed/ours.ts";
+import { PROJECT_ROOT } from "../lib/project_root.ts";
 import { tf } from "../lib/tf.ts";
 
-const ROOT = new URL("../", import.meta.url).pathname;
-const PY = `${ROOT}.bench-venv/bin/python`;
+const PY = `${PROJECT_ROOT}/.bench-venv/bin/python`;
 const hasVenv = (() => {
   try {
     return Deno.statSync(PY).isFile;
@@ -148,7 +148,15 @@ Deno.test({
     const out = await Deno.makeTempFile({ suffix: ".json" });
     try {
       const r = await new Deno.Command(PY, {
-        args: [`${ROOT}bench/seed/reference.py`, "act-seed", "--tiny", "--reps", "1", "--out", out],
+        args: [
+          `${PROJECT_ROOT}/bench/seed/reference.py`,
+          "act-seed",
+          "--tiny",
+          "--reps",
+          "1",
+          "--out",
+          out,
+        ],
         stdout: "null",
         stderr: "piped",
       }).output();

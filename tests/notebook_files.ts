@@ -5,9 +5,10 @@
  * @module
  */
 
+import { PROJECT_ROOT } from "../lib/project_root.ts";
+
 /** The project root. */
-export const ROOT: string = decodeURIComponent(new URL("../", import.meta.url).pathname)
-  .replace(/\/$/, "");
+export const ROOT: string = PROJECT_ROOT;
 
 /** The notebooks the project ships, as paths relative to the root. */
 export function notebookPaths(): string[] {

@@ -18,6 +18,7 @@
  *
  * @module
  */
+import { PROJECT_ROOT } from "../../lib/project_root.ts";
 import { dec } from "./ours.ts";
 import {
   type Enc,
@@ -35,7 +36,6 @@ import {
   log,
   OUR_NOTEBOOK,
   python,
-  ROOT,
   type Row,
   run,
   scratch,
@@ -51,7 +51,7 @@ export async function main(args: string[]): Promise<string> {
   };
   const rounds = Number(opt("--rounds", "3"));
   const notebookRounds = Number(opt("--notebook-rounds", "2"));
-  const outFile = opt("--out", `${ROOT}/bench/RESULTS.md`);
+  const outFile = opt("--out", `${PROJECT_ROOT}/bench/RESULTS.md`);
   const tiny = args.includes("--tiny");
   const skip = new Set(opt("--skip", "").split(",").filter(Boolean));
   const sizeArgs = tiny ? ["--tiny"] : [];
@@ -118,8 +118,8 @@ export async function main(args: string[]): Promise<string> {
           log(`round ${round + 1}/${notebookRounds}: deno notebook (ours on the Deno kernel)`);
           const out = await Deno.makeTempDir({ prefix: "bench_seed_nb_" });
           try {
-            const r = await run(`${ROOT}/.venv/bin/python`, [
-              `${ROOT}/tasks/run_notebooks.py`,
+            const r = await run(`${PROJECT_ROOT}/.venv/bin/python`, [
+              `${PROJECT_ROOT}/tasks/run_notebooks.py`,
               OUR_NOTEBOOK,
               "--out",
               out,

@@ -5,16 +5,15 @@
  *
  * @module
  */
+import { PROJECT_ROOT } from "../../lib/project_root.ts";
 
-/** The project's root folder. */
-export const ROOT: string = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
-const VENV = `${ROOT}/.bench-venv`;
+const VENV = `${PROJECT_ROOT}/.bench-venv`;
 const PY = `${VENV}/bin/python`;
-const REQUIREMENTS = `${ROOT}/bench/seed/requirements.txt`;
-const REFERENCE = `${ROOT}/bench/seed/reference.py`;
-const OURS = `${ROOT}/bench/seed/ours.ts`;
+const REQUIREMENTS = `${PROJECT_ROOT}/bench/seed/requirements.txt`;
+const REFERENCE = `${PROJECT_ROOT}/bench/seed/reference.py`;
+const OURS = `${PROJECT_ROOT}/bench/seed/ours.ts`;
 /** Our port of the notebook, as `deno task run` executes it. */
-export const OUR_NOTEBOOK = `${ROOT}/notebooks/activation_functions.ipynb`;
+export const OUR_NOTEBOOK = `${PROJECT_ROOT}/notebooks/activation_functions.ipynb`;
 
 /** What a side's process writes: its result for one row group. */
 export interface Payload<T> {
@@ -38,7 +37,7 @@ export async function run(
   const t0 = performance.now();
   const out = await new Deno.Command(cmd, {
     args,
-    cwd: options.cwd ?? ROOT,
+    cwd: options.cwd ?? PROJECT_ROOT,
     env: options.env,
     stdout: "piped",
     stderr: "piped",

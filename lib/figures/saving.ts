@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { PROJECT_ROOT } from "../project_root.ts";
 import { Figure } from "./figure.ts";
 
 /**
@@ -22,7 +23,7 @@ import { Figure } from "./figure.ts";
  */
 export function figuresDir(): string {
   const env = Deno.env.get("FIGURES_DIR");
-  return env ? env : decodeURIComponent(new URL("../../out/figures", import.meta.url).pathname);
+  return env ? env : `${PROJECT_ROOT}/out/figures`;
 }
 
 /**

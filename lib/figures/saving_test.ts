@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { checkFigureName, figuresDir, save, saveHtml } from "./saving.ts";
 import { panel } from "./layout.ts";
 import { Figure } from "./figure.ts";
+import { PROJECT_ROOT } from "../project_root.ts";
 import { chart, parseSvg, pngSize } from "../../tests/_helpers/figure_checks.ts";
 
 Deno.test("save() writes <name>.svg and <name>.png atomically", async (t) => {
@@ -66,10 +67,7 @@ Deno.test("figuresDir() reads FIGURES_DIR, else the project's out/figures", () =
     Deno.env.set("FIGURES_DIR", "/tmp/out/figures");
     assert.equal(figuresDir(), "/tmp/out/figures");
     Deno.env.delete("FIGURES_DIR");
-    assert.equal(
-      figuresDir(),
-      decodeURIComponent(new URL("../../out/figures", import.meta.url).pathname),
-    );
+    assert.equal(figuresDir(), `${PROJECT_ROOT}/out/figures`);
   } finally {
     if (before === undefined) Deno.env.delete("FIGURES_DIR");
     else Deno.env.set("FIGURES_DIR", before);
