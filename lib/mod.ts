@@ -69,7 +69,7 @@ export {
   CLASS_COLORS,
   type LabelledPoints,
 } from "./figures/boundary_figure.ts";
-export { type History, historyFigure, type HistoryOptions } from "./figures/history_figure.ts";
+export { historyFigure, type HistoryOptions } from "./figures/history_figure.ts";
 export { activationFigure, type ActivationFigureOptions } from "./figures/activation_figure.ts";
 export { type Saturation, saturation, type SaturationOptions } from "./activations/saturation.ts";
 export { createRandom, deriveSeed, permutation, type Random } from "./training/random.ts";
@@ -101,7 +101,7 @@ export {
 export {
   checkTrainingData,
   type EpochLog,
-  type History as TrainingHistory,
+  type History,
   train,
   type TrainingData,
   type TrainOptions,

@@ -11,8 +11,9 @@
  * style shortcuts, no `1 - tanh²` loss where tanh rounds to ±1). Accuracy: within 1e-6
  * relative of the exact value at an input at most 4 float32 rounding steps from x, plus an
  * absolute 2e-36 for subnormal intermediates that wasm flushes to 0 (see
- * tests/_helpers/numeric.ts). Measured worst relative errors are below 5e-7, except near zeros of f' (GELU, SiLU, Mish minima) and where f
- * is steep in relative terms (GELU-tanh at x < -8), where the 4-step input slack applies.
+ * tests/_helpers/numeric.ts). Measured worst relative errors are below 5e-7, except near
+ * zeros of f' (GELU, SiLU, Mish minima) and where f is steep in relative terms (GELU-tanh
+ * at x < -8), where the 4-step input slack applies.
  *
  * Kinks: where f' jumps, the derivative reported AT the kink is the left derivative
  * lim_{t→k⁻} f'(t) (ReLU'(0) = 0 as in TensorFlow, ReLU6'(6) = 1, Hard Tanh'(-1) = 0).

@@ -9,12 +9,7 @@ import { type Figure } from "./figure.ts";
 import { panel, row } from "./layout.ts";
 import { plotDocument } from "./dom.ts";
 import { swatches } from "./swatches.ts";
-
-/** Metrics of one training run, one entry per epoch (accuracy optional). */
-export interface History {
-  readonly loss: ArrayLike<number>;
-  readonly accuracy?: ArrayLike<number>;
-}
+import type { History } from "../training/train.ts";
 
 /** Options of {@linkcode historyFigure}. */
 export interface HistoryOptions {
@@ -31,8 +26,9 @@ export interface HistoryOptions {
 const DEFAULT_COLORS = ["#9c33ff", "#f59042", "#42d1f5", "#ff33a7", "#7ef542", "#000000"];
 
 /**
- * Loss (and accuracy, when recorded) per epoch. Pass one history, or several named runs
- * as `{ Linear: h1, ELU: h2 }` to compare them.
+ * Loss (and accuracy, when recorded) per epoch. Pass one {@linkcode History} (what
+ * `train()` returns; accuracy may be left out), or several named runs as
+ * `{ Linear: h1, ELU: h2 }` to compare them.
  *
  * @param history One `{ loss, accuracy? }` or a record of named ones.
  * @param options Title, colours, sizes.
@@ -51,11 +47,13 @@ const DEFAULT_COLORS = ["#9c33ff", "#f59042", "#42d1f5", "#ff33a7", "#7ef542", "
  * ```
  */
 export function historyFigure(
-  history: History | Readonly<Record<string, History>>,
+  history:
+    | (Pick<History, "loss"> & Partial<History>)
+    | Readonly<Record<string, Pick<History, "loss"> & Partial<History>>>,
   options: HistoryOptions = {},
 ): Figure {
   const { title = "Training", colors = DEFAULT_COLORS, width = 420, height = 300 } = options;
-  const runs: [string, History][] = isHistory(history)
+  const runs: [string, Pick<History, "loss"> & Partial<History>][] = isHistory(history)
     ? [["run", history]]
     : Object.entries(history ?? {});
   if (runs.length === 0) throw new TypeError("historyFigure() expects at least one run");
@@ -125,7 +123,7 @@ export function historyFigure(
     : loss;
 }
 
-function isHistory(h: unknown): h is History {
+function isHistory(h: unknown): h is Pick<History, "loss"> & Partial<History> {
   return typeof h === "object" && h !== null && "loss" in h &&
     typeof (h as { loss: unknown }).loss === "object";
 }

@@ -31,9 +31,11 @@ export interface EpochLog {
   readonly accuracy: number;
 }
 
-/** Loss and accuracy after each epoch. */
+/** Loss and accuracy after each epoch: what {@linkcode train} returns, `historyFigure()` draws. */
 export interface History {
+  /** Mean binary cross-entropy over all points after each epoch. */
   readonly loss: number[];
+  /** Fraction of points classified correctly after each epoch. */
   readonly accuracy: number[];
 }
 
