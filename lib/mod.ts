@@ -4,91 +4,40 @@
  * training pipeline behind "why non-linearity matters". Everything returned to callers
  * is a plain array; tensors never leave the library.
  *
+ * This barrel holds what the notebooks use. The rest of the library is in its subpath
+ * modules, one concept each: `activations/mod.ts` (the registry, autodiff, properties),
+ * `kernel/mod.ts` (the fused compiler), `training/mod.ts` (data, networks, training),
+ * `figures/mod.ts` (every figure, layouts, saving), `interactive/mod.ts` (sliders) and
+ * `notebook/mod.ts` (showing, tables, metrics).
+ *
+ * @example ELU and its derivative, in a notebook cell
+ * ```ts
+ * import { activationFigure } from "./figures/activation_figure.ts";
+ * import { show } from "./notebook/show.ts";
+ * await show(activationFigure("elu"));
+ * ```
+ *
  * @module
  */
-export { type BackendName, backendName, BACKENDS, useBackend } from "./tf.ts";
-export { reportMetric } from "./notebook/report.ts";
 export { activationNames, ACTIVATIONS, getActivation } from "./activations/activations.ts";
-export {
-  type ActivationSpec,
-  type ParamSpec,
-  type ViewHints,
-} from "./activations/activation_spec.ts";
-export { resolveParams } from "./activations/resolve_params.ts";
-export {
-  activation,
-  activation2d,
-  type Activation2dValues,
-  activationInto,
-  activationProgram,
-  type ActivationValues,
-} from "./activations/autodiff.ts";
-export { tfjsActivation, tfjsActivation2d } from "./activations/tfjs_autodiff.ts";
-export { show } from "./notebook/show.ts";
-export { table, type TableOptions } from "./notebook/table.ts";
+export type { ActivationSpec, ParamSpec, ViewHints } from "./activations/activation_spec.ts";
+export { activation, activationProgram, type ActivationValues } from "./activations/autodiff.ts";
 export {
   type ActivationRow,
   activationRows,
   formulaTable,
 } from "./activations/activation_table.ts";
-export {
-  decisionBoundaryFigure,
-  type DecisionBoundaryOptions,
-  labelledPoints,
-  transformationFigure,
-} from "./figures/network_figures.ts";
-export { base64, escapeXml, htmlPage, type HtmlPageOptions } from "./figures/markup.ts";
-export {
-  checkFigureName,
-  figuresDir,
-  save,
-  saveHtml,
-  type SaveOptions,
-  writeAtomic,
-} from "./figures/saving.ts";
-export { column, type LayoutOptions, panel, type PanelOptions, row } from "./figures/layout.ts";
-export { Figure, type FigureOptions, type PngOptions } from "./figures/figure.ts";
-export { JUPYTER_DISPLAY } from "./notebook/display.ts";
-export { plotDocument, serializeSvg } from "./figures/dom.ts";
-export { swatches } from "./figures/swatches.ts";
-export { checkGrid, type Grid, linspace, type Mesh, meshgrid } from "./grid.ts";
-export { BMY, interpolateBmy } from "./figures/palette.ts";
-export { clipPolyline } from "./figures/polyline.ts";
-export {
-  type Curve,
-  curvesFigure,
-  type CurvesOptions,
-  type Kink,
-} from "./figures/curves_figure.ts";
-export { type Interval } from "./figures/interval.ts";
-export { type PairData, pairFigure, type PairOptions } from "./figures/pair_figure.ts";
-export { colourBar, heatmapFigure, type HeatmapOptions } from "./figures/heatmap_figure.ts";
-export {
-  boundaryFigure,
-  type BoundaryOptions,
-  CLASS_COLORS,
-  type LabelledPoints,
-} from "./figures/boundary_figure.ts";
-export { historyFigure, type HistoryOptions } from "./figures/history_figure.ts";
-export { activationFigure, type ActivationFigureOptions } from "./figures/activation_figure.ts";
 export { type Saturation, saturation, type SaturationOptions } from "./activations/saturation.ts";
-export { createRandom, deriveSeed, permutation, type Random } from "./training/random.ts";
+export { linspace } from "./grid.ts";
+export { backendName } from "./tf.ts";
+
 export {
   type Dataset,
   type DatasetName,
   type DatasetOptions,
-  datasetRows,
-  DATASETS,
   makeDataset,
-  XOR_CLUSTERS,
 } from "./training/datasets.ts";
 export {
-  type HiddenActivation,
-  hiddenActivation,
-  hiddenActivationNames,
-} from "./training/hidden_activation.ts";
-export {
-  checkPoints,
   createNetwork,
   type LayerWeights,
   LINEAR_NETWORK,
@@ -99,25 +48,15 @@ export {
   NONLINEAR_NETWORK,
 } from "./training/network.ts";
 export {
-  checkTrainingData,
   type EpochLog,
   type History,
   train,
   type TrainingData,
   type TrainOptions,
 } from "./training/train.ts";
+export { hiddenOutputs } from "./training/predict.ts";
 export {
-  type GridAxes,
-  gridAxes,
-  hiddenOutputs,
-  type Points,
-  predict,
-  predictGrid,
-} from "./training/predict.ts";
-export {
-  extentOf,
   fitSubnetwork,
-  SUBNETWORK,
   type SubnetworkFit,
   type SubnetworkOptions,
 } from "./training/subnetwork.ts";
@@ -135,26 +74,43 @@ export {
 export {
   type DisplayFunction,
   type MimeBundle,
-  progressBundle,
   type ProgressOptions,
   trainingProgress,
 } from "./training/training_progress.ts";
-export { InteractiveFigure, type InteractiveSizes } from "./interactive/interactive_figure.ts";
-export { type PairValues, type ParametricSource } from "./interactive/parametric_source.ts";
+
+export { Figure, type FigureOptions, type PngOptions } from "./figures/figure.ts";
+export { type LayoutOptions, row } from "./figures/layout.ts";
+export { save, type SaveOptions } from "./figures/saving.ts";
+export { activationFigure, type ActivationFigureOptions } from "./figures/activation_figure.ts";
+export { overlayFigure, type OverlayOptions } from "./figures/overlay_figure.ts";
+export { CLASS_COLORS } from "./figures/boundary_figure.ts";
 export {
-  parametricPairFigure,
+  decisionBoundaryFigure,
+  type DecisionBoundaryOptions,
+  transformationFigure,
+} from "./figures/network_figures.ts";
+export { historyFigure, type HistoryOptions } from "./figures/history_figure.ts";
+export { comparisonFigure, type ComparisonFigureOptions } from "./figures/comparison_figure.ts";
+
+export { InteractiveFigure, type InteractiveSizes } from "./interactive/interactive_figure.ts";
+export {
   saveInteractive,
   sliderFigure,
   type SliderFigureOptions,
 } from "./interactive/slider_figure.ts";
-export { paramGrid, type ParamPlan, planParams } from "./interactive/param_plan.ts";
-export { overlayFigure, type OverlayOptions } from "./figures/overlay_figure.ts";
-export { comparisonFigure, type ComparisonFigureOptions } from "./figures/comparison_figure.ts";
 export {
   epochSliderFigure,
   FrameSliderFigure,
-  frameSliderFigure,
-  type FrameSliderOptions,
   saveFrameSlider,
 } from "./interactive/frame_slider_figure.ts";
-export { kinkMarkers } from "./figures/kink_markers.ts";
+
+export { show } from "./notebook/show.ts";
+export { table, type TableOptions } from "./notebook/table.ts";
+export { reportMetric } from "./notebook/report.ts";
+export { type Displayable, JUPYTER_DISPLAY } from "./notebook/display.ts";
+
+// types the signatures above refer to
+export type { GridAxes, Points } from "./training/predict.ts";
+export type { Grid } from "./grid.ts";
+export type { Interval } from "./figures/interval.ts";
+export type { ParamPlan } from "./interactive/param_plan.ts";

@@ -6,17 +6,27 @@
  */
 import { fail, ROOT } from "./project.ts";
 
-/** The figures README.md shows. */
-export const README_FIGURES = ["ELU", "Softmax", "Linear vs Nonlinear", "Nonlinear Transformation"];
+/**
+ * The figures README.md shows: their names in out/figures/ (the original notebook's) and
+ * their file names in docs/ (no spaces: docs/ is part of the published package).
+ */
+export const README_FIGURES: Readonly<Record<string, string>> = {
+  "ELU": "elu",
+  "Softmax": "softmax",
+  "Linear vs Nonlinear": "linear_vs_nonlinear",
+  "Nonlinear Transformation": "nonlinear_transformation",
+};
 
-await Deno.mkdir(`${ROOT}/docs`, { recursive: true });
-for (const name of README_FIGURES) {
-  const from = `${ROOT}/out/figures/${name}.png`;
-  try {
-    await Deno.copyFile(from, `${ROOT}/docs/${name}.png.tmp`);
-  } catch {
-    fail(`${from} is missing.`, "Run `deno task run` first.");
+if (import.meta.main) {
+  await Deno.mkdir(`${ROOT}/docs`, { recursive: true });
+  for (const [name, file] of Object.entries(README_FIGURES)) {
+    const from = `${ROOT}/out/figures/${name}.png`;
+    try {
+      await Deno.copyFile(from, `${ROOT}/docs/${file}.png.tmp`);
+    } catch {
+      fail(`${from} is missing.`, "Run `deno task run` first.");
+    }
+    await Deno.rename(`${ROOT}/docs/${file}.png.tmp`, `${ROOT}/docs/${file}.png`);
+    console.error(`docs/${file}.png`);
   }
-  await Deno.rename(`${ROOT}/docs/${name}.png.tmp`, `${ROOT}/docs/${name}.png`);
-  console.error(`docs/${name}.png`);
 }

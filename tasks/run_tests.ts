@@ -2,8 +2,10 @@
  * `deno task test`: the whole suite, in order, with one closing line counting the tests.
  *
  * 1. `deno fmt --check`, `deno lint`, `deno check` (project-wide);
- * 2. `deno test -P --doc lib` (unit tests next to their modules, and the doc examples);
- * 3. `deno test -P tests` (end to end: notebooks executed, browser checks).
+ * 2. `deno doc --lint` on every module deno.json exports, and `deno publish --dry-run`
+ *    (the package as others would use it);
+ * 3. `deno test -P --doc lib` (unit tests next to their modules, and the doc examples);
+ * 4. `deno test -P tests` (end to end: notebooks executed, browser checks).
  *
  * Extra arguments go to both `deno test` runs (e.g. `--filter softmax`).
  *
@@ -12,6 +14,9 @@
 import { ROOT } from "./project.ts";
 
 const deno = Deno.execPath();
+const exported: string[] = Object.values(
+  JSON.parse(await Deno.readTextFile(`${ROOT}/deno.json`)).exports as Record<string, string>,
+);
 const extra = Deno.args;
 let passed = 0;
 let failed = 0;
@@ -56,6 +61,8 @@ async function step(title: string, args: string[], counts = false): Promise<void
 await step("format", ["fmt", "--check"]);
 await step("lint", ["lint"]);
 await step("types", ["check", "lib", "tasks", "tests", "bench"]);
+await step("documentation", ["doc", "--lint", ...exported]);
+await step("package", ["publish", "--dry-run", "--allow-dirty"]);
 await step("unit tests and doc examples", ["test", "-P", "--doc", ...extra, "lib"], true);
 await step("end-to-end tests", ["test", "-P", ...extra, "tests"], true);
 

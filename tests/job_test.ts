@@ -10,6 +10,7 @@ import {
   runNotebooks,
   text,
 } from "./notebook_files.ts";
+import { README_FIGURES } from "../tasks/docs.ts";
 
 /** The files the seed's notebook exports, each PNG with its SVG twin. */
 const SEED_FIGURES = [
@@ -143,12 +144,12 @@ Deno.test("deno task run executes every notebook and writes out/", async (t) => 
     await t.step(
       "README's pictures in docs/ are the current figures (deno task docs)",
       async () => {
-        for (const name of ["ELU", "Softmax", "Linear vs Nonlinear", "Nonlinear Transformation"]) {
-          const docs = await Deno.readFile(`${ROOT}/docs/${name}.png`);
+        for (const [name, file] of Object.entries(README_FIGURES)) {
+          const docs = await Deno.readFile(`${ROOT}/docs/${file}.png`);
           const fresh = await Deno.readFile(`${out}/figures/${name}.png`);
           assert.ok(
             docs.length === fresh.length && docs.every((b, i) => b === fresh[i]),
-            `docs/${name}.png is stale: run deno task run, then deno task docs`,
+            `docs/${file}.png is stale: run deno task run, then deno task docs`,
           );
         }
       },

@@ -21,7 +21,7 @@ import {
   saveInteractive,
   sliderFigure,
 } from "../lib/interactive/slider_figure.ts";
-import { type ParametricSource } from "../lib/interactive/parametric_source.ts";
+import type { ParametricSource } from "../lib/interactive/parametric_source.ts";
 
 const PAGES = [
   ["leaky_relu", "Leaky ReLU"],

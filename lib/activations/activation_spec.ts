@@ -56,6 +56,12 @@ export interface ActivationSpec {
   readonly kinks: (p: Readonly<Record<string, number>>) => readonly number[];
   /** plot hints for the function/derivative pair (seed's colours and view windows) */
   readonly view: ViewHints;
-  /** the tfjs function; for inputs: 2 it maps [..., 2] to [..., k] (k = 2 softmax, 1 maxout) */
+  /**
+   * the tfjs function; for inputs: 2 it maps [..., 2] to [..., k] (k = 2 softmax, 1 maxout).
+   * Internal: the library runs it (autodiff, the fused kernel, training); tensors never
+   * leave the library.
+   *
+   * @internal
+   */
   readonly fn: (x: tf.Tensor, p: Readonly<Record<string, number>>) => tf.Tensor;
 }

@@ -9,8 +9,11 @@ import { JUPYTER_DISPLAY } from "../notebook/display.ts";
 
 /** One tidy row of an activation's values: what Plot marks and tables read. */
 export interface ActivationRow {
+  /** The input. */
   readonly x: number;
+  /** f(x) */
   readonly y: number;
+  /** f'(x) */
   readonly dy: number;
 }
 

@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { type ActivationSpec } from "./activation_spec.ts";
+import type { ActivationSpec } from "./activation_spec.ts";
 import { getActivation } from "./activations.ts";
 import { resolveParams } from "./resolve_params.ts";
 import { type Grid, meshgrid } from "../grid.ts";

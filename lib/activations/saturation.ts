@@ -10,7 +10,9 @@ import { linspace } from "../grid.ts";
 
 /** Where one activation's gradient vanishes, within the scanned range. */
 export interface Saturation {
+  /** Registry name, e.g. "sigmoid". */
   readonly name: string;
+  /** Display label, e.g. "Sigmoid". */
   readonly label: string;
   /** |f'(x)| < threshold for every scanned x <= left; `null` if not even at the range's start. */
   readonly left: number | null;

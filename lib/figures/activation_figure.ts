@@ -13,7 +13,7 @@ import { kinkMarkers } from "./kink_markers.ts";
 import { linspace } from "../grid.ts";
 import { heatmapFigure } from "./heatmap_figure.ts";
 import { pairFigure } from "./pair_figure.ts";
-import { type Figure } from "./figure.ts";
+import type { Figure } from "./figure.ts";
 import { row } from "./layout.ts";
 
 /** Options of {@linkcode activationFigure}. */

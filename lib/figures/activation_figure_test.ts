@@ -9,7 +9,7 @@ import { historyFigure } from "./history_figure.ts";
 import { curvesFigure } from "./curves_figure.ts";
 import { pairFigure } from "./pair_figure.ts";
 import { column, row } from "./layout.ts";
-import { Figure } from "./figure.ts";
+import type { Figure } from "./figure.ts";
 import { JUPYTER_DISPLAY } from "../notebook/display.ts";
 import { tf } from "../tf.ts";
 import { parseSvg, pixelVariance, pngSize } from "../../tests/_helpers/figure_checks.ts";

@@ -15,8 +15,11 @@ export const CLASS_COLORS: readonly [string, string] = ["#f58742", "#8d42f5"];
 
 /** Training points: coordinates and 0/1 labels, all of the same length. */
 export interface LabelledPoints {
+  /** Horizontal coordinates. */
   readonly x1: ArrayLike<number>;
+  /** Vertical coordinates. */
   readonly x2: ArrayLike<number>;
+  /** Class of each point, 0 or 1. */
   readonly label: ArrayLike<number>;
 }
 

@@ -7,7 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import type { ActivationResult } from "../training/activation_comparison.ts";
 import { getActivation } from "../activations/activations.ts";
-import { type Figure } from "./figure.ts";
+import type { Figure } from "./figure.ts";
 import { panel, row } from "./layout.ts";
 import { plotDocument } from "./dom.ts";
 

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The one module that owns the DOM: a jsdom document with a working canvas for
  * Observable Plot, and the serialisation of what Plot draws on it as SVG markup.

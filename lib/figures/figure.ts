@@ -67,6 +67,8 @@ export class Figure {
   #webp?: Uint8Array;
 
   /**
+   * A figure from SVG markup of a known size.
+   *
    * @param body SVG markup (no outer `<svg>` needed) drawn in the box `[0, width] x [0, height]`.
    * @param width Width in CSS pixels (positive).
    * @param height Height in CSS pixels (positive).

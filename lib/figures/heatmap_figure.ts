@@ -8,7 +8,7 @@
 import * as Plot from "@observablehq/plot";
 import { checkGrid, type Grid } from "../grid.ts";
 import { interpolateBmy } from "./palette.ts";
-import { type Figure } from "./figure.ts";
+import type { Figure } from "./figure.ts";
 import { panel } from "./layout.ts";
 import { plotDocument } from "./dom.ts";
 
@@ -32,7 +32,12 @@ export interface HeatmapOptions {
   readonly height?: number;
   /** Hover cells per axis (default 16: 256 titled cells). */
   readonly hoverCells?: number;
-  /** Extra Plot marks drawn over the raster (e.g. training points). */
+  /**
+   * Extra Plot marks drawn over the raster (`boundaryFigure` draws the training points
+   * with them).
+   *
+   * @internal
+   */
   readonly marks?: readonly Plot.Markish[];
 }
 

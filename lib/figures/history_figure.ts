@@ -5,7 +5,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import { type Figure } from "./figure.ts";
+import type { Figure } from "./figure.ts";
 import { panel, row } from "./layout.ts";
 import { plotDocument } from "./dom.ts";
 import { swatches } from "./swatches.ts";

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Laying figures out: one Plot chart as a titled {@linkcode panel} with an optional
  * legend, and several figures side by side or stacked with the original's

@@ -8,8 +8,8 @@ import { getActivation } from "../activations/activations.ts";
 import { activation } from "../activations/autodiff.ts";
 import { linspace } from "../grid.ts";
 import { curvesFigure } from "./curves_figure.ts";
-import { type Interval } from "./interval.ts";
-import { type Figure } from "./figure.ts";
+import type { Interval } from "./interval.ts";
+import type { Figure } from "./figure.ts";
 import { row } from "./layout.ts";
 
 /** Options of {@linkcode overlayFigure}. */

@@ -38,8 +38,11 @@ export interface PairOptions {
 
 /** Function values and derivatives sampled at `x` (ascending). */
 export interface PairData {
+  /** Sample positions, ascending. */
   readonly x: ArrayLike<number>;
+  /** f(x[i]) */
   readonly y: ArrayLike<number>;
+  /** f'(x[i]) */
   readonly dy: ArrayLike<number>;
 }
 

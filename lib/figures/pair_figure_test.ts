@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { pairFigure } from "./pair_figure.ts";
-import { Figure } from "./figure.ts";
+import type { Figure } from "./figure.ts";
 import {
   frameOf,
   parseSvg,

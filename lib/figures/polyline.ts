@@ -9,8 +9,11 @@ import type { Interval } from "./interval.ts";
 
 /** A point of a clipped polyline; `z` numbers the connected pieces. */
 export interface SegmentPoint {
+  /** Position. */
   readonly x: number;
+  /** Value. */
   readonly y: number;
+  /** The connected piece it belongs to, from 1. */
   readonly z: number;
 }
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { checkFigureName, figuresDir, save, saveHtml } from "./saving.ts";
 import { panel } from "./layout.ts";
-import { Figure } from "./figure.ts";
+import type { Figure } from "./figure.ts";
 import { PROJECT_ROOT } from "../project_root.ts";
 import { chart, parseSvg, pngSize } from "../../tests/_helpers/figure_checks.ts";
 

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * A legend of coloured line swatches that SVG and PNG export can hold.
  *

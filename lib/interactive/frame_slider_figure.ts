@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * A slider through precomputed frames of one figure: the decision boundary over the
  * epochs, or any sequence of figures that differ only in their raster images and hover
@@ -13,7 +12,7 @@ import type { BoundarySnapshots } from "../training/boundary_snapshots.ts";
 import type { Dataset } from "../training/datasets.ts";
 import { labelledPoints } from "../figures/network_figures.ts";
 import { escapeXml, htmlPage } from "../figures/markup.ts";
-import { type Figure } from "../figures/figure.ts";
+import type { Figure } from "../figures/figure.ts";
 import { JUPYTER_DISPLAY } from "../notebook/display.ts";
 import { saveHtml, type SaveOptions } from "../figures/saving.ts";
 

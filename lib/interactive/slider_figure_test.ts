@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { kinkMarkers } from "../figures/kink_markers.ts";
 import { getActivation } from "../activations/activations.ts";
 import { activation } from "../activations/autodiff.ts";
-import { InteractiveFigure } from "./interactive_figure.ts";
+import type { InteractiveFigure } from "./interactive_figure.ts";
 import { parametricPairFigure, saveInteractive, sliderFigure } from "./slider_figure.ts";
 import { JUPYTER_DISPLAY } from "../notebook/display.ts";
 import { tf } from "../tf.ts";

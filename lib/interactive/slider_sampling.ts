@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Where an interactive pair samples its curves: positions on a step that contains every
  * hover read-out and kink, and how far the drawn chords stray from the curve.

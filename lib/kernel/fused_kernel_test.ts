@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { ACTIVATIONS, getActivation } from "../activations/activations.ts";
-import { type ActivationSpec } from "../activations/activation_spec.ts";
+import type { ActivationSpec } from "../activations/activation_spec.ts";
 import { resolveParams } from "../activations/resolve_params.ts";
 import { tfjsActivation } from "../activations/tfjs_autodiff.ts";
 import { fusedKernel } from "./fused_kernel.ts";

@@ -10,18 +10,21 @@ import { type History, train, type TrainingData, type TrainOptions } from "./tra
 
 /** The network's output over the grid after `epoch` epochs (0 = before training). */
 export interface BoundarySnapshot {
+  /** Epochs trained so far (0 = before training). */
   readonly epoch: number;
   /** Same layout as `Grid.values`: `values[j * nx + i] = p(x1[i], x2[j])`. */
   readonly values: Float32Array;
-  /** Training loss and accuracy after this epoch (`NaN` at epoch 0). */
+  /** Training loss after this epoch (`NaN` at epoch 0). */
   readonly loss: number;
+  /** Training accuracy after this epoch (`NaN` at epoch 0). */
   readonly accuracy: number;
 }
 
 /** What {@linkcode trainWithSnapshots} returns. */
 export interface BoundarySnapshots {
-  /** Grid axes shared by every snapshot. */
+  /** Horizontal grid axis, shared by every snapshot. */
   readonly x1: Float32Array;
+  /** Vertical grid axis, shared by every snapshot. */
   readonly x2: Float32Array;
   /** Snapshots in epoch order: epoch 0, every `every`-th epoch, and the last epoch. */
   readonly snapshots: BoundarySnapshot[];

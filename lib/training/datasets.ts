@@ -19,11 +19,11 @@ export interface Dataset {
   readonly extent: readonly [readonly [number, number], readonly [number, number]];
 }
 
-/** The data set names {@linkcode makeDataset} accepts. */
-export const DATASETS = ["xor", "circle", "spiral", "gaussians"] as const;
+/** A data set name {@linkcode makeDataset} accepts. */
+export type DatasetName = "xor" | "circle" | "spiral" | "gaussians";
 
-/** A name from {@linkcode DATASETS}. */
-export type DatasetName = typeof DATASETS[number];
+/** The data set names {@linkcode makeDataset} accepts, in display order. */
+export const DATASETS: readonly DatasetName[] = ["xor", "circle", "spiral", "gaussians"];
 
 /** Options of {@linkcode makeDataset}. */
 export interface DatasetOptions {

@@ -35,9 +35,13 @@ export const NONLINEAR_NETWORK: NetworkSpec = { hidden: [64, 2], activation: "el
 
 /** One dense layer's weights: `kernel[i * units + j]` connects input `i` to unit `j`. */
 export interface LayerWeights {
+  /** Inputs of the layer. */
   readonly inputs: number;
+  /** Units (outputs) of the layer. */
   readonly units: number;
+  /** `inputs * units` weights, row-major by input. */
   readonly kernel: Float32Array;
+  /** One bias per unit. */
   readonly bias: Float32Array;
 }
 

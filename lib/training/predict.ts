@@ -10,13 +10,17 @@ import { type Grid, linspace, meshgrid } from "../grid.ts";
 
 /** The sample positions of a grid: ascending `x1` (horizontal) and `x2` (vertical). */
 export interface GridAxes {
+  /** Horizontal positions, ascending. */
   readonly x1: ArrayLike<number>;
+  /** Vertical positions, ascending. */
   readonly x2: ArrayLike<number>;
 }
 
 /** Points with `dim` features each, row-major. */
 export interface Points {
+  /** The features, row-major: point `k` is `x[k * dim]` to `x[k * dim + dim - 1]`. */
   readonly x: Float32Array;
+  /** Features per point. */
   readonly dim: number;
 }
 

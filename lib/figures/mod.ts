@@ -1,0 +1,61 @@
+/**
+ * Figures drawn with Observable Plot on a jsdom document: the {@linkcode Figure} type
+ * (SVG that Jupyter displays inline and that saves as SVG, PNG or HTML), panels and
+ * `row(...)` / `column(...)` layouts, atomic saving into the figures folder, and one
+ * builder per figure: function / derivative pairs, overlays, heatmaps, decision
+ * boundaries, training histories, the hidden layers' view, and comparisons.
+ *
+ * @example ELU and its derivative, saved as SVG and PNG
+ * ```ts
+ * import { activationFigure, save } from "./mod.ts";
+ * const dir = Deno.makeTempDirSync();
+ * const { png } = save(activationFigure("elu"), "ELU", { dir });
+ * console.assert(png.endsWith("/ELU.png"));
+ * Deno.removeSync(dir, { recursive: true });
+ * ```
+ *
+ * @module
+ */
+export { Figure, type FigureOptions, type PngOptions } from "./figure.ts";
+export { column, type LayoutOptions, panel, type PanelOptions, row } from "./layout.ts";
+export { plotDocument, serializeSvg } from "./dom.ts";
+export { base64, escapeXml, htmlPage, type HtmlPageOptions } from "./markup.ts";
+export {
+  checkFigureName,
+  figuresDir,
+  save,
+  saveHtml,
+  type SaveOptions,
+  writeAtomic,
+} from "./saving.ts";
+export { swatches } from "./swatches.ts";
+export { BMY, interpolateBmy } from "./palette.ts";
+export type { Interval } from "./interval.ts";
+export { clipPolyline, type SegmentPoint } from "./polyline.ts";
+export { type Curve, curvesFigure, type CurvesOptions, type Kink } from "./curves_figure.ts";
+export { type PairData, pairFigure, type PairOptions } from "./pair_figure.ts";
+export { kinkMarkers } from "./kink_markers.ts";
+export { activationFigure, type ActivationFigureOptions } from "./activation_figure.ts";
+export { overlayFigure, type OverlayOptions } from "./overlay_figure.ts";
+export { colourBar, heatmapFigure, type HeatmapOptions } from "./heatmap_figure.ts";
+export {
+  boundaryFigure,
+  type BoundaryOptions,
+  CLASS_COLORS,
+  type LabelledPoints,
+} from "./boundary_figure.ts";
+export {
+  decisionBoundaryFigure,
+  type DecisionBoundaryOptions,
+  labelledPoints,
+  transformationFigure,
+} from "./network_figures.ts";
+export { historyFigure, type HistoryOptions } from "./history_figure.ts";
+export { comparisonFigure, type ComparisonFigureOptions } from "./comparison_figure.ts";
+export { JUPYTER_DISPLAY } from "../notebook/display.ts";
+export type { Grid } from "../grid.ts";
+export type { Dataset, DatasetName } from "../training/datasets.ts";
+export type { LayerWeights, Network, NetworkSpec } from "../training/network.ts";
+export type { SubnetworkFit } from "../training/subnetwork.ts";
+export type { History } from "../training/train.ts";
+export type { ActivationResult } from "../training/activation_comparison.ts";

@@ -1,0 +1,41 @@
+/**
+ * Interactive figures for JupyterLab and for standalone pages opened from disk, with no
+ * CDN, no network and no widgets: a function / derivative pair with one slider per
+ * parameter (every slider value precomputed by the library and embedded), and a slider
+ * through precomputed frames (the decision boundary over the epochs).
+ *
+ * @example Leaky ReLU's Alpha slider as a standalone page
+ * ```ts
+ * import { saveInteractive, sliderFigure } from "./mod.ts";
+ * const dir = Deno.makeTempDirSync();
+ * const path = saveInteractive(sliderFigure("leaky_relu"), "Leaky ReLU", { dir });
+ * console.assert(Deno.readTextFileSync(path).includes('type="range"'));
+ * Deno.removeSync(dir, { recursive: true });
+ * ```
+ *
+ * @module
+ */
+export { InteractiveFigure, type InteractiveSizes } from "./interactive_figure.ts";
+export type { PairValues, ParametricSource } from "./parametric_source.ts";
+export { paramGrid, type ParamPlan, planParams } from "./param_plan.ts";
+export {
+  parametricPairFigure,
+  saveInteractive,
+  sliderFigure,
+  type SliderFigureOptions,
+} from "./slider_figure.ts";
+export {
+  epochSliderFigure,
+  FrameSliderFigure,
+  frameSliderFigure,
+  type FrameSliderOptions,
+  saveFrameSlider,
+} from "./frame_slider_figure.ts";
+export type { Figure, FigureOptions, PngOptions } from "../figures/figure.ts";
+export type { Interval } from "../figures/interval.ts";
+export type { Kink } from "../figures/curves_figure.ts";
+export type { SaveOptions } from "../figures/saving.ts";
+export type { ParamSpec } from "../activations/activation_spec.ts";
+export type { BoundarySnapshot, BoundarySnapshots } from "../training/boundary_snapshots.ts";
+export type { Dataset, DatasetName } from "../training/datasets.ts";
+export type { History } from "../training/train.ts";

@@ -1,0 +1,85 @@
+/**
+ * Why non-linearity matters, as a training pipeline: seeded data sets and random streams,
+ * small dense networks whose hidden activation comes from the registry, Adam training,
+ * predictions over a grid, the hidden layers' view of the data, decision boundaries over
+ * the epochs, and every activation trained on the same task.
+ *
+ * @example A non-linear network learns XOR
+ * ```ts
+ * import { createNetwork, makeDataset, NONLINEAR_NETWORK, train } from "./mod.ts";
+ * const net = createNetwork(NONLINEAR_NETWORK, { seed: 1 });
+ * const history = await train(net, makeDataset("xor"), { epochs: 2 });
+ * console.assert(history.loss.length === 2);
+ * net.dispose();
+ * ```
+ *
+ * @module
+ */
+export {
+  type Dataset,
+  type DatasetName,
+  type DatasetOptions,
+  datasetRows,
+  DATASETS,
+  makeDataset,
+  XOR_CLUSTERS,
+} from "./datasets.ts";
+export { createRandom, deriveSeed, permutation, type Random } from "./random.ts";
+export {
+  type HiddenActivation,
+  hiddenActivation,
+  hiddenActivationNames,
+} from "./hidden_activation.ts";
+export {
+  checkPoints,
+  createNetwork,
+  type LayerWeights,
+  LINEAR_NETWORK,
+  type Network,
+  networkLabel,
+  type NetworkOptions,
+  type NetworkSpec,
+  NONLINEAR_NETWORK,
+} from "./network.ts";
+export {
+  checkTrainingData,
+  type EpochLog,
+  type History,
+  train,
+  type TrainingData,
+  type TrainOptions,
+} from "./train.ts";
+export {
+  type GridAxes,
+  gridAxes,
+  hiddenOutputs,
+  type Points,
+  predict,
+  predictGrid,
+} from "./predict.ts";
+export {
+  extentOf,
+  fitSubnetwork,
+  SUBNETWORK,
+  type SubnetworkFit,
+  type SubnetworkOptions,
+} from "./subnetwork.ts";
+export {
+  type BoundarySnapshot,
+  type BoundarySnapshots,
+  type SnapshotOptions,
+  trainWithSnapshots,
+} from "./boundary_snapshots.ts";
+export {
+  type ActivationResult,
+  compareActivations,
+  type ComparisonOptions,
+} from "./activation_comparison.ts";
+export {
+  type DisplayFunction,
+  type MimeBundle,
+  progressBundle,
+  type ProgressOptions,
+  trainingProgress,
+} from "./training_progress.ts";
+export type { Grid } from "../grid.ts";
