@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { checkGrid, linspace, meshgrid } from "./grid.ts";
 
 Deno.test("linspace() matches NumPy's evenly spaced values", async (t) => {
-  await t.step("seed's 2000 points over [-30, 30]", () => {
+  await t.step("the original's 2000 points over [-30, 30]", () => {
     const x = linspace(-30, 30, 2000);
     assert.equal(x.length, 2000);
     assert.equal(x[0], -30);
@@ -12,7 +12,7 @@ Deno.test("linspace() matches NumPy's evenly spaced values", async (t) => {
       assert.ok(Math.abs(x[k] - ref) <= 4e-6, `x[${k}] = ${x[k]}, expected ${ref}`);
     }
   });
-  await t.step("seed's 200 points over [0, 10]", () => {
+  await t.step("the original's 200 points over [0, 10]", () => {
     const x = linspace(0, 10, 200);
     assert.ok(Math.abs(x[100] - 100 * 10 / 199) < 1e-6);
     for (let k = 1; k < 200; k++) assert.ok(x[k] > x[k - 1]);

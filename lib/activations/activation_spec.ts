@@ -40,7 +40,7 @@ export interface ViewHints {
 export interface ActivationSpec {
   /** stable snake_case id: "leaky_relu" */
   readonly name: string;
-  /** display label: "Leaky ReLU" (the seed's labels) */
+  /** display label: "Leaky ReLU" (the original's labels) */
   readonly label: string;
   /** TeX of f(x) */
   readonly formula: string;
@@ -54,7 +54,7 @@ export interface ActivationSpec {
   readonly params: readonly ParamSpec[];
   /** x positions where f' jumps, for the given parameter values (ReLU: [0]). */
   readonly kinks: (p: Readonly<Record<string, number>>) => readonly number[];
-  /** plot hints for the function/derivative pair (seed's colours and view windows) */
+  /** plot hints for the function/derivative pair (the original's colours and view windows) */
   readonly view: ViewHints;
   /**
    * the tfjs function; for inputs: 2 it maps [..., 2] to [..., k] (k = 2 softmax, 1 maxout).

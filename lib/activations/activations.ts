@@ -1,6 +1,6 @@
 /**
  * The activation registry: every activation function declared once, as data — a stable
- * snake_case name, the seed notebook's display label, TeX formulas, parameters with
+ * snake_case name, the original notebook's display label, TeX formulas, parameters with
  * default/min/max/step, kinks, plot hints and the TensorFlow.js function. Values,
  * derivatives (by autodiff, in `autodiff.ts`), plots, sliders and the training demo all
  * read this one declaration.
@@ -17,7 +17,7 @@
  *
  * Kinks: where f' jumps, the derivative reported AT the kink is the left derivative
  * lim_{t→k⁻} f'(t) (ReLU'(0) = 0 as in TensorFlow, ReLU6'(6) = 1, Hard Tanh'(-1) = 0).
- * Maxout ties (x1 = x2) go to x1, as in the seed's `tf.where(x1 < x2, x2, x1)`.
+ * Maxout ties (x1 = x2) go to x1, as in the original's `tf.where(x1 < x2, x2, x1)`.
  *
  * @module
  */
@@ -41,7 +41,8 @@ const SELU_ALPHA = 1.6732632423543772;
 const SELU_SCALE = 1.0507009873554805;
 const GELU_C = Math.sqrt(2 / Math.PI);
 
-// The seed's windows: default x [-5, 5], y [-1.25, 1.25]; derivative dx [-5, 5], dy [-0.25, 1.25].
+// The original's windows: default x [-5, 5], y [-1.25, 1.25]; derivative dx [-5, 5],
+// dy [-0.25, 1.25].
 function view(color: string, over: Partial<ViewHints> = {}): ViewHints {
   return { color, x: [-5, 5], y: [-1.25, 1.25], dx: [-5, 5], dy: [-0.25, 1.25], ...over };
 }
@@ -54,7 +55,7 @@ function alphaParam(value: number, min = 0.01, max = 1, step = 0.01): ParamSpec 
   return { name: "alpha", label: "Alpha", default: value, min, max, step };
 }
 
-/** Every activation, in display order: the seed's eight first. */
+/** Every activation, in display order: the original's eight first. */
 export const ACTIVATIONS: readonly ActivationSpec[] = [
   {
     name: "identity",

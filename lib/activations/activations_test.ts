@@ -3,7 +3,7 @@ import { activationNames, ACTIVATIONS, getActivation } from "./activations.ts";
 import { resolveParams } from "./resolve_params.ts";
 import { tf } from "../tf.ts";
 
-Deno.test("ACTIVATIONS declares every activation once, with the seed's labels", async (t) => {
+Deno.test("ACTIVATIONS declares every activation once, with the original's labels", async (t) => {
   await t.step("names, labels and order", () => {
     const names = activationNames();
     assert.equal(new Set(names).size, names.length);
@@ -48,7 +48,7 @@ Deno.test("ACTIVATIONS declares every activation once, with the seed's labels", 
     }
     for (const s of ACTIVATIONS) assert.match(s.name, /^[a-z][a-z0-9_]*$/);
   });
-  await t.step("seed colours and view windows", () => {
+  await t.step("the original's colours and view windows", () => {
     const colors = ["identity", "sigmoid", "tanh", "relu", "leaky_relu", "elu"].map((n) =>
       getActivation(n).view.color
     );
@@ -75,7 +75,7 @@ Deno.test("ACTIVATIONS declares every activation once, with the seed's labels", 
       }
     }
   });
-  await t.step("parameters have finite ranges; the seed's sliders", () => {
+  await t.step("parameters have finite ranges; the original's sliders", () => {
     for (const s of ACTIVATIONS) {
       for (const p of s.params) {
         for (const v of [p.default, p.min, p.max, p.step]) assert.ok(Number.isFinite(v));

@@ -1,6 +1,6 @@
 /**
  * Values and derivatives of the registered activations by TensorFlow.js autodiff —
- * the one place where derivatives are computed (the port of the seed's
+ * the one place where derivatives are computed (the port of the original's
  * `activation_functions(x, method)` with `tf.GradientTape`). Inputs and outputs are
  * plain typed arrays; tensors never leave this module.
  *
@@ -211,7 +211,7 @@ export function activationProgram(name: string, options: Record<string, number> 
 
 /**
  * Values and full Jacobian of a two-input activation (softmax, maxout) over the
- * meshgrid of `axis` with itself, as the seed does (x1 along columns, x2 along rows),
+ * meshgrid of `axis` with itself, as the original does (x1 along columns, x2 along rows),
  * by autodiff: one `tf.grad` per output, fused with the forward pass into one compiled
  * loop ({@linkcode tfjsActivation2d} runs the kernels one by one on the backend).
  *

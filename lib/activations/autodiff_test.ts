@@ -184,7 +184,7 @@ Deno.test("activation() edge cases", async (t) => {
     const { dy } = activation("elu", [-30]);
     assert.ok(Math.abs(dy[0] / Math.exp(-30) - 1) < 1e-6, `got ${dy[0]}`);
   });
-  await t.step("seed's tanh overflow: finite at ±100 and ±1e4", () => {
+  await t.step("the original's tanh overflow: finite at ±100 and ±1e4", () => {
     const { y, dy } = activation("tanh", [-1e4, -100, 100, 1e4]);
     assert.deepEqual([...y], [-1, -1, 1, 1]);
     assert.deepEqual([...dy], [0, 0, 0, 0]);
@@ -278,7 +278,7 @@ Deno.test("activation() rejects bad input", async (t) => {
 Deno.test("activation2d() values and Jacobian by autodiff", async (t) => {
   const axis = dense(0, 10, 41);
   const n = axis.length;
-  await t.step("softmax against the seed's hand formula", () => {
+  await t.step("softmax against the original's hand formula", () => {
     const { outputs, jacobian } = activation2d("softmax", axis);
     assert.equal(outputs.length, 2);
     assert.equal(jacobian.length, 2);
@@ -294,8 +294,8 @@ Deno.test("activation2d() values and Jacobian by autodiff", async (t) => {
           );
         near(outputs[0].values[k], s1, "s1");
         near(outputs[1].values[k], s2, "s2");
-        near(jacobian[0][0].values[k], s1 * (1 - s1), "ds1/dx1"); // the seed's formula
-        near(jacobian[0][1].values[k], -s1 * s2, "ds1/dx2"); // the seed's formula
+        near(jacobian[0][0].values[k], s1 * (1 - s1), "ds1/dx1"); // the original's formula
+        near(jacobian[0][1].values[k], -s1 * s2, "ds1/dx2"); // the original's formula
         near(jacobian[1][0].values[k], -s1 * s2, "ds2/dx1");
         near(jacobian[1][1].values[k], s1 * s2, "ds2/dx2");
       }

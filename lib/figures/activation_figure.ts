@@ -1,8 +1,8 @@
 /**
- * The seed's activation figures straight from the registry: {@linkcode activationFigure}
+ * The original's activation figures straight from the registry: {@linkcode activationFigure}
  * composes the declaration (label, colour, view windows, kinks), the autodiff values
  * (`activation()` / `activation2d()`) and the figure builders. One-input functions give
- * the function / derivative pair; two-input ones (Softmax, Maxout) the seed's heatmaps.
+ * the function / derivative pair; two-input ones (Softmax, Maxout) the original's heatmaps.
  *
  * @module
  */
@@ -20,7 +20,7 @@ import { row } from "./layout.ts";
 export interface ActivationFigureOptions {
   /** Parameter values, e.g. `{ alpha: 0.5 }` (default: the registry's defaults). */
   readonly params?: Record<string, number>;
-  /** Grid points per axis for two-input functions (default 200, the seed's grid). */
+  /** Grid points per axis for two-input functions (default 200, the original's grid). */
   readonly gridPoints?: number;
   /** Panel width in px. */
   readonly width?: number;
@@ -29,12 +29,12 @@ export interface ActivationFigureOptions {
 }
 
 /**
- * The figure the seed draws for an activation. One input: "<Label>" and
+ * The figure the original draws for an activation. One input: "<Label>" and
  * "<Label> (Derivative)" in the registry's colour and windows, sampled every 0.0025 (or
  * finer) across both windows so the drawn curve is exact at screen resolution, with the
  * kinks marked (one-sided limits as open dots, the library's value as a filled dot).
  * Softmax: its first output and that output's derivatives with respect to x1 and x2;
- * Maxout: the function and its derivative with respect to x1 (the seed labels a panel
+ * Maxout: the function and its derivative with respect to x1 (the original labels a panel
  * "Derivative of x1" but draws the one with respect to x2; we draw what the title says).
  *
  * @param name A registered activation, e.g. "leaky_relu".

@@ -34,7 +34,7 @@ function hoverTitles(fig: Figure, panel: number): string[] {
   );
 }
 
-Deno.test("activationFigure() draws the seed's six pairs from the registry", async (t) => {
+Deno.test("activationFigure() draws the original's six pairs from the registry", async (t) => {
   for (const [name, label, color] of SEED) {
     await t.step(name, () => {
       const before = tf.memory().numTensors;
@@ -91,7 +91,7 @@ Deno.test("activationFigure() marks kinks with the one-sided limits", async (t) 
   });
 });
 
-Deno.test("activationFigure() draws the seed's Softmax and Maxout heatmaps", () => {
+Deno.test("activationFigure() draws the original's Softmax and Maxout heatmaps", () => {
   const before = tf.memory().numTensors;
   const softmax = activationFigure("softmax", { gridPoints: 40 });
   assert.deepEqual(softmax.titles, [

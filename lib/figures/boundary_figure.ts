@@ -1,5 +1,5 @@
 /**
- * Decision-boundary figures (the seed's "Linear vs Nonlinear"): the predicted probability
+ * Decision-boundary figures (the original's "Linear vs Nonlinear"): the predicted probability
  * of class 1 as a `bmy` heatmap on `[0, 1]` with its colour bar, and the training points
  * on top, coloured by class (#f58742 for 0, #8d42f5 for 1) with black outlines.
  *
@@ -10,7 +10,7 @@ import type { Grid } from "../grid.ts";
 import { heatmapFigure } from "./heatmap_figure.ts";
 import type { Figure } from "./figure.ts";
 
-/** The seed's class colours: `CLASS_COLORS[0]` for class 0, `[1]` for class 1. */
+/** The original's class colours: `CLASS_COLORS[0]` for class 0, `[1]` for class 1. */
 export const CLASS_COLORS: readonly [string, string] = ["#f58742", "#8d42f5"];
 
 /** Training points: coordinates and 0/1 labels, all of the same length. */

@@ -1,5 +1,5 @@
 /**
- * Heatmaps of a function of two inputs (the seed's Softmax and Maxout panels): a raster
+ * Heatmaps of a function of two inputs (the original's Softmax and Maxout panels): a raster
  * in colorcet's `bmy` palette with a colour bar on the right, axes x1 and x2, a title
  * above, and a coarse invisible grid of native SVG `<title>` hover read-outs.
  *

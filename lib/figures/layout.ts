@@ -11,7 +11,7 @@ import { escapeXml } from "./markup.ts";
 
 /** Options of {@linkcode panel}. */
 export interface PanelOptions {
-  /** Title drawn centred above the chart (the seed's centred 16pt titles). */
+  /** Title drawn centred above the chart (the original's centred 16pt titles). */
   readonly title?: string;
   /** A colour bar or legend (an `<svg>` element) drawn to the right of the chart. */
   readonly legend?: Element;

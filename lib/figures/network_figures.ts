@@ -46,7 +46,7 @@ export function labelledPoints(
 export interface DecisionBoundaryOptions {
   /** Title above the panel, e.g. "Decision Boundary (ELU)". */
   readonly title?: string;
-  /** Grid samples per axis (default 200: the seed's 40,000-point grid). */
+  /** Grid samples per axis (default 200: the original's 40,000-point grid). */
   readonly resolution?: number;
 }
 
@@ -82,7 +82,7 @@ export function decisionBoundaryFigure(
 
 /**
  * The data seen through the last hidden layer, with the boundary the subnetwork draws
- * there (axes x'1 and x'2), as the seed's "After Nonlinear Transformation".
+ * there (axes x'1 and x'2), as the original's "After Nonlinear Transformation".
  *
  * @param fit What {@linkcode fitSubnetwork} returned.
  * @param options Title (default "After Nonlinear Transformation").

@@ -47,7 +47,7 @@ export interface PairData {
 }
 
 /**
- * The seed's function / derivative pair: "<Label>" with axes x, f(x) beside
+ * The original's function / derivative pair: "<Label>" with axes x, f(x) beside
  * "<Label> (Derivative)" with axes x, f'(x). Hovering a curve shows
  * "x = 1.25, f(x) = 0.7773" (a native SVG `<title>`, no script needed).
  *

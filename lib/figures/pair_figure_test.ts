@@ -34,7 +34,7 @@ function charts(fig: Figure): Element[] {
   );
 }
 
-Deno.test("pairFigure() draws the seed's titles, axis labels and windows", () => {
+Deno.test("pairFigure() draws the original's titles, axis labels and windows", () => {
   const fig = leakyFigure();
   assert.deepEqual(fig.titles, ["Leaky ReLU", "Leaky ReLU (Derivative)"]);
   const doc = parseSvg(fig.svg());

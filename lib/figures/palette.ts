@@ -1,5 +1,5 @@
 /**
- * The colour palette of the seed's heatmaps: colorcet's `bmy` (blue, magenta, yellow),
+ * The colour palette of the original's heatmaps: colorcet's `bmy` (blue, magenta, yellow),
  * a perceptually uniform linear map by Peter Kovesi, as 256 published colour values.
  *
  * Source: holoviz/colorcet, `assets/CET/linear_bmy_10-95_c78_n256.csv` (commit
@@ -8,7 +8,7 @@
  * The similar `linear_bmy_10_95_c71` (CET-L8) may have been `bmy` in older colorcet
  * releases; we could not check one, so we follow the current alias. Each float RGB triple is
  * converted to hex exactly as colorcet's `bokeh_palette()` does, `int(v * 255)` per
- * channel, so `BMY` equals the `colorcet.bmy` list the seed passes to Bokeh's
+ * channel, so `BMY` equals the `colorcet.bmy` list the original passes to Bokeh's
  * `linear_palette(colorcet.bmy, 256)`. Kovesi, "Good Colour Maps: How to Design Them",
  * arXiv:1509.03700 (2015); the colour values are published data.
  *

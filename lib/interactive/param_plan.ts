@@ -16,7 +16,7 @@ import type { ParamSpec } from "../activations/activation_spec.ts";
  *   grid would have more than 10 000 values, or the default is outside [min, max] or not
  *   on the grid (the message names the parameter and the values).
  *
- * @example The seed's Alpha slider
+ * @example The original's Alpha slider
  * ```ts
  * import assert from "node:assert/strict";
  * import { paramGrid } from "./param_plan.ts";

@@ -4,7 +4,7 @@ import { paramGrid, planParams } from "./param_plan.ts";
 const ALPHA = { name: "alpha", label: "Alpha", default: 0.3, min: 0.01, max: 1, step: 0.01 };
 
 Deno.test("paramGrid() behaviour", async (t) => {
-  await t.step("the seed's grid", () => {
+  await t.step("the original's grid", () => {
     const g = paramGrid(ALPHA);
     assert.equal(g.length, 100);
     assert.ok(g.every((v, k) => Math.abs(v - (0.01 + 0.01 * k)) < 1e-12));

@@ -1,5 +1,5 @@
 /**
- * Interactive function / derivative pairs with one slider per parameter (the seed's
+ * Interactive function / derivative pairs with one slider per parameter (the original's
  * "Alpha" sliders for Leaky ReLU and ELU), for JupyterLab (trusted `text/html` output)
  * and for standalone HTML pages opened from disk. No CDN, no network, no widgets.
  *
@@ -64,7 +64,7 @@ export interface SliderFigureOptions {
 }
 
 /**
- * The seed's interactive figure for a registered activation with parameters: the
+ * The original's interactive figure for a registered activation with parameters: the
  * function / derivative pair (the registry's label, colour and view windows) with one
  * slider per parameter (range, step and start from the registry). Curves are computed
  * with `activation()` for every slider value and embedded.
@@ -276,7 +276,7 @@ export function parametricPairFigure(
 
 /**
  * Saves an interactive figure as the standalone page `<name>.html` in the figures folder,
- * atomically (the seed's `Leaky ReLU.html` and `ELU.html`).
+ * atomically (the original's `Leaky ReLU.html` and `ELU.html`).
  *
  * @param figure The interactive figure.
  * @param name File name without extension, e.g. "Leaky ReLU".

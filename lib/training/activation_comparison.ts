@@ -1,5 +1,5 @@
 /**
- * Every activation on the same task: train the seed's non-linear architecture once
+ * Every activation on the same task: train the original's non-linear architecture once
  * per one-input activation of the registry, with the same seed (same data, same
  * initial weights, same batch order), and tabulate how far each gets.
  *
@@ -28,7 +28,7 @@ export interface ActivationResult {
 export interface ComparisonOptions {
   /** Activation names; default every one-input activation in the registry. */
   names?: readonly string[];
-  /** Hidden layer widths; default the seed's `[64, 2]`. */
+  /** Hidden layer widths; default the original's `[64, 2]`. */
   hidden?: readonly number[];
   /** Seed of the initial weights and batch order; default 0. */
   seed?: number;

@@ -10,7 +10,7 @@ Deno.test("compareActivations() behaviour", async (t) => {
   const base = tf.memory().numTensors;
   const data = makeDataset("xor", { seed: 1 });
 
-  await t.step("identity vs ELU on the seed's task", async () => {
+  await t.step("identity vs ELU on the original's task", async () => {
     const histories: History[] = [];
     const rows = await compareActivations(data, {
       names: ["identity", "elu"],

@@ -1,5 +1,5 @@
 /**
- * Seeded two-class data sets in the square [0, 10]^2: the seed notebook's XOR-like four
+ * Seeded two-class data sets in the square [0, 10]^2: the original notebook's XOR-like four
  * clusters, and TensorFlow Playground's circle, spiral and two Gaussians, each with a
  * noise level.
  *
@@ -33,13 +33,13 @@ export interface DatasetOptions {
   size?: number;
   /**
    * Standard deviation of the Gaussian noise added to each coordinate. Defaults:
-   * xor 0.25 (the seed's cluster spread), circle 0.2, spiral 0.2, gaussians 1.
+   * xor 0.25 (the original's cluster spread), circle 0.2, spiral 0.2, gaussians 1.
    */
   noise?: number;
 }
 
 /**
- * The seed's four clusters: centre and label. Note the seed notebook sets
+ * The original's four clusters: centre and label. Note the original notebook sets
  * `train_y[0:50] = 1` and `train_y[150:200] = 1`, i.e. (2, 2) and (8, 8) are class 1.
  */
 export const XOR_CLUSTERS: readonly { x1: number; x2: number; label: 0 | 1 }[] = [
@@ -59,7 +59,7 @@ const DEFAULT_NOISE: Record<DatasetName, number> = {
 /**
  * Makes a seeded two-class data set in [0, 10]^2.
  *
- * - `"xor"`: the seed's data: four Gaussian clusters (sd = `noise`, 0.25 by default)
+ * - `"xor"`: the original's data: four Gaussian clusters (sd = `noise`, 0.25 by default)
  *   centred as in {@linkcode XOR_CLUSTERS}, `size / 4` points each, in that order.
  * - `"circle"`: label 1 inside radius 2 around (5, 5), label 0 on a ring of radii
  *   2.8 to 4 (TensorFlow Playground's circle, scaled).
@@ -73,7 +73,7 @@ const DEFAULT_NOISE: Record<DatasetName, number> = {
  * @throws {RangeError} On an unknown name, a bad seed, a size that is not an integer
  *   >= 4, or a noise level that is negative or not finite.
  *
- * @example The seed's data: 200 points, half of them labelled 1
+ * @example The original's data: 200 points, half of them labelled 1
  * ```ts
  * import { makeDataset } from "./datasets.ts";
  * const data = makeDataset("xor", { seed: 1 });
@@ -128,7 +128,7 @@ type Put = (i: number, x1: number, x2: number, label: number) => void;
 
 const GENERATORS: Record<DatasetName, (size: number, random: Random, put: Put) => void> = {
   xor(size, _random, put) {
-    // contiguous blocks, one per cluster, as the seed lays them out
+    // contiguous blocks, one per cluster, as the original lays them out
     XOR_CLUSTERS.forEach((c, k) => {
       const end = Math.floor((size * (k + 1)) / 4);
       for (let i = Math.floor((size * k) / 4); i < end; i++) put(i, c.x1, c.x2, c.label);

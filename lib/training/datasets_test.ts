@@ -10,7 +10,7 @@ function clusterStats(x: Float32Array, from: number, to: number) {
 }
 
 Deno.test("makeDataset() behaviour", async (t) => {
-  await t.step("xor: the seed's four clusters, 50 points each, sd 0.25", () => {
+  await t.step("xor: the original's four clusters, 50 points each, sd 0.25", () => {
     const data = makeDataset("xor", { seed: 3 });
     assert.equal(data.dim, 2);
     assert.equal(data.y.length, 200);

@@ -27,10 +27,10 @@ export interface NetworkSpec {
   readonly params?: Readonly<Record<string, number>>;
 }
 
-/** The seed's linear network: Dense(64, linear) -> Dense(1, sigmoid). */
+/** The original's linear network: Dense(64, linear) -> Dense(1, sigmoid). */
 export const LINEAR_NETWORK: NetworkSpec = { hidden: [64], activation: "identity" };
 
-/** The seed's non-linear network: Dense(64, elu) -> Dense(2, elu) -> Dense(1, sigmoid). */
+/** The original's non-linear network: Dense(64, elu) -> Dense(2, elu) -> Dense(1, sigmoid). */
 export const NONLINEAR_NETWORK: NetworkSpec = { hidden: [64, 2], activation: "elu" };
 
 /** One dense layer's weights: `kernel[i * units + j]` connects input `i` to unit `j`. */
@@ -87,7 +87,7 @@ const internals = new WeakMap<Network, Internals>();
  *   safe integer, the activation is unknown, or a parameter is out of range.
  * @throws {TypeError} If the activation takes two inputs (softmax, maxout).
  *
- * @example The seed's non-linear network
+ * @example The original's non-linear network
  * ```ts
  * import { createNetwork, NONLINEAR_NETWORK } from "./network.ts";
  * const net = createNetwork(NONLINEAR_NETWORK, { seed: 1 });
@@ -218,7 +218,7 @@ export function packedWeights(network: Network): Float32Array {
 
 /**
  * What to call a network in a title: `"Linear"` when its hidden activation is the
- * identity, otherwise the activation's display label from the registry (so the seed's
+ * identity, otherwise the activation's display label from the registry (so the original's
  * ELU network is titled "Decision Boundary (ELU)", not "(ReLU)" as in the seed).
  *
  * @param network A network (disposed ones too).

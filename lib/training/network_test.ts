@@ -11,7 +11,7 @@ import {
 Deno.test("createNetwork() behaviour", async (t) => {
   const base = tf.memory().numTensors;
 
-  await t.step("the seed's networks: sizes, zero biases, Glorot-uniform kernels", () => {
+  await t.step("the original's networks: sizes, zero biases, Glorot-uniform kernels", () => {
     for (
       const [spec, sizes] of [[NONLINEAR_NETWORK, [2, 64, 2, 1]], [LINEAR_NETWORK, [
         2,

@@ -25,10 +25,11 @@ export interface Points {
 }
 
 /**
- * The seed's evaluation grid axes: `n` points from `min` to `max` on each axis.
+ * The original's evaluation grid axes: `n` points from `min` to `max` on each axis.
  *
- * @param extent `[[x1min, x1max], [x2min, x2max]]`; default the seed's `[[0, 10], [0, 10]]`.
- * @param n Samples per axis; default 200 (the seed's 200 x 200).
+ * @param extent `[[x1min, x1max], [x2min, x2max]]`; default the original's
+ *   `[[0, 10], [0, 10]]`.
+ * @param n Samples per axis; default 200 (the original's 200 x 200).
  * @returns `{ x1, x2 }` as `Float32Array`s.
  * @throws {RangeError} If a bound is not finite or `n` is not an integer >= 1.
  *
@@ -79,7 +80,8 @@ export function predict(network: Network, x: ArrayLike<number>): Float32Array {
  * The network's output probability over a grid: the decision boundary image.
  *
  * @param network A network with two inputs.
- * @param axes Grid axes; default {@linkcode gridAxes}`()`, the seed's 200 x 200 over [0, 10]^2.
+ * @param axes Grid axes; default {@linkcode gridAxes}`()`, the original's 200 x 200 over
+ *   [0, 10]^2.
  * @returns A {@linkcode Grid} with `values[j * nx + i] = p(x1[i], x2[j])`.
  * @throws {TypeError} If the network does not take two inputs or an axis is empty.
  * @throws {RangeError} If a position is not finite.

@@ -99,7 +99,7 @@ Deno.test("predictGrid() behaviour", async (t) => {
       }
     }
   });
-  await t.step("default: the seed's 200 x 200 grid over [0, 10]^2", () => {
+  await t.step("default: the original's 200 x 200 grid over [0, 10]^2", () => {
     const grid = predictGrid(net);
     assert.equal(grid.values.length, 40_000);
     assert.equal(grid.x1[0], 0);

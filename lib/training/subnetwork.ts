@@ -1,6 +1,6 @@
 /**
- * The seed's "after the non-linear transformation" view: take the real outputs of a
- * trained network's last hidden layer (2 units), fit the seed's small subnetwork
+ * The original's "after the non-linear transformation" view: take the real outputs of a
+ * trained network's last hidden layer (2 units), fit the original's small subnetwork
  * Dense(2, linear) -> Dense(1, sigmoid) on them, and evaluate it over the window the
  * transformed points will be drawn in.
  *
@@ -21,7 +21,7 @@ import {
   type TrainOptions,
 } from "./train.ts";
 
-/** The seed's subnetwork: Dense(2, linear) -> Dense(1, sigmoid) on 2-D points. */
+/** The original's subnetwork: Dense(2, linear) -> Dense(1, sigmoid) on 2-D points. */
 export const SUBNETWORK = { hidden: [2], activation: "identity" } as const;
 
 /** What {@linkcode fitSubnetwork} returns: plain arrays, ready to draw. */
@@ -45,13 +45,13 @@ export interface SubnetworkOptions extends TrainOptions {
 }
 
 /**
- * Fits the seed's subnetwork on the points as the trained network's last hidden layer
+ * Fits the original's subnetwork on the points as the trained network's last hidden layer
  * sees them, and evaluates it over the extent of those points.
  *
  * @param network A trained network whose last hidden layer has 2 units (e.g. the
- *   seed's non-linear network); it is not changed.
+ *   the original's non-linear network); it is not changed.
  * @param data The points and labels the network was trained on.
- * @param options Training options (default: the seed's, with the network's seed),
+ * @param options Training options (default: the original's, with the network's seed),
  *   `resolution` and `padding` ({@linkcode SubnetworkOptions}).
  * @returns The transformed points, extent, grid and history ({@linkcode SubnetworkFit}).
  * @throws {TypeError} If the last hidden layer does not have 2 units, or the data is

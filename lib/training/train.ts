@@ -1,5 +1,5 @@
 /**
- * Trains a {@linkcode Network} as Keras's `fit` does in the seed notebook: Adam
+ * Trains a {@linkcode Network} as Keras's `fit` does in the original notebook: Adam
  * (learning rate 0.001, beta1 0.9, beta2 0.999, epsilon 1e-7, Keras's update rule),
  * binary cross-entropy, 100 epochs, batches of 32, but with the batch order shuffled
  * from a seed so that every run is identical. Backpropagation through the dense layers
@@ -72,7 +72,7 @@ export interface TrainOptions {
  *   not a safe integer. Nothing is trained then.
  * @throws {Error} If the network has been disposed.
  *
- * @example Two epochs on the seed's data
+ * @example Two epochs on the original's data
  * ```ts
  * import { createNetwork, NONLINEAR_NETWORK } from "./network.ts";
  * import { makeDataset } from "./datasets.ts";

@@ -20,7 +20,7 @@ function bce(p: ArrayLike<number>, y: ArrayLike<number>) {
 Deno.test("train() behaviour", async (t) => {
   const base = tf.memory().numTensors;
 
-  // Train each seed's two networks once (the seed's settings), share across steps.
+  // Train each seed's two networks once (the original's settings), share across steps.
   const runs = new Map<string, { history: History; probabilities: Float32Array }>();
   for (const seed of SEEDS) {
     const data = makeDataset("xor", { seed });
