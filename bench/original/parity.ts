@@ -163,7 +163,7 @@ export interface PyParity {
     string,
     { tf: string } & Record<string, { y: Enc[]; jac: Enc[][]; exact_y: Enc[]; exact_jac: Enc[][] }>
   >;
-  seed_float64: Record<string, { y: Enc; dy: Enc }>;
+  original_float64: Record<string, { y: Enc; dy: Enc }>;
 }
 
 /** Our side's parity result. */
@@ -211,7 +211,7 @@ export function parityLines(py: PyParity, ours: OurParity): ParityLine[] {
     const spec = getActivation(name);
     const kinks = spec.kinks(resolveParams(spec, name === "leaky_relu" ? { alpha: 0.3 } : {}));
     const checks: Record<string, Check> = {};
-    for (const set of ["seed_grid", "extremes"]) {
+    for (const set of ["original_grid", "extremes"]) {
       const x = dec(py.inputs[set]);
       const labels = Array.from(x, (v) => fmtVal(v));
       const t = entry[set], o = ours.one[name][set];
@@ -228,7 +228,7 @@ export function parityLines(py: PyParity, ours: OurParity): ParityLine[] {
   }
   for (const [name, entry] of Object.entries(py.two)) {
     const checks: Record<string, Check> = {};
-    for (const set of ["seed_grid", "extremes"]) {
+    for (const set of ["original_grid", "extremes"]) {
       const axis = dec(py.inputs[`axis_${set}`]);
       const n = axis.length;
       const labels = Array.from(

@@ -1,19 +1,19 @@
 /**
- * Smoke test of the seed benchmark's runners (bench/seed/) on tiny inputs. The Python
- * step needs the reference environment .bench-venv (created by `deno task bench:seed`)
+ * Smoke test of the benchmark against the original (its runners (bench/original/) on tiny inputs. The Python
+ * step needs the reference environment .bench-venv (created by `deno task bench:original`)
  * and is skipped without it.
  */
 import assert from "node:assert/strict";
-import { compare, FLT_MIN, relDiff } from "../bench/seed/parity.ts";
-import { formatRatio, median } from "../bench/seed/stats.ts";
+import { compare, FLT_MIN, relDiff } from "../bench/original/parity.ts";
+import { formatRatio, median } from "../bench/original/stats.ts";
 import {
   actRows,
   dec,
+  ORIGINAL_ACTIVATIONS,
   parity,
   predictRows,
-  SEED_ACTIVATIONS,
   trainRows,
-} from "../bench/seed/ours.ts";
+} from "../bench/original/ours.ts";
 import { PROJECT_ROOT } from "../lib/project_root.ts";
 import { tf } from "../lib/tf.ts";
 
@@ -100,17 +100,20 @@ Deno.test("compare() behaviour", async (t) => {
 
 Deno.test("ours.ts runner behaviour on tiny inputs", async (t) => {
   const before = tf.memory().numTensors;
-  await t.step("activation rows name every seed activation and time every call", async () => {
-    const rows = await actRows(20, 4, 2);
-    assert.deepEqual(
-      rows.map((r) => r.row),
-      SEED_ACTIVATIONS.map((n) => `act:${n}:${n === "softmax" || n === "maxout" ? 16 : 20}`),
-    );
-    for (const r of rows) {
-      assert.equal(r.times.length, 2);
-      assert.ok(r.first !== null && r.first >= 0 && r.times.every((s) => s >= 0 && s < 10));
-    }
-  });
+  await t.step(
+    "activation rows name every activation of the original and time every call",
+    async () => {
+      const rows = await actRows(20, 4, 2);
+      assert.deepEqual(
+        rows.map((r) => r.row),
+        ORIGINAL_ACTIVATIONS.map((n) => `act:${n}:${n === "softmax" || n === "maxout" ? 16 : 20}`),
+      );
+      for (const r of rows) {
+        assert.equal(r.times.length, 2);
+        assert.ok(r.first !== null && r.first >= 0 && r.times.every((s) => s >= 0 && s < 10));
+      }
+    },
+  );
   await t.step("training and grid rows", async () => {
     const train = await trainRows(0, 1);
     assert.deepEqual(train.map((r) => r.row), ["train:linear", "train:nonlinear"]);
@@ -121,22 +124,22 @@ Deno.test("ours.ts runner behaviour on tiny inputs", async (t) => {
   await t.step("parity values on given inputs", () => {
     const out = parity({
       inputs: {
-        seed_grid: [-1, 0, 1],
+        original_grid: [-1, 0, 1],
         extremes: [-1e4, "NaN"],
-        axis_seed_grid: [0, 1],
+        axis_original_grid: [0, 1],
         axis_extremes: [0, 1],
       },
       one: { sigmoid: {} },
       two: { softmax: {} },
     });
-    const grid = out.one.sigmoid.seed_grid;
+    const grid = out.one.sigmoid.original_grid;
     assert.equal(grid.y[1], 0.5);
     assert.equal(grid.dy[1], 0.25);
     assert.ok(Math.abs((grid.y[2] as number) - 1 / (1 + Math.exp(-1))) < 1e-7);
     assert.equal(out.one.sigmoid.extremes.y[1], "NaN");
     // softmax at (x1, x2) = (0, 0): both outputs 1/2, d f1 / d x1 = 1/4
-    assert.equal(out.two.softmax.seed_grid.y[0][0], 0.5);
-    assert.equal(out.two.softmax.seed_grid.jac[0][0][0], 0.25);
+    assert.equal(out.two.softmax.original_grid.y[0][0], 0.5);
+    assert.equal(out.two.softmax.original_grid.jac[0][0][0], 0.25);
   });
   assert.equal(tf.memory().numTensors, before);
 });
@@ -149,8 +152,8 @@ Deno.test({
     try {
       const r = await new Deno.Command(PY, {
         args: [
-          `${PROJECT_ROOT}/bench/seed/reference.py`,
-          "act-seed",
+          `${PROJECT_ROOT}/bench/original/reference.py`,
+          "act-original",
           "--tiny",
           "--reps",
           "1",

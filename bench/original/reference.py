@@ -1,16 +1,16 @@
-"""The seed notebook's computations in Python, exactly as the seed does them, timed.
+"""The original notebook's computations in Python, exactly as the original does them, timed.
 
-Run by bench/seed/compare.ts inside the git-ignored .bench-venv (pinned in
-bench/seed/requirements.txt). One invocation runs one group of rows and writes JSON:
+Run by bench/original/compare.ts inside the git-ignored .bench-venv (pinned in
+bench/original/requirements.txt). One invocation runs one group of rows and writes JSON:
 
-    .bench-venv/bin/python bench/seed/reference.py GROUP --out FILE [--reps N] [--tiny]
+    .bench-venv/bin/python bench/original/reference.py GROUP --out FILE [--reps N] [--tiny]
 
-GROUP is one of: act-seed, act-1m, train, predict, figures, notebook, parity,
+GROUP is one of: act-original, act-1m, train, predict, figures, notebook, parity,
 accuracy, versions. Every timed row reports the first call ("first", which includes
 TensorFlow's one-off op/graph set-up and the webdriver start) and N further calls
 ("times"), in seconds. --tiny shrinks inputs for the smoke test.
 
-The code in the timed regions is the seed's own (000_4590a60997804a03.txt), copied
+The code in the timed regions is the original's own (000_4590a60997804a03.txt), copied
 verbatim where possible; where it is not, a comment says why.
 """
 
@@ -37,7 +37,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 import numpy as np  # noqa: E402
 
-SEED_ACTIVATIONS = [
+ORIGINAL_ACTIVATIONS = [
     "Identity", "Sigmoid", "Hyperbolic Tangent", "ReLU", "Leaky ReLU", "ELU", "Softmax", "Maxout",
 ]
 ROW_NAME = {
@@ -59,9 +59,9 @@ def timed(fn, reps):
     return first, times
 
 
-# ---------------------------------------------------------------- the seed's code
+# ---------------------------------------------------------------- the original's code
 
-def seed_imports():
+def original_imports():
     # Cell 1, minus the notebook display set-up (output_notebook is notebook-only).
     global tf, models, layers
     import tensorflow as tf  # noqa: F401
@@ -143,7 +143,7 @@ def train_nonlinear(train_x, train_y, epochs=100):
 
 
 def subnetwork_inputs(nonlinear_network, train_x):
-    # Cells 13-14, verbatim (the seed clips at 0, a ReLU, although the layers use ELU).
+    # Cells 13-14, verbatim (the original clips at 0, a ReLU, although the layers use ELU).
     weights_0 = nonlinear_network.layers[0].get_weights()
     transform_0 = np.c_[weights_0[0]]
     bias_0 = weights_0[1]
@@ -180,11 +180,11 @@ def predict_grid(network, test_x):
 # ---------------------------------------------------------------- row groups
 
 def group_act(n_line, n_axis, reps):
-    seed_imports()
+    original_imports()
     rows = []
-    for method in SEED_ACTIVATIONS:
+    for method in ORIGINAL_ACTIVATIONS:
         if method in ("Softmax", "Maxout"):
-            # the seed: np.linspace(0., 10., num=200), meshgrid with itself (40,000 pairs)
+            # the original: np.linspace(0., 10., num=200), meshgrid with itself (40,000 pairs)
             x = np.linspace(0., 10., num=n_axis)
             points = n_axis * n_axis
         else:
@@ -196,7 +196,7 @@ def group_act(n_line, n_axis, reps):
 
 
 def group_train(reps, epochs):
-    seed_imports()
+    original_imports()
     np.random.seed(0)
     train_x, train_y, _ = make_data()
     rows = []
@@ -208,7 +208,7 @@ def group_train(reps, epochs):
 
 
 def group_predict(reps, epochs, n_axis):
-    seed_imports()
+    original_imports()
     np.random.seed(0)
     train_x, train_y, test_x = make_data()
     if n_axis != 200:
@@ -219,7 +219,7 @@ def group_predict(reps, epochs, n_axis):
 
 
 def build_figures(data, out_dir):
-    """Cells 3-7, 12 and 16: build every figure and save it, as the seed does."""
+    """Cells 3-7, 12 and 16: build every figure and save it, as the original does."""
     import colorcet
     from copy import copy
     from bokeh.io import export_png, save
@@ -259,7 +259,7 @@ def build_figures(data, out_dir):
         # show(row(p1, p2)) is the notebook display; not part of "saving"
         export_png(row(p1, p2), filename=path(f'{method}.png'))
 
-    # Cells 4 and 5: interactive Leaky ReLU and ELU pages. The seed writes them with
+    # Cells 4 and 5: interactive Leaky ReLU and ELU pages. The original writes them with
     # output_file(...) + show(...); bokeh.io.save writes the same HTML without a browser.
     for name, color, alpha, js_y, js_dy in [
         ('Leaky ReLU', '#9c33ff', 0.3, 'A * x[i]', 'A'),
@@ -326,7 +326,7 @@ def build_figures(data, out_dir):
             p.title.text_font_size = p.xaxis.axis_label_text_font_size = p.yaxis.axis_label_text_font_size = "16pt"
             p.title.align = 'center'
 
-    # Cell 6 (Softmax), same calls as the seed, factored into image_figure().
+    # Cell 6 (Softmax), same calls as the original, factored into image_figure().
     y, y_grad = data['Softmax']
     tip = [('x1', '$x'), ('x2', '$y'), ('f(x)', '@image')]
     dtip = [('x1', '$x'), ('x2', '$y'), ("f'(x)", '@image')]
@@ -362,10 +362,10 @@ def build_figures(data, out_dir):
 
 
 def group_figures(reps, epochs, tiny):
-    seed_imports()
+    original_imports()
     np.random.seed(0)
     data = {"x": np.linspace(-30, 30, num=2000)}
-    for method in SEED_ACTIVATIONS:
+    for method in ORIGINAL_ACTIVATIONS:
         if method in ("Softmax", "Maxout"):
             data[method] = activation_functions(np.linspace(0., 10., num=200), method)
         else:
@@ -385,7 +385,7 @@ def group_figures(reps, epochs, tiny):
 
 
 def group_notebook(reps, nb_path):
-    """Row 5: the seed notebook top to bottom on a fresh ipykernel (kernel start included)."""
+    """Row 5: the original notebook top to bottom on a fresh ipykernel (kernel start included)."""
     import nbformat
     from nbclient import NotebookClient
     nb0 = nbformat.read(nb_path, as_version=4)
@@ -538,27 +538,27 @@ def tf_value_and_grad(fn, x32):
 
 
 def group_parity(n_line, n_axis):
-    seed_imports()
+    original_imports()
     grid = np.linspace(-30, 30, num=n_line).astype(np.float32)
     extremes = np.array(EXTREMES, dtype=np.float32)
-    out = {"inputs": {"seed_grid": enc(grid), "extremes": enc(extremes)}, "one": {}, "two": {}}
+    out = {"inputs": {"original_grid": enc(grid), "extremes": enc(extremes)}, "one": {}, "two": {}}
     for name, (label, fn) in tf_activations().items():
         entry = {"tf": label}
-        for key, x32 in (("seed_grid", grid), ("extremes", extremes)):
+        for key, x32 in (("original_grid", grid), ("extremes", extremes)):
             y, dy = tf_value_and_grad(fn, x32)
             ex = [_exact(name, float(v)) for v in x32]
             entry[key] = {"y": enc(y), "dy": enc(dy), "exact_y": enc([e[0] for e in ex]),
                           "exact_dy": enc([e[1] for e in ex])}
         out["one"][name] = entry
-    # Two-input activations on the seed's meshgrid of linspace(0, 10, 200) (x1 along
+    # Two-input activations on the original's meshgrid of linspace(0, 10, 200) (x1 along
     # columns, x2 along rows) and on extreme pairs. Jacobian by GradientTape.
     axis = np.linspace(0., 10., num=n_axis).astype(np.float32)
     ext_axis = np.array(sorted(set([-1e4, -100.0, -30.0, -1e-7, 0.0, 1e-7, 100.0, 1e4])), dtype=np.float32)
-    for key, ax in (("seed_grid", axis), ("extremes", ext_axis)):
+    for key, ax in (("original_grid", axis), ("extremes", ext_axis)):
         out["inputs"]["axis_" + key] = enc(ax)
     for name, label in (("softmax", "tf.nn.softmax over the pair"), ("maxout", "tf.maximum")):
         entry = {"tf": label}
-        for key, ax in (("seed_grid", axis), ("extremes", ext_axis)):
+        for key, ax in (("original_grid", axis), ("extremes", ext_axis)):
             g1, g2 = np.meshgrid(ax, ax)  # values[j, i] = f(x1[i], x2[j])
             pairs = np.stack([g1.ravel(), g2.ravel()], axis=-1).astype(np.float32)
             t = tf.constant(pairs)
@@ -592,13 +592,13 @@ def group_parity(n_line, n_axis):
             res["exact_y"], res["exact_jac"] = ex_y, ex_j
             entry[key] = res
         out["two"][name] = entry
-    # The seed's own activation_functions (float64) on its grid, for reference.
+    # The original's own activation_functions (float64) on its grid, for reference.
     x64 = np.linspace(-30, 30, num=n_line)
-    seed = {}
-    for method in SEED_ACTIVATIONS[:6]:
+    original = {}
+    for method in ORIGINAL_ACTIVATIONS[:6]:
         y, dy = activation_functions(x64, method)
-        seed[ROW_NAME[method]] = {"y": enc(y), "dy": enc(dy)}
-    out["seed_float64"] = seed
+        original[ROW_NAME[method]] = {"y": enc(y), "dy": enc(dy)}
+    out["original_float64"] = original
     return out
 
 
@@ -606,7 +606,7 @@ def group_parity(n_line, n_axis):
 
 def group_accuracy(seeds, epochs):
     import keras
-    seed_imports()
+    original_imports()
     rows = []
     for s in seeds:
         keras.utils.set_random_seed(s)  # numpy, python and TF seeds
@@ -627,7 +627,7 @@ def group_accuracy(seeds, epochs):
 def versions():
     import bokeh
     import keras
-    tf_ = seed_imports()
+    tf_ = original_imports()
     cpu = "?"
     try:
         with open("/proc/cpuinfo") as f:
@@ -647,7 +647,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--tiny", action="store_true", help="small inputs (smoke test)")
-    ap.add_argument("--notebook", default=os.path.join(HERE, "seed_notebook.ipynb"))
+    ap.add_argument("--notebook", default=os.path.join(HERE, "original_notebook.ipynb"))
     ap.add_argument("--seeds", default="0,1,2,3,4")
     a = ap.parse_args()
     n_line = 50 if a.tiny else 2000
@@ -655,7 +655,7 @@ def main():
     epochs = 2 if a.tiny else 100
     t0 = time.perf_counter()
     g = a.group
-    if g == "act-seed":
+    if g == "act-original":
         result = group_act(n_line, n_axis, a.reps)
     elif g == "act-1m":
         result = group_act(100 if a.tiny else 1_000_000, 10 if a.tiny else 1000, a.reps)

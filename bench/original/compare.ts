@@ -1,9 +1,9 @@
 /**
- * `deno task bench:seed`: parity and speed of our library against the seed notebook's
+ * `deno task bench:original`: parity and speed of our library against the original notebook's
  * own stack (TensorFlow + Keras + Bokeh in Python), side by side, in one run.
  *
  * - Creates the reference environment `.bench-venv/` on first use (pinned in
- *   bench/seed/requirements.txt; git-ignored; users of the notebooks never need it).
+ *   bench/original/requirements.txt; git-ignored; users of the notebooks never need it).
  * - Runs every row on both sides, alternating Python and Deno (and which goes first),
  *   several rounds, each side in its own fresh process per row group.
  * - Compares values and derivatives with TensorFlow's (and with exact float64 values
@@ -12,7 +12,7 @@
  * - Prints the report and writes it to bench/RESULTS.md.
  *
  * ```sh
- * deno run -A bench/seed/compare.ts [--rounds 3] [--notebook-rounds 2] [--out bench/RESULTS.md]
+ * deno run -A bench/original/compare.ts [--rounds 3] [--notebook-rounds 2] [--out bench/RESULTS.md]
  *                                   [--tiny] [--skip notebook,figures,...]
  * ```
  *
@@ -57,7 +57,7 @@ export async function main(args: string[]): Promise<string> {
   const sizeArgs = tiny ? ["--tiny"] : [];
 
   await ensureVenv();
-  scratch.dir = await Deno.makeTempDir({ prefix: "bench_seed_" });
+  scratch.dir = await Deno.makeTempDir({ prefix: "bench_original_" });
   const started = new Date();
   const load0 = Deno.loadavg();
   try {
@@ -109,14 +109,16 @@ export async function main(args: string[]): Promise<string> {
       const ours = exists(OUR_NOTEBOOK);
       const t: Timing = { python: { first: [], times: [] }, deno: { first: [], times: [] } };
       for (let round = 0; round < notebookRounds; round++) {
-        log(`round ${round + 1}/${notebookRounds}: python notebook (the seed on ipykernel)`);
+        log(`round ${round + 1}/${notebookRounds}: python notebook (the original on ipykernel)`);
         const p = await python<Row[]>("notebook", ["--reps", "1"]);
         if (p.result[0].errors) {
-          notes.push(`the seed notebook raised ${p.result[0].errors} errors in round ${round + 1}`);
+          notes.push(
+            `the original notebook raised ${p.result[0].errors} errors in round ${round + 1}`,
+          );
         } else t.python.times.push(p.seconds);
         if (ours) {
           log(`round ${round + 1}/${notebookRounds}: deno notebook (ours on the Deno kernel)`);
-          const out = await Deno.makeTempDir({ prefix: "bench_seed_nb_" });
+          const out = await Deno.makeTempDir({ prefix: "bench_original_nb_" });
           try {
             const r = await run(`${PROJECT_ROOT}/.venv/bin/python`, [
               `${PROJECT_ROOT}/tasks/run_notebooks.py`,
@@ -141,7 +143,7 @@ export async function main(args: string[]): Promise<string> {
 
     // ---- parity
     let parity: ParityLine[] = [];
-    const seedF64: ReportData["seedF64"] = {};
+    const originalF64: ReportData["originalF64"] = {};
     if (!skip.has("parity")) {
       log("parity: TensorFlow values and exact float64 values");
       const py = await python<PyParity>("parity", sizeArgs);
@@ -150,10 +152,10 @@ export async function main(args: string[]): Promise<string> {
       log("parity: our values");
       const ours = await deno<OurParity>("parity", ["--in", pyFile]);
       parity = parityLines(py.result, ours.result);
-      for (const [name, s] of Object.entries(py.result.seed_float64)) {
-        const o = ours.result.one[name].seed_grid;
-        // largest relative difference where the seed's value is not 0, and how often
-        // the seed's float64 gives 0 where ours does not
+      for (const [name, s] of Object.entries(py.result.original_float64)) {
+        const o = ours.result.one[name].original_grid;
+        // largest relative difference where the original's value is not 0, and how often
+        // the original's float64 gives 0 where ours does not
         const worst = (a: Enc, b: Enc) => {
           const x = dec(a), y = dec(b);
           let rel = 0, zeros = 0;
@@ -164,7 +166,7 @@ export async function main(args: string[]): Promise<string> {
           }
           return { rel, zeros };
         };
-        seedF64[name] = { y: worst(o.y, s.y), dy: worst(o.dy, s.dy) };
+        originalF64[name] = { y: worst(o.y, s.y), dy: worst(o.dy, s.dy) };
       }
     }
 
@@ -193,7 +195,7 @@ export async function main(args: string[]): Promise<string> {
       notebookNote,
       notes,
       parity,
-      seedF64,
+      originalF64,
       accuracy,
     }, outFile));
   } finally {

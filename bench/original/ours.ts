@@ -1,13 +1,13 @@
 /**
- * Our side of the seed benchmark: the same rows as bench/seed/reference.py, computed
+ * Our side of the benchmark against the original: the same rows as bench/original/reference.py, computed
  * with lib/ (TensorFlow.js on the wasm backend, Observable Plot figures), timed, written
  * as JSON in the same format.
  *
  * ```sh
- * deno run --allow-read --allow-write --allow-env --allow-ffi --allow-sys bench/seed/ours.ts GROUP --out FILE [--reps N] [--tiny] [--in FILE]
+ * deno run --allow-read --allow-write --allow-env --allow-ffi --allow-sys bench/original/ours.ts GROUP --out FILE [--reps N] [--tiny] [--in FILE]
  * ```
  *
- * GROUP: act-seed, act-1m, train, predict, figures, parity (needs --in, the Python
+ * GROUP: act-original, act-1m, train, predict, figures, parity (needs --in, the Python
  * parity JSON, for the inputs), accuracy, versions. Every timed row reports the first
  * call ("first") and N further calls ("times"), in seconds.
  *
@@ -41,8 +41,8 @@ export interface Row {
   files?: string[];
 }
 
-/** The seed's activations in its order; softmax and maxout take two inputs. */
-export const SEED_ACTIVATIONS = [
+/** The original's activations in its order; softmax and maxout take two inputs. */
+export const ORIGINAL_ACTIVATIONS = [
   "identity",
   "sigmoid",
   "tanh",
@@ -77,13 +77,13 @@ export async function timed(
 }
 
 /**
- * Row 1: forward + derivative of each of the seed's activations. One-input activations
+ * Row 1: forward + derivative of each of the original's activations. One-input activations
  * on `nLine` points of [-30, 30], two-input ones on the meshgrid of `nAxis` points of
- * [0, 10] with itself (the seed: 2000 and 200, i.e. 40,000 pairs).
+ * [0, 10] with itself (the original: 2000 and 200, i.e. 40,000 pairs).
  */
 export async function actRows(nLine: number, nAxis: number, reps: number): Promise<Row[]> {
   const rows: Row[] = [];
-  for (const name of SEED_ACTIVATIONS) {
+  for (const name of ORIGINAL_ACTIVATIONS) {
     if (getActivation(name).inputs === 2) {
       const axis = linspace(0, 10, nAxis);
       const t = await timed(() => activation2d(name, axis), reps);
@@ -97,7 +97,7 @@ export async function actRows(nLine: number, nAxis: number, reps: number): Promi
   return rows;
 }
 
-/** Row 2: build and train the linear and the non-linear network (the seed's cells 10, 11). */
+/** Row 2: build and train the linear and the non-linear network (the original's cells 10, 11). */
 export async function trainRows(reps: number, epochs: number): Promise<Row[]> {
   const data = makeDataset("xor", { seed: 0 });
   const rows: Row[] = [];
@@ -154,14 +154,14 @@ async function figureData(epochs: number): Promise<FigureData> {
 }
 
 /**
- * Row 4: builds every figure of the seed notebook as our notebook does
+ * Row 4: builds every figure of the original notebook as our notebook does
  * (notebooks/activation_functions.ipynb) and saves it into `dir`: SVG + PNG, and the two
  * interactive slider pages as standalone HTML. The activation figures compute their
  * values (activation()) and the boundary figures their 200 x 200 grid prediction inside
  * the timed region; the Python side gets those precomputed.
  */
 function buildFigures(d: FigureData, dir: string): void {
-  for (const name of SEED_ACTIVATIONS.slice(0, 6)) {
+  for (const name of ORIGINAL_ACTIVATIONS.slice(0, 6)) {
     save(activationFigure(name), getActivation(name).label, { dir });
   }
   saveInteractive(sliderFigure("leaky_relu"), "Leaky ReLU", { dir });
@@ -189,7 +189,7 @@ function buildFigures(d: FigureData, dir: string): void {
 /** Row 4: time building and saving every figure. */
 export async function figureRows(reps: number, epochs: number): Promise<Row[]> {
   const data = await figureData(epochs);
-  const dir = await Deno.makeTempDir({ prefix: "bench_seed_figures_" });
+  const dir = await Deno.makeTempDir({ prefix: "bench_original_figures_" });
   try {
     const t = await timed(() => buildFigures(data, dir), reps);
     const files = [...Deno.readDirSync(dir)].map((e) => e.name).sort();
@@ -221,7 +221,7 @@ export function parity(py: {
   const one: Record<string, Record<string, { y: Encoded; dy: Encoded }>> = {};
   for (const name of Object.keys(py.one)) {
     one[name] = {};
-    for (const key of ["seed_grid", "extremes"]) {
+    for (const key of ["original_grid", "extremes"]) {
       const { y, dy } = activation(name, dec(py.inputs[key]));
       one[name][key] = { y: enc(y), dy: enc(dy) };
     }
@@ -229,7 +229,7 @@ export function parity(py: {
   const two: Record<string, Record<string, { y: Encoded[]; jac: Encoded[][] }>> = {};
   for (const name of Object.keys(py.two)) {
     two[name] = {};
-    for (const key of ["seed_grid", "extremes"]) {
+    for (const key of ["original_grid", "extremes"]) {
       const { outputs, jacobian } = activation2d(name, dec(py.inputs[`axis_${key}`]));
       two[name][key] = {
         y: outputs.map((g) => enc(g.values)),
@@ -304,7 +304,7 @@ export async function main(args: string[]): Promise<void> {
   const t0 = performance.now();
   let result: unknown;
   switch (group) {
-    case "act-seed":
+    case "act-original":
       result = await actRows(nLine, nAxis, reps);
       break;
     case "act-1m":

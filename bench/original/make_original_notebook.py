@@ -1,6 +1,6 @@
-"""Builds bench/seed/seed_notebook.ipynb from the seed's text dump, cell for cell.
+"""Builds bench/original/original_notebook.ipynb from the original's text dump, cell for cell.
 
-    python3 bench/seed/make_seed_notebook.py /work/shared/seed/000_4590a60997804a03.txt
+    python3 bench/original/make_original_notebook.py /work/shared/seed/000_4590a60997804a03.txt
 
 Markdown lines ("## ...", "#### ...") become markdown cells, each "In [N]:" block a
 code cell with its source unchanged. Standard library only.
@@ -24,7 +24,7 @@ def cells_from_text(text):
             kind, buf = "code", []
         elif line.startswith("#") and (kind != "code" or (buf and buf[-1].strip() == "")):
             # A heading after a blank line ends a code cell (code comments are never at
-            # column 0 after a blank line in the seed).
+            # column 0 after a blank line in the original).
             if kind != "markdown":
                 flush()
                 kind, buf = "markdown", []
@@ -57,7 +57,7 @@ def notebook(cells):
 
 if __name__ == "__main__":
     src = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/seed/000_4590a60997804a03.txt"
-    dst = sys.argv[2] if len(sys.argv) > 2 else __file__.replace("make_seed_notebook.py", "seed_notebook.ipynb")
+    dst = sys.argv[2] if len(sys.argv) > 2 else __file__.replace("make_original_notebook.py", "original_notebook.ipynb")
     with open(src) as f:
         nb = notebook(cells_from_text(f.read()))
     with open(dst, "w") as f:

@@ -9,9 +9,9 @@ import { PROJECT_ROOT } from "../../lib/project_root.ts";
 
 const VENV = `${PROJECT_ROOT}/.bench-venv`;
 const PY = `${VENV}/bin/python`;
-const REQUIREMENTS = `${PROJECT_ROOT}/bench/seed/requirements.txt`;
-const REFERENCE = `${PROJECT_ROOT}/bench/seed/reference.py`;
-const OURS = `${PROJECT_ROOT}/bench/seed/ours.ts`;
+const REQUIREMENTS = `${PROJECT_ROOT}/bench/original/requirements.txt`;
+const REFERENCE = `${PROJECT_ROOT}/bench/original/reference.py`;
+const OURS = `${PROJECT_ROOT}/bench/original/ours.ts`;
 /** Our port of the notebook, as `deno task run` executes it. */
 export const OUR_NOTEBOOK = `${PROJECT_ROOT}/notebooks/activation_functions.ipynb`;
 
@@ -25,7 +25,7 @@ export interface Payload<T> {
 
 /** Prints a progress line to stderr. */
 export function log(message: string): void {
-  console.error(`[bench:seed ${new Date().toISOString().slice(11, 19)}] ${message}`);
+  console.error(`[bench:original ${new Date().toISOString().slice(11, 19)}] ${message}`);
 }
 
 /** Runs a command to completion, capturing its output and wall time. */
@@ -126,7 +126,7 @@ export async function deno<T>(
 
 /** Timing groups, with repetitions per process (after the first call). */
 export const GROUPS: { group: string; reps: number }[] = [
-  { group: "act-seed", reps: 5 },
+  { group: "act-original", reps: 5 },
   { group: "act-1m", reps: 10 },
   { group: "train", reps: 1 },
   { group: "predict", reps: 3 },

@@ -19,25 +19,25 @@ import {
  * The report's parity section, as Markdown lines.
  *
  * @param parity The parity of every activation TensorFlow also has.
- * @param seedF64 Ours against the original's own float64 values.
+ * @param originalF64 Ours against the original's own float64 values.
  * @param tensorflow TensorFlow's version.
  * @returns The lines.
  */
 export function paritySection(
   parity: ParityLine[],
-  seedF64: Float64Agreement,
+  originalF64: Float64Agreement,
   tensorflow: unknown,
 ): string[] {
   const L: string[] = [];
-  const d = { parity, seedF64 };
+  const d = { parity, originalF64 };
   const pv = { tensorflow };
   L.push("## Parity with TensorFlow");
   L.push("");
   L.push(
     `Our float32 values and derivatives (\`activation\`, \`activation2d\`) against TensorFlow ${pv.tensorflow}'s ` +
       "float32 results (value and `tf.GradientTape` gradient of the listed function) at the same float32 " +
-      "inputs: the seed's grid `np.linspace(-30, 30, 2000)` and the extreme inputs " +
-      "±1e4, ±100, ±88.8, −30, ±1e-7, 0 (two-input functions: the seed's 200 × 200 grid of [0, 10]² " +
+      "inputs: the original's grid `np.linspace(-30, 30, 2000)` and the extreme inputs " +
+      "±1e4, ±100, ±88.8, −30, ±1e-7, 0 (two-input functions: the original's 200 × 200 grid of [0, 10]² " +
       "and all pairs of −1e4, −100, −30, −1e-7, 0, 1e-7, 100, 1e4). Relative difference = " +
       "|a − b| / |b|, where differences of at most 1.18e-38 (float32's smallest normal number) count as 0: " +
       "results in the subnormal range may flush to zero on either side. Exact = float64 closed forms (Python `math`) at the same float32 inputs.",
@@ -164,18 +164,18 @@ export function paritySection(
     L.push(...kinkNotes);
     L.push("");
   }
-  if (Object.keys(d.seedF64).length) {
+  if (Object.keys(d.originalF64).length) {
     L.push(
-      "For reference, ours (float32) against the seed's own `activation_functions` (float64) on its grid, " +
+      "For reference, ours (float32) against the original's own `activation_functions` (float64) on its grid, " +
         "max relative difference f / f′: " +
-        Object.entries(d.seedF64).map(([n, v]) =>
+        Object.entries(d.originalF64).map(([n, v]) =>
           `${n} ${fmtNum(v.y.rel)} / ${fmtNum(v.dy.rel)}` +
           (v.y.zeros + v.dy.zeros
-            ? ` (the seed gives 0 where ours does not at ${v.y.zeros} / ${v.dy.zeros} points)`
+            ? ` (the original gives 0 where ours does not at ${v.y.zeros} / ${v.dy.zeros} points)`
             : "")
         ).join(", ") +
-        ". Our input is the seed's x rounded to float32, so values also differ by the slope times " +
-        "that rounding; the seed's zeros are underflow in its float64 formulas.",
+        ". Our input is the original's x rounded to float32, so values also differ by the slope times " +
+        "that rounding; the original's zeros are underflow in its float64 formulas.",
     );
     L.push("");
   }
