@@ -74,7 +74,7 @@ export function heatmapFigure(grid: Grid, options: HeatmapOptions = {}): Figure 
     marks = [],
   } = options;
   const { x1, x2, values } = checkGrid(grid);
-  const domain = colourDomain(values, options.domain);
+  const domain = colorDomain(values, options.domain);
   const nx = x1.length, ny = x2.length;
   const hx = nx > 1 ? (x1[nx - 1] - x1[0]) / (nx - 1) / 2 : 0.5;
   const hy = ny > 1 ? (x2[ny - 1] - x2[0]) / (ny - 1) / 2 : 0.5;
@@ -118,7 +118,7 @@ export function heatmapFigure(grid: Grid, options: HeatmapOptions = {}): Figure 
     height: bottom - top,
     description: "heatmap",
   });
-  const bar = colourBar(domain, scheme, height, margins.marginTop, margins.marginBottom);
+  const bar = colorBar(domain, scheme, height, margins.marginTop, margins.marginBottom);
   return panel(chart, {
     title,
     legend: bar,
@@ -130,14 +130,14 @@ export function heatmapFigure(grid: Grid, options: HeatmapOptions = {}): Figure 
   });
 }
 
-function colourDomain(
+function colorDomain(
   values: Float32Array,
   domain?: readonly [number, number],
 ): [number, number] {
   if (domain !== undefined) {
     if (!Number.isFinite(domain[0]) || !Number.isFinite(domain[1]) || domain[0] > domain[1]) {
       throw new RangeError(
-        `Invalid colour domain ${
+        `Invalid color domain ${
           JSON.stringify(domain)
         }: expected [low, high] with finite low <= high`,
       );
@@ -228,13 +228,13 @@ function nearest(axis: Float32Array, v: number): number {
  *
  * @example
  * ```ts
- * import { colourBar } from "./heatmap_figure.ts";
+ * import { colorBar } from "./heatmap_figure.ts";
  * import { interpolateBmy } from "./palette.ts";
- * const bar = colourBar([0, 1], interpolateBmy, 300, 10, 40);
+ * const bar = colorBar([0, 1], interpolateBmy, 300, 10, 40);
  * console.assert(bar.getAttribute("height") === "300");
  * ```
  */
-export function colourBar(
+export function colorBar(
   domain: readonly [number, number],
   scheme: (t: number) => string | undefined,
   height: number,
@@ -276,7 +276,7 @@ function lookupTable(scheme: (t: number) => string | undefined): Uint8Array {
     const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c);
     const rgb = /^rgb\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)$/.exec(c);
     if (!hex && !rgb) {
-      throw new TypeError(`Invalid scheme colour "${c}": expected "#rrggbb" or "rgb(r, g, b)"`);
+      throw new TypeError(`Invalid scheme color "${c}": expected "#rrggbb" or "rgb(r, g, b)"`);
     }
     for (let i = 0; i < 3; i++) {
       table[3 * k + i] = hex ? parseInt(hex[i + 1], 16) : Number(rgb![i + 1]);

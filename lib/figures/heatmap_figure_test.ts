@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { colourBar, heatmapFigure } from "./heatmap_figure.ts";
+import { colorBar, heatmapFigure } from "./heatmap_figure.ts";
 import { linspace } from "../grid.ts";
 import { BMY, interpolateBmy } from "./palette.ts";
 import type { Figure } from "./figure.ts";
@@ -91,8 +91,8 @@ Deno.test("heatmapFigure() handles domains and bad grids", async (t) => {
   });
 });
 
-Deno.test("colourBar() spans the domain with 256 steps", () => {
-  const bar = colourBar([0, 1], interpolateBmy, 300, 10, 40);
+Deno.test("colorBar() spans the domain with 256 steps", () => {
+  const bar = colorBar([0, 1], interpolateBmy, 300, 10, 40);
   assert.equal(bar.getAttribute("height"), "300");
   assert.ok(bar.querySelector("image"));
 });

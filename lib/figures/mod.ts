@@ -37,7 +37,7 @@ export { type PairData, pairFigure, type PairOptions } from "./pair_figure.ts";
 export { kinkMarkers } from "./kink_markers.ts";
 export { activationFigure, type ActivationFigureOptions } from "./activation_figure.ts";
 export { overlayFigure, type OverlayOptions } from "./overlay_figure.ts";
-export { colourBar, heatmapFigure, type HeatmapOptions } from "./heatmap_figure.ts";
+export { colorBar, heatmapFigure, type HeatmapOptions } from "./heatmap_figure.ts";
 export {
   boundaryFigure,
   type BoundaryOptions,
