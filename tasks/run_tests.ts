@@ -61,7 +61,7 @@ async function step(title: string, args: string[], counts = false): Promise<void
 await step("format", ["fmt", "--check"]);
 await step("lint", ["lint"]);
 await step("types", ["check", "lib", "tasks", "tests", "bench"]);
-await step("documentation", ["doc", "--lint", ...exported]);
+await step("documentation", ["doc", "--quiet", "--lint", ...exported]);
 await step("package", ["publish", "--dry-run", "--allow-dirty"]);
 await step("unit tests and doc examples", ["test", "-P", "--doc", ...extra, "lib"], true);
 await step("end-to-end tests", ["test", "-P", ...extra, "tests"], true);
