@@ -4,7 +4,8 @@
  *
  * 1. npm packages into node_modules/ from deno.lock (`deno install --frozen`);
  * 2. a Python virtual environment in .venv/ with requirements.txt (JupyterLab, nbclient);
- * 3. this Deno registered as a Jupyter kernel inside .venv/ (not in the home folder).
+ * 3. this Deno registered as a Jupyter kernel inside .venv/ (not in the home folder), behind
+ *    tasks/kernel_proxy.py.
  *
  * @module
  */
@@ -122,9 +123,17 @@ async function jupyterKernel(): Promise<void> {
   const dir = `${VENV}/share/jupyter/kernels/${KERNEL_NAME}`;
   const spec = JSON.stringify(
     {
-      argv: [Deno.execPath(), "jupyter", "--kernel", "--conn", "{connection_file}"],
+      // Deno's kernel behind tasks/kernel_proxy.py, which makes it run cells as ipykernel does.
+      argv: [
+        venvBin("python"),
+        `${ROOT}/tasks/kernel_proxy.py`,
+        "--deno",
+        Deno.execPath(),
+        "{connection_file}",
+      ],
       display_name: KERNEL_DISPLAY_NAME,
       language: "typescript",
+      interrupt_mode: "message",
       env: { NO_COLOR: "1" },
     },
     null,
