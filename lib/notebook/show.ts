@@ -1,9 +1,9 @@
 /**
- * Showing things in a notebook: `await show(figure)`.
+ * Showing several things from one notebook cell: `await show(a, b)`.
  *
- * The Deno kernel (2.9.6) sometimes publishes a cell's last-expression result after the
- * cell has finished, and JupyterLab then drops it. `Deno.jupyter.display` is awaited
- * inside the cell, so what `show()` displays always arrives.
+ * A cell displays its last expression, so a cell that makes one figure ends with it. A
+ * cell that makes several (a loop over activations, say) shows each with `show()`; the
+ * project's kernel (tasks/kernel_proxy.py) delivers them to that cell, in order.
  *
  * @module
  */
