@@ -114,6 +114,9 @@ def log(message: str) -> None:
     print(f"kernel-proxy: {message}", file=sys.stderr, flush=True)
 
 
+PARENT_IDS: dict[bytes, str] = {}  # a parent header's bytes -> its msg_id
+
+
 class Message:
     """A Jupyter wire message, kept as its raw frames; JSON parts are parsed on demand."""
 
@@ -161,7 +164,13 @@ class Message:
 
     @property
     def parent_id(self) -> str | None:
-        return self.parent.get("msg_id")
+        raw = self.frames[3]
+        known = PARENT_IDS.get(raw)
+        if known is None:  # a chatty cell sends thousands of messages with one parent
+            if len(PARENT_IDS) > 512:
+                PARENT_IDS.clear()
+            known = PARENT_IDS[raw] = self.parent.get("msg_id") or ""
+        return known or None
 
     @property
     def header_bytes(self) -> bytes:
@@ -422,28 +431,38 @@ class Proxy:
         ):
             poller.register(self.inner[name], zmq.POLLIN)
             handlers[self.inner[name]] = handler
+        checked = 0.0
         while True:
             for sock, _ in poller.poll(20 if self.buffered else 200):
-                try:
-                    handlers[sock](Message(sock.recv_multipart()))
-                except (ValueError, json.JSONDecodeError) as e:  # not a Jupyter message
-                    log(f"dropped a malformed message: {e}")
-            if self.buffered is not None and time.monotonic() - self.buffered[3] > STREAM_DELAY:
+                handle = handlers[sock]
+                for _ in range(1000):  # what is queued, in one go (a chatty cell sends a lot)
+                    try:
+                        frames = sock.recv_multipart(zmq.NOBLOCK)
+                    except zmq.Again:
+                        break
+                    try:
+                        handle(Message(frames))
+                    except (ValueError, KeyError, json.JSONDecodeError) as e:  # not a Jupyter message
+                        log(f"dropped a malformed message: {e!r}")
+            now = time.monotonic()
+            if self.buffered is not None and now - self.buffered[3] > STREAM_DELAY:
                 self.flush_stream()
             if self.interrupt_signalled:
                 self.interrupt_signalled = False
                 if self.cell is not None:
-                    self.cell.interrupted_at = time.monotonic()
+                    self.cell.interrupted_at = now
                 self._internal_request("control", "interrupt_request", {})
-            if os.getppid() != self.parent_pid:  # the frontend's server is gone
-                log("the process that started the kernel has exited; stopping")
-                self.shutdown(1)
             cell = self.cell
-            if cell and cell.interrupted_at and time.monotonic() - cell.interrupted_at > INTERRUPT_GRACE:
+            if cell and cell.interrupted_at and now - cell.interrupted_at > INTERRUPT_GRACE:
                 self.on_stuck_interrupt(cell)
-            code = self.child.poll()
-            if code is not None:
-                self.on_deno_exit(code)
+            if now - checked > 0.1:
+                checked = now
+                if os.getppid() != self.parent_pid:  # the frontend's server is gone
+                    log("the process that started the kernel has exited; stopping")
+                    self.shutdown(1)
+                code = self.child.poll()
+                if code is not None:
+                    self.on_deno_exit(code)
 
     # frontend -> Deno
 

@@ -1,88 +1,51 @@
-"""The main job (`deno task run`): execute every notebook top to bottom on a fresh Deno
-kernel, headless, and write the results to out/.
+"""The main job (`deno task run`): execute notebooks top to bottom, each on a fresh kernel of
+the project (Deno's kernel behind tasks/kernel_proxy.py), headless, with stock nbclient, and
+write the results to out/.
 
 out/notebooks/*.ipynb   executed copies
 out/figures/            every figure the notebooks saved (lib's save() writes there)
 out/summary.json        {"notebooks": [...], "figures": [...], "metrics": {...}}
 
 Everything is written to a staging folder first and swapped in only when every notebook
-ran cleanly, so a failed run leaves the previous out/ as it was.
+ran cleanly, so a failed or interrupted run leaves the previous out/ as it was. Naming some
+notebooks runs only those and updates only their entries (executed copy, figures, metrics)
+in out/. A notebook fails on an error in any cell, on anything printed to stderr, and on an
+error thrown in a callback or a promise nobody awaited (the kernel reports those).
 """
 
 import argparse
+import asyncio
 import json
 import os
 import shutil
+import signal
+import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 KERNEL_NAME = "deno-activations"
+# What the kernel proxy writes to its log when code throws after its cell has finished.
+UNCAUGHT_LOG = "kernel-proxy: uncaught error"
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 try:
     import nbformat
-    from jupyter_core.utils import ensure_async
     from nbclient import NotebookClient
-    from nbclient.exceptions import (
-        CellExecutionComplete,
-        CellExecutionError,
-        CellTimeoutError,
-        DeadKernelError,
-    )
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+    from nbformat.validator import normalize
 except ImportError as e:  # run outside .venv
-    sys.exit(f"error: {e}. Run this through `deno task run`, which sets up .venv/ first.")
+    sys.exit(f"error: {e}. Run this through `./denow task run`, which sets up .venv/ first.")
 
 
-class DenoNotebookClient(NotebookClient):
-    """nbclient, tolerant of the Deno kernel publishing a cell's result after its idle status.
+class Stopped(Exception):
+    """Ctrl-C, SIGTERM or SIGHUP: stop everything, exit with 128 + the signal's number."""
 
-    Deno 2.9.6's kernel sometimes sends `status: idle` before the cell's `execute_result` or
-    `stream` message (seen for a few percent of cells). Stock nbclient stops listening at
-    idle and drops those outputs. Here a late message still lands in the cell it belongs to,
-    and the channel is drained for half a second after the last cell.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._finished: dict[str, tuple] = {}
-        code = [i for i, c in enumerate(self.nb.cells) if c.cell_type == "code"]
-        self._last_code_cell = code[-1] if code else -1
-
-    def _late(self, msg) -> None:
-        cell, cell_index = self._finished[msg["parent_header"]["msg_id"]]
-        try:
-            self.process_message(msg, cell, cell_index)
-        except CellExecutionComplete:
-            pass
-
-    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index) -> None:
-        while True:
-            msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=None))
-            parent = msg["parent_header"].get("msg_id")
-            if parent == parent_msg_id:
-                try:
-                    self.process_message(msg, cell, cell_index)
-                except CellExecutionComplete:
-                    self._finished[parent] = (cell, cell_index)
-                    return
-            elif parent in self._finished:
-                self._late(msg)
-
-    async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
-        result = await super().async_execute_cell(cell, cell_index, *args, **kwargs)
-        if cell_index == self._last_code_cell:
-            await self._drain()
-        return result
-
-    async def _drain(self) -> None:
-        while True:
-            try:
-                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=0.5))
-            except Exception:  # queue.Empty: nothing more came
-                return
-            if msg["parent_header"].get("msg_id") in self._finished:
-                self._late(msg)
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.code = 128 + signum
 
 
 class Progress:
@@ -101,6 +64,10 @@ class Progress:
         end = "\r\033[K" if self.tty else ""
         print(f"{end}{label}  {cells} cells  {seconds:.1f} s  {status}", file=sys.stderr, flush=True)
 
+    def clear(self) -> None:
+        if self.tty:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+
 
 def first_lines(text: str, n: int = 6) -> str:
     import re
@@ -109,144 +76,301 @@ def first_lines(text: str, n: int = 6) -> str:
     return "\n".join(text.strip().splitlines()[:n])
 
 
-def tail(log: Path, n: int = 10) -> str:
-    lines = [line for line in log.read_text(errors="replace").splitlines() if "is unstable" not in line]
-    return "kernel log:\n" + "\n".join(lines[-n:]) if lines else ""
-
-
 def shown(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
-def describe(e: Exception, timeout: int, kernel_log: str) -> str:
+def describe(e: Exception, timeout: int, log: Path) -> str:
     if isinstance(e, CellTimeoutError):
-        return f"a cell ran longer than {timeout} s: {first_lines(str(e), 3)}"
+        return f"it ran longer than {timeout} s (--timeout): {first_lines(str(e), 3)}"
     if isinstance(e, CellExecutionError):
         return first_lines(str(e), 14)
     if isinstance(e, DeadKernelError):
-        return f"the kernel died: {first_lines(str(e))}\n{kernel_log}"
+        lines = [line for line in log.read_text(errors="replace").splitlines() if "is unstable" not in line]
+        return f"the kernel died: {first_lines(str(e))}\nkernel log:\n" + "\n".join(lines[-10:])
     return f"{type(e).__name__}: {first_lines(str(e))}"
 
 
-def check_kernel(nb, path: Path) -> str | None:
+# --- checks made before anything runs -------------------------------------------------
+
+
+def read_notebook(path: Path):
+    """The notebook, or an error message that names the file."""
+    if not path.is_file():
+        return None, f"{shown(path)} does not exist"
+    if path.suffix != ".ipynb":
+        return None, f"{shown(path)} is not a notebook (.ipynb)"
+    try:
+        nb = nbformat.read(path, as_version=4)
+        normalize(nb)  # e.g. cell ids for notebooks saved by an older Jupyter
+        nbformat.validate(nb)
+    except Exception as e:  # NotJSONError, ValidationError, UnicodeDecodeError, ...
+        reason = first_lines(str(e), 3) or type(e).__name__
+        return None, f"{shown(path)} is not a valid notebook: {reason}"
     name = nb.metadata.get("kernelspec", {}).get("name")
     if name != KERNEL_NAME:
-        return (
-            f'{path.name} asks for the kernel "{name}", but this project\'s kernel is '
+        return None, (
+            f'{shown(path)} asks for the kernel "{name}", but this project\'s kernel is '
             f'"{KERNEL_NAME}". Set metadata.kernelspec.name to "{KERNEL_NAME}" '
             "(in JupyterLab: Kernel > Change Kernel... > Deno (activation functions), then save)."
         )
+    return nb, None
+
+
+def project_entries() -> set[str]:
+    """Top-level names that belong to the project (what git tracks, and the installs)."""
+    names = {".git", ".venv", ".tools", "node_modules", ".bench-venv"}
+    try:
+        tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, timeout=30)
+        names |= {line.split("/", 1)[0] for line in tracked.stdout.splitlines() if line}
+    except (OSError, subprocess.TimeoutExpired):
+        names |= {"lib", "tasks", "tests", "notebooks", "bench", "docs", ".ci", "deno.json", "README.md"}
+    return names
+
+
+def check_out(out: Path) -> str | None:
+    """Why `out` may not be replaced by this job's results, if it may not."""
+    if out == ROOT or out in ROOT.parents:
+        return f"--out {out} is or contains the project folder; pick a folder of its own, e.g. {ROOT / 'out'}"
+    if out.is_relative_to(ROOT):
+        top = out.relative_to(ROOT).parts[0]
+        if top in project_entries():
+            return f"--out {out} is inside the project's {top}/; pick a folder of its own, e.g. {ROOT / 'out'}"
+    if out.exists() and not out.is_dir():
+        return f"--out {out} is a file"
+    if out.is_dir() and any(out.iterdir()) and not (out / "summary.json").is_file():
+        return f"--out {out} holds files this job did not write (no summary.json); pick a new or empty folder"
     return None
 
 
-def execute(path: Path, staging: Path, timeout: int, progress: Progress, label: str) -> dict:
-    nb = nbformat.read(path, as_version=4)
-    errors: list[str] = []
-    raised = False
-    problem = check_kernel(nb, path)
-    code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
-    started = time.monotonic()
-    if problem is None:
-        metrics = staging / "metrics" / f"{path.stem}.jsonl"
-        os.environ["FIGURES_DIR"] = str(staging / "figures")
-        os.environ["METRICS_FILE"] = str(metrics)
-        os.environ["NO_COLOR"] = "1"
+# --- running --------------------------------------------------------------------------
 
+
+class Job:
+    def __init__(self, out: Path, timeout: int):
+        self.out = out
+        self.timeout = timeout
+        self.staging = out.with_name(f".out-tmp-{os.getpid()}")
+        self.progress = Progress()
+        self.client: NotebookClient | None = None
+        self.stopped = 0  # the signal that stops the job
+        self.where = ""  # the cell running
+
+    def execute(self, path: Path, nb, label: str) -> dict:
+        staging = self.staging
+        errors: list[str] = []
+        raised = False
+        code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+        started = time.monotonic()
+        figures_dir = staging / "figures-of" / path.stem
+        figures_dir.mkdir(parents=True)
+        os.environ["FIGURES_DIR"] = str(figures_dir)
+        os.environ["METRICS_FILE"] = str(staging / "metrics" / f"{path.stem}.jsonl")
+        os.environ["NO_COLOR"] = "1"
         current = [0]
 
         def on_cell_start(cell, cell_index, **_):
             if cell.cell_type == "code":
                 current[0] = code_cells.index(cell_index) + 1
-                progress.cell(label, current[0], len(code_cells), started)
+                self.where = f"{shown(path)}, code cell {current[0]} of {len(code_cells)}"
+                self.progress.cell(label, current[0], len(code_cells), started)
 
-        client = DenoNotebookClient(
+        self.client = NotebookClient(
             nb,
-            timeout=timeout,
+            timeout=self.timeout,
             kernel_name=KERNEL_NAME,
             resources={"metadata": {"path": str(path.parent)}},
             on_cell_start=on_cell_start,
+            on_notebook_start=self.take_signals,
         )
         log = staging / "logs" / f"{path.stem}.kernel.log"
         log.parent.mkdir(exist_ok=True)
         try:
             with log.open("w") as kernel_stderr:  # the kernel's own chatter, kept off the terminal
-                client.execute(stderr=kernel_stderr)
-        except (CellTimeoutError, CellExecutionError, DeadKernelError, Exception) as e:
+                self.client.execute(stderr=kernel_stderr)
+        except Exception as e:  # CellExecutionError, CellTimeoutError, DeadKernelError, ...
             raised = True
-            errors.append(f"code cell {current[0]} of {len(code_cells)}: {describe(e, timeout, tail(log))}")
-    else:
-        errors.append(problem)
+            errors.append(f"code cell {current[0]} of {len(code_cells)}: {describe(e, self.timeout, log)}")
+        finally:
+            self.client = None
+            self.take_signals()  # nbclient reset them to the defaults on its way out
+            self.check_stopped()
 
-    for number, index in enumerate(code_cells, start=1):
-        for output in nb.cells[index].get("outputs", []):
-            where = f"code cell {number} of {len(code_cells)}"
-            if output.get("output_type") == "stream" and output.get("name") == "stderr":
-                errors.append(f"{where} printed to stderr:\n{first_lines(output.get('text', ''))}")
-            elif output.get("output_type") == "error" and not raised:
-                text = f"{output.get('ename')}: {output.get('evalue')}"
-                errors.append(f"{where} raised {first_lines(text)}")
-    seconds = time.monotonic() - started
-    nbformat.write(nb, staging / "notebooks" / path.name)
-    progress.done(label, len(code_cells), seconds, not errors)
-    return {
-        "path": shown(path),
-        "cells": len(code_cells),
-        "seconds": round(seconds, 2),
-        "errors": errors,
-    }
+        for number, index in enumerate(code_cells, start=1):
+            for output in nb.cells[index].get("outputs", []):
+                where = f"code cell {number} of {len(code_cells)}"
+                if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                    errors.append(f"{where} printed to stderr:\n{first_lines(output.get('text', ''))}")
+                elif output.get("output_type") == "error" and not raised:
+                    text = f"{output.get('ename')}: {output.get('evalue')}"
+                    errors.append(f"{where} raised {first_lines(text)}")
+        for line in log.read_text(errors="replace").splitlines():
+            if line.startswith(UNCAUGHT_LOG):  # after the last cell had finished
+                errors.append(line.removeprefix("kernel-proxy: "))
+        seconds = time.monotonic() - started
+        nbformat.write(nb, staging / "notebooks" / path.name)
+        figures = sorted(p.name for p in figures_dir.iterdir() if p.is_file())
+        for name in figures:
+            os.replace(figures_dir / name, staging / "figures" / name)
+        self.progress.done(label, len(code_cells), seconds, not errors)
+        return {
+            "path": shown(path),
+            "cells": len(code_cells),
+            "seconds": round(seconds, 2),
+            "errors": errors,
+            "figures": figures,
+        }
+
+    def take_signals(self, **_) -> None:
+        """Ctrl-C, SIGTERM and SIGHUP stop the job. nbclient puts its own SIGINT and SIGTERM
+        handlers on its event loop (they shut the kernel down and let the job run on);
+        this runs as its on_notebook_start hook, and again after each notebook."""
+        for signum in SIGNALS:
+            signal.signal(signum, lambda signum, _frame: self.stop(signum))
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        for signum in SIGNALS:
+            loop.add_signal_handler(signum, self.stop, signum)
+
+    def stop(self, signum: int) -> None:
+        """The signal handler: kill the kernel at once, so that nbclient returns within a
+        second or two; the job then stops (exceptions raised inside nbclient's event loop
+        would not reach us)."""
+        self.stopped = self.stopped or signum
+        self.kill_kernel()
+
+    def check_stopped(self) -> None:
+        if self.stopped:
+            raise Stopped(self.stopped)
+
+    def kill_kernel(self) -> None:
+        """The running notebook's kernel, and Deno's kernel behind it, killed at once."""
+        client = self.client
+        km = getattr(client, "km", None) if client else None
+        process = getattr(getattr(km, "provisioner", None), "process", None)
+        if process is None:
+            return
+        try:
+            os.killpg(os.getpgid(process.pid), signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        try:
+            km.cleanup_connection_file()
+        except Exception:
+            pass
+
+    def previous(self) -> dict:
+        """out/summary.json of an earlier run, when there is one to update."""
+        try:
+            return json.loads((self.out / "summary.json").read_text())
+        except (OSError, ValueError):
+            return {}
+
+    def prepare(self, partial: bool) -> dict:
+        shutil.rmtree(self.staging, ignore_errors=True)
+        for sub in ("notebooks", "figures", "metrics"):
+            (self.staging / sub).mkdir(parents=True)
+        before = self.previous() if partial else {}
+        if before:  # start from the previous results; each notebook run replaces its own
+            for sub in ("notebooks", "figures"):
+                if (self.out / sub).is_dir():
+                    shutil.copytree(self.out / sub, self.staging / sub, dirs_exist_ok=True)
+        return before
+
+    def finish(self, results: list[dict], before: dict) -> dict:
+        staging = self.staging
+        metrics = dict(before.get("metrics", {}))
+        for result in results:  # a notebook run again keeps none of its old metrics or figures
+            metrics.pop(Path(result["path"]).stem, None)
+        for file in sorted((staging / "metrics").glob("*.jsonl")):
+            values = metrics.setdefault(file.stem, {})
+            for line in file.read_text().splitlines():
+                if line.strip():
+                    record = json.loads(line)
+                    values[record["name"]] = record["value"]
+        ran = {r["path"] for r in results}
+        kept = [n for n in before.get("notebooks", []) if n.get("path") not in ran]
+        keep_figures = {f for n in kept for f in n.get("figures", [])}
+        for old in before.get("notebooks", []):
+            if old.get("path") in ran:
+                new = next(r for r in results if r["path"] == old["path"])
+                for name in old.get("figures", []):
+                    if name not in keep_figures and name not in new["figures"]:
+                        (staging / "figures" / name).unlink(missing_ok=True)
+        for sub in ("metrics", "logs", "figures-of"):
+            shutil.rmtree(staging / sub, ignore_errors=True)
+        notebooks = sorted(kept + results, key=lambda n: n["path"])
+        figures = sorted(f"figures/{p.name}" for p in (staging / "figures").iterdir() if p.is_file())
+        summary = {"notebooks": notebooks, "figures": figures, "metrics": metrics}
+        (staging / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
+        return summary
+
+    def swap(self) -> None:
+        """Replace out/ by the staging folder; keep what other tools put in out/ (screenshots)."""
+        out, staging = self.out, self.staging
+        for entry in out.iterdir() if out.exists() else []:
+            if not (staging / entry.name).exists():
+                shutil.move(str(entry), staging / entry.name)
+        old = out.with_name(f".out-old-{os.getpid()}")
+        if out.exists():
+            out.rename(old)
+        staging.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
 
 
-def read_metrics(staging: Path) -> dict:
-    metrics: dict = {}
-    for file in sorted((staging / "metrics").glob("*.jsonl")):
-        values = metrics.setdefault(file.stem, {})
-        for line in file.read_text().splitlines():
-            if line.strip():
-                record = json.loads(line)
-                values[record["name"]] = record["value"]
-    return metrics
-
-
-def swap(staging: Path, out: Path) -> None:
-    """Replace out/ by the staging folder; keep what other tools put in out/ (screenshots)."""
-    for entry in out.iterdir() if out.exists() else []:
-        if not (staging / entry.name).exists():
-            shutil.move(str(entry), staging / entry.name)
-    old = out.with_name(f".out-old-{os.getpid()}")
-    if out.exists():
-        out.rename(old)
-    staging.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+def watch_parent(parent: int) -> None:
+    """`deno task run` killed by SIGTERM does not pass it on: when the process that started
+    this job goes away, the job stops as if it had been sent SIGTERM itself."""
+    while os.getppid() == parent:
+        time.sleep(0.25)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="A failed or interrupted run leaves out/ as it was.",
+    )
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook in notebooks/")
     parser.add_argument("--out", type=Path, default=ROOT / "out", help="default: out/")
-    parser.add_argument("--timeout", type=int, default=600, help="seconds per cell (600)")
+    parser.add_argument("--timeout", type=int, default=600, help="seconds per cell, at least 1 (600)")
     args = parser.parse_args()
 
+    if args.timeout < 1:
+        print(f"error: --timeout {args.timeout}: a cell needs at least 1 second", file=sys.stderr)
+        return 2
     paths = [p.resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("*.ipynb"))
     if not paths:
         print("error: no notebooks found in notebooks/", file=sys.stderr)
         return 1
-    for p in paths:
-        if not p.is_file():
-            print(f"error: notebook {p} does not exist", file=sys.stderr)
-            return 1
+    notebooks, problems = [], []
+    for path in paths:
+        nb, problem = read_notebook(path)
+        notebooks.append(nb)
+        if problem:
+            problems.append(problem)
     out = args.out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = out.with_name(f".out-tmp-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    for sub in ("notebooks", "figures", "metrics"):
-        (staging / sub).mkdir(parents=True)
+    problem = check_out(out)
+    if problem:
+        problems.append(problem)
+    if problems:
+        print("\n".join(f"error: {p}" for p in problems) + "\nNothing was run.", file=sys.stderr)
+        return 1
 
-    progress = Progress()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    job = Job(out, args.timeout)
+
+    job.take_signals()
+    threading.Thread(target=watch_parent, args=(os.getppid(),), daemon=True).start()
     try:
+        before = job.prepare(partial=bool(args.notebooks))
         results = []
-        for i, path in enumerate(paths, start=1):
-            label = f"[{i}/{len(paths)}] {shown(path)}"
-            results.append(execute(path, staging, args.timeout, progress, label))
+        for i, (path, nb) in enumerate(zip(paths, notebooks), start=1):
+            job.check_stopped()
+            results.append(job.execute(path, nb, f"[{i}/{len(paths)}] {shown(path)}"))
+        job.check_stopped()
         failed = [r for r in results if r["errors"]]
         if failed:
             for r in failed:
@@ -256,19 +380,28 @@ def main() -> int:
             print(f"\n{len(failed)} of {len(results)} notebooks failed; {out} was left as it was.",
                   file=sys.stderr)
             return 1
-        metrics = read_metrics(staging)
-        shutil.rmtree(staging / "metrics")
-        shutil.rmtree(staging / "logs", ignore_errors=True)
-        figures = sorted(str(p.relative_to(staging)) for p in (staging / "figures").rglob("*") if p.is_file())
-        summary = {"notebooks": results, "figures": figures, "metrics": metrics}
-        (staging / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
-        swap(staging, out)
+        summary = job.finish(results, before)
+        job.check_stopped()
+        signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)  # out/ is never half swapped
+        try:
+            job.swap()
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, SIGNALS)
         total = sum(r["seconds"] for r in results)
-        print(f"{len(results)} notebooks ran in {total:.1f} s; {len(figures)} figure files; "
-              f"results in {out}", file=sys.stderr)
+        ran = f"{len(results)} notebook{'s' if len(results) != 1 else ''}"
+        print(f"{ran} ran in {total:.1f} s; {len(summary['figures'])} figure files; results in {out}",
+              file=sys.stderr)
         return 0
+    except Stopped as stop:
+        job.progress.clear()
+        during = f" during {job.where}" if job.where else ""
+        print(f"\nstopped by {stop}{during}; the kernel was shut down and {out} left as it was.",
+              file=sys.stderr)
+        return stop.code
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # cleaning up is not interrupted
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        shutil.rmtree(job.staging, ignore_errors=True)
 
 
 if __name__ == "__main__":
