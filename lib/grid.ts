@@ -4,6 +4,20 @@
  *
  * @module
  */
+import { argument, checkArrayLike, checkInteger, checkNumber, checkObject } from "./guards.ts";
+
+/**
+ * Most samples {@linkcode linspace} makes: 2^26 = 67,108,864 (256 MB of float32), far
+ * beyond any figure (about 4,000 per curve) and room for benchmarks of 20M points.
+ */
+export const MAX_SAMPLES: number = 1 << 26;
+
+/**
+ * Most points of a grid, `nx * ny`: 2^22 = 4,194,304 (2048 x 2048; the original's grid
+ * is 200 x 200). A {@linkcode meshgrid} of that size holds 32 MB; predictions and
+ * Jacobians over it a few times more.
+ */
+export const MAX_GRID_POINTS: number = 1 << 22;
 
 /**
  * Values of a function sampled on a rectangular grid.
@@ -36,9 +50,11 @@ export interface Mesh {
  *
  * @param start The first value.
  * @param stop The last value.
- * @param n How many values (an integer of at least 1; `n = 1` gives `[start]`).
+ * @param n How many values: an integer from 1 (`[start]`) to {@linkcode MAX_SAMPLES}.
  * @returns A `Float32Array` of length `n`.
- * @throws {RangeError} If `start` or `stop` is not finite, or `n` is not an integer >= 1.
+ * @throws {TypeError} If an argument is not a number.
+ * @throws {RangeError} If `start` or `stop` is not finite, or `n` is not an integer from
+ *   1 to {@linkcode MAX_SAMPLES}.
  *
  * @example Eleven points from 0 to 10
  * ```ts
@@ -48,12 +64,9 @@ export interface Mesh {
  * ```
  */
 export function linspace(start: number, stop: number, n: number): Float32Array {
-  if (!Number.isFinite(start) || !Number.isFinite(stop)) {
-    throw new RangeError(`Invalid range [${start}, ${stop}]: expected finite numbers`);
-  }
-  if (!Number.isInteger(n) || n < 1) {
-    throw new RangeError(`Invalid number of points ${n}: expected an integer >= 1`);
-  }
+  checkNumber(start, argument("linspace", "start"));
+  checkNumber(stop, argument("linspace", "stop"));
+  checkInteger(n, argument("linspace", "n"), 1, MAX_SAMPLES);
   const out = new Float32Array(n);
   if (n === 1) {
     out[0] = start;
@@ -72,8 +85,9 @@ export function linspace(start: number, stop: number, n: number): Float32Array {
  * @param x1 Sample positions along x1 (length `nx`).
  * @param x2 Sample positions along x2 (length `ny`).
  * @returns `{ x1, x2 }`, each of length `nx * ny`.
- * @throws {TypeError} If either axis is empty.
- * @throws {RangeError} If a position is not finite.
+ * @throws {TypeError} If an axis is not an array of numbers or is empty.
+ * @throws {RangeError} If a position is not finite, or the grid has more than
+ *   {@linkcode MAX_GRID_POINTS} points (checked before anything is allocated).
  *
  * @example A 2 x 3 grid
  * ```ts
@@ -84,10 +98,13 @@ export function linspace(start: number, stop: number, n: number): Float32Array {
  * ```
  */
 export function meshgrid(x1: ArrayLike<number>, x2: ArrayLike<number>): Mesh {
+  checkArrayLike(x1, argument("meshgrid", "x1"));
+  checkArrayLike(x2, argument("meshgrid", "x2"));
   const nx = x1.length, ny = x2.length;
   if (nx === 0 || ny === 0) {
     throw new TypeError(`Invalid grid ${nx} x ${ny}: expected at least one point per axis`);
   }
+  checkGridSize(nx, ny);
   for (const [name, axis] of [["x1", x1], ["x2", x2]] as const) {
     for (let k = 0; k < axis.length; k++) {
       if (!Number.isFinite(axis[k])) {
@@ -121,7 +138,7 @@ export function meshgrid(x1: ArrayLike<number>, x2: ArrayLike<number>): Mesh {
  * ```
  */
 export function checkGrid(grid: Grid): Grid {
-  const { x1, x2, values } = grid ?? {};
+  const { x1, x2, values } = checkObject(grid, "Invalid grid", "{ x1, x2, values }");
   if (!x1?.length || !x2?.length || !values) {
     throw new TypeError("Invalid grid: expected non-empty x1, x2 and values arrays");
   }
@@ -142,4 +159,26 @@ export function checkGrid(grid: Grid): Grid {
     }
   }
   return grid;
+}
+
+/**
+ * Checks the size of a grid before it is built: at most {@linkcode MAX_GRID_POINTS} points.
+ *
+ * @param nx Points along x1.
+ * @param ny Points along x2.
+ * @param label What to name in the message (default `"Invalid grid"`).
+ * @throws {RangeError} If `nx * ny` is above {@linkcode MAX_GRID_POINTS}.
+ *
+ * @example
+ * ```ts
+ * import { checkGridSize } from "./grid.ts";
+ * checkGridSize(200, 200);
+ * ```
+ */
+export function checkGridSize(nx: number, ny: number, label = "Invalid grid"): void {
+  if (nx * ny > MAX_GRID_POINTS) {
+    throw new RangeError(
+      `${label}: ${nx} x ${ny} = ${nx * ny} points is above the maximum ${MAX_GRID_POINTS}`,
+    );
+  }
 }

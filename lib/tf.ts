@@ -10,6 +10,16 @@ import "@tensorflow/tfjs-backend-wasm";
 
 export { tf };
 
+/**
+ * Elements per TensorFlow.js call for element-wise work on large inputs: 2^20 (4 MB per
+ * tensor). The library splits larger inputs into chunks of this size (whole rows for
+ * two-input functions), so the intermediate tensors of one call stay far below the wasm
+ * backend's 4 GB heap: a single call over 20M points needs several GB there, fails with
+ * "memory access out of bounds" and leaves the backend unusable. Element-wise results do
+ * not depend on the chunking (chunk starts are multiples of 64, so SIMD lanes line up).
+ */
+export const TFJS_CHUNK: number = 1 << 20;
+
 /** The backends this project supports, fastest first. */
 export const BACKENDS = ["wasm", "cpu"] as const;
 

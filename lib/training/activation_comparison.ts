@@ -8,7 +8,15 @@
 import { getActivation } from "../activations/activations.ts";
 import { hiddenActivationNames } from "./hidden_activation.ts";
 import { createNetwork, NONLINEAR_NETWORK } from "./network.ts";
-import { type History, train, type TrainingData } from "./train.ts";
+import { checkTrainingData, type History, train, type TrainingData } from "./train.ts";
+import {
+  argument,
+  checkArrayLike,
+  checkFunction,
+  checkOptions,
+  checkString,
+  option,
+} from "../guards.ts";
 
 /** One activation's result. */
 export interface ActivationResult {
@@ -51,8 +59,10 @@ export interface ComparisonOptions {
  *   ({@linkcode ComparisonOptions}).
  * @returns One {@linkcode ActivationResult} per name.
  * @throws {Error} If a name is unknown (before any training).
- * @throws {TypeError} If a name is a two-input activation, or the data is malformed.
- * @throws {RangeError} On bad training options.
+ * @throws {TypeError} If `names` is not an array of strings, a name is a two-input
+ *   activation, the data is malformed, or an option has the wrong type.
+ * @throws {RangeError} On bad training options or network sizes (see `createNetwork`
+ *   and `train`).
  *
  * @example
  * ```ts
@@ -64,7 +74,7 @@ export interface ComparisonOptions {
  */
 export async function compareActivations(
   data: TrainingData,
-  options: ComparisonOptions = {},
+  options?: ComparisonOptions,
 ): Promise<ActivationResult[]> {
   const {
     names = hiddenActivationNames(),
@@ -72,7 +82,11 @@ export async function compareActivations(
     seed = 0,
     onResult,
     ...trainOptions
-  } = options;
+  } = checkOptions(options, argument("compareActivations", "options"));
+  checkTrainingData(data, 2, "compareActivations");
+  checkArrayLike(names, option("names"), "an array of activation names");
+  names.forEach((name, k) => checkString(name, option(`names[${k}]`)));
+  if (onResult !== undefined) checkFunction(onResult, option("onResult"));
   // build (and drop) every network first, so a bad name fails before any training
   for (const name of names) createNetwork({ hidden, activation: name }, { seed }).dispose();
   const rows: ActivationResult[] = [];

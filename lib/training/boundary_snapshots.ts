@@ -4,9 +4,24 @@
  *
  * @module
  */
-import type { Network } from "./network.ts";
+import { checkNetwork, type Network } from "./network.ts";
 import { type GridAxes, gridAxes, predictGrid } from "./predict.ts";
-import { type History, train, type TrainingData, type TrainOptions } from "./train.ts";
+import {
+  checkTrainingData,
+  type History,
+  MAX_EPOCHS,
+  train,
+  type TrainingData,
+  type TrainOptions,
+} from "./train.ts";
+import { checkGridSize } from "../grid.ts";
+import { argument, checkInteger, checkObject, checkOptions, option } from "../guards.ts";
+
+/**
+ * Most values all snapshots hold together (snapshots x grid points): 2^25 = 33,554,432
+ * (128 MB). The default, 11 snapshots of 100 x 100, holds 110,000.
+ */
+export const MAX_SNAPSHOT_VALUES: number = 1 << 25;
 
 /** The network's output over the grid after `epoch` epochs (0 = before training). */
 export interface BoundarySnapshot {
@@ -34,9 +49,12 @@ export interface BoundarySnapshots {
 
 /** Options of {@linkcode trainWithSnapshots}. */
 export interface SnapshotOptions extends TrainOptions {
-  /** Record a snapshot every this many epochs; default 10. */
+  /**
+   * Record a snapshot every this many epochs: an integer from 1 to `MAX_EPOCHS`; default
+   * 10. All snapshots together hold at most {@linkcode MAX_SNAPSHOT_VALUES} values.
+   */
   every?: number;
-  /** Grid axes; default 100 x 100 over the data's `extent` (or [0, 10]^2). */
+  /** Grid axes (at most `MAX_GRID_POINTS` points); default 100 x 100 over the data's `extent` (or [0, 10]^2). */
   axes?: GridAxes;
 }
 
@@ -48,8 +66,11 @@ export interface SnapshotOptions extends TrainOptions {
  * @param data Training points and labels (a `Dataset`'s `extent` sets the default grid).
  * @param options Training options plus `every` and `axes` ({@linkcode SnapshotOptions}).
  * @returns Grid axes, snapshots and history ({@linkcode BoundarySnapshots}).
- * @throws {RangeError} If `every` is not an integer >= 1, and as {@linkcode train} does.
- * @throws {TypeError} If the network does not take two inputs, and as {@linkcode train}.
+ * @throws {RangeError} If `every` is not an integer from 1 to `MAX_EPOCHS`, the snapshots
+ *   would hold more than {@linkcode MAX_SNAPSHOT_VALUES} values (checked before anything
+ *   is allocated), and as {@linkcode train} does.
+ * @throws {TypeError} If `network` is not a network taking two inputs, and as
+ *   {@linkcode train}.
  *
  * @example Snapshots at epochs 0, 2, 4 and 5
  * ```ts
@@ -65,13 +86,29 @@ export interface SnapshotOptions extends TrainOptions {
 export async function trainWithSnapshots(
   network: Network,
   data: TrainingData & { readonly extent?: readonly (readonly [number, number])[] },
-  options: SnapshotOptions = {},
+  options?: SnapshotOptions,
 ): Promise<BoundarySnapshots> {
-  const { every = 10, axes = gridAxes(data.extent ?? [[0, 10], [0, 10]], 100), ...rest } = options;
-  if (!Number.isInteger(every) || every < 1) {
-    throw new RangeError(`Invalid snapshot interval ${every}: expected an integer >= 1`);
+  const label = (name: string) => argument("trainWithSnapshots", name);
+  checkNetwork(network, label("network"));
+  checkTrainingData(data, network.sizes[0], "trainWithSnapshots");
+  const {
+    every = 10,
+    axes = gridAxes(data.extent ?? [[0, 10], [0, 10]], 100),
+    ...rest
+  } = checkOptions(options, label("options"));
+  checkInteger(every, option("every"), 1, MAX_EPOCHS);
+  const epochs = checkInteger(rest.epochs ?? 100, option("epochs"), 1, MAX_EPOCHS);
+  checkObject(axes, option("axes"), "{ x1, x2 }");
+  const points = (axes.x1?.length ?? 0) * (axes.x2?.length ?? 0);
+  checkGridSize(axes.x1?.length ?? 0, axes.x2?.length ?? 0, option("axes"));
+  const count = 1 + Math.floor(epochs / every) + (epochs % every === 0 ? 0 : 1);
+  if (count * points > MAX_SNAPSHOT_VALUES) {
+    throw new RangeError(
+      `${option("every")}: ${count} snapshots of ${points} grid points hold ${
+        count * points
+      } values, above the maximum ${MAX_SNAPSHOT_VALUES}`,
+    );
   }
-  const epochs = rest.epochs ?? 100;
   const first = predictGrid(network, axes); // also checks the axes and the input count
   const snapshots: BoundarySnapshot[] = [
     { epoch: 0, values: first.values, loss: NaN, accuracy: NaN },

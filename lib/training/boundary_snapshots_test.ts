@@ -52,9 +52,9 @@ Deno.test("trainWithSnapshots() behaviour", async (t) => {
     const w = net.weights();
     await assert.rejects(
       trainWithSnapshots(net, data, { every: 0 }),
-      /Invalid snapshot interval 0/,
+      /Invalid option every: 0 is below the minimum 1/,
     );
-    await assert.rejects(trainWithSnapshots(net, data, { epochs: 0 }), /Invalid epochs 0/);
+    await assert.rejects(trainWithSnapshots(net, data, { epochs: 0 }), /Invalid option epochs: 0/);
     assert.deepEqual(net.weights(), w);
     net.dispose();
   });

@@ -6,6 +6,23 @@
  * @module
  */
 import { createRandom, deriveSeed, type Random } from "./random.ts";
+import {
+  argument,
+  checkInteger,
+  checkNumber,
+  checkOptions,
+  checkString,
+  option,
+} from "../guards.ts";
+
+/**
+ * Most points {@linkcode makeDataset} makes: 1,000,000 (9 MB). The original has 200;
+ * a million trains in seconds per epoch and is far from what hurts the machine.
+ */
+export const MAX_DATASET_SIZE = 1_000_000;
+
+/** Largest noise level: 1,000, a hundred times the [0, 10] window the data live in. */
+export const MAX_NOISE = 1_000;
 
 /** Points with two features each and a 0/1 label. */
 export interface Dataset {
@@ -29,11 +46,12 @@ export const DATASETS: readonly DatasetName[] = ["xor", "circle", "spiral", "gau
 export interface DatasetOptions {
   /** Run seed (a safe integer); default 0. */
   seed?: number;
-  /** Number of points; default 200. */
+  /** Number of points: an integer from 4 to {@linkcode MAX_DATASET_SIZE}; default 200. */
   size?: number;
   /**
    * Standard deviation of the Gaussian noise added to each coordinate. Defaults:
-   * xor 0.25 (the original's cluster spread), circle 0.2, spiral 0.2, gaussians 1.
+   * xor 0.25 (the original's cluster spread), circle 0.2, spiral 0.2, gaussians 1. At
+   * most {@linkcode MAX_NOISE}.
    */
   noise?: number;
 }
@@ -70,8 +88,11 @@ const DEFAULT_NOISE: Record<DatasetName, number> = {
  * @param name A name from {@linkcode DATASETS}.
  * @param options `seed`, `size` and `noise` ({@linkcode DatasetOptions}).
  * @returns A {@linkcode Dataset} with extent `[[0, 10], [0, 10]]`.
+ * @throws {TypeError} If `name` is not a string, `options` not an object, or an option
+ *   not a number.
  * @throws {RangeError} On an unknown name, a bad seed, a size that is not an integer
- *   >= 4, or a noise level that is negative or not finite.
+ *   from 4 to {@linkcode MAX_DATASET_SIZE}, or a noise level outside [0,
+ *   {@linkcode MAX_NOISE}]; checked before anything is allocated.
  *
  * @example The original's data: 200 points, half of them labelled 1
  * ```ts
@@ -81,19 +102,19 @@ const DEFAULT_NOISE: Record<DatasetName, number> = {
  * console.assert(data.y.reduce((a, b) => a + b, 0) === 100);
  * ```
  */
-export function makeDataset(name: DatasetName, options: DatasetOptions = {}): Dataset {
+export function makeDataset(name: DatasetName, options?: DatasetOptions): Dataset {
+  checkString(name, argument("makeDataset", "name"));
   if (!(DATASETS as readonly string[]).includes(name)) {
     throw new RangeError(
       `Unknown data set "${name}": expected one of ${DATASETS.map((d) => `"${d}"`).join(", ")}`,
     );
   }
-  const { seed = 0, size = 200, noise = DEFAULT_NOISE[name] } = options;
-  if (!Number.isInteger(size) || size < 4) {
-    throw new RangeError(`Invalid data set size ${size}: expected an integer >= 4`);
-  }
-  if (!Number.isFinite(noise) || noise < 0) {
-    throw new RangeError(`Invalid noise ${noise}: expected a finite number >= 0`);
-  }
+  const { seed = 0, size = 200, noise = DEFAULT_NOISE[name] } = checkOptions(
+    options,
+    argument("makeDataset", "options"),
+  );
+  checkInteger(size, option("size"), 4, MAX_DATASET_SIZE);
+  checkNumber(noise, option("noise"), { min: 0, max: MAX_NOISE });
   const random = createRandom(deriveSeed(seed, `data:${name}`));
   const x = new Float32Array(2 * size), y = new Uint8Array(size);
   const put = (i: number, x1: number, x2: number, label: number) => {

@@ -74,9 +74,12 @@ Deno.test("makeDataset() behaviour", async (t) => {
     );
     assert.throws(() => makeDataset("xor", { size: 3 }), RangeError);
     assert.throws(() => makeDataset("xor", { size: 10.5 }), RangeError);
-    assert.throws(() => makeDataset("xor", { noise: -1 }), /Invalid noise -1/);
+    assert.throws(() => makeDataset("xor", { noise: -1 }), /Invalid option noise: -1 is below/);
     assert.throws(() => makeDataset("xor", { noise: NaN }), RangeError);
-    assert.throws(() => makeDataset("xor", { seed: 0.5 }), /Invalid seed 0.5/);
+    assert.throws(
+      () => makeDataset("xor", { seed: 0.5 }),
+      /Invalid option seed: 0.5 is not an integer/,
+    );
   });
 });
 

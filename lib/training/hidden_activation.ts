@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { tf } from "../tf.ts";
+import { tf, TFJS_CHUNK } from "../tf.ts";
+import { argument, checkString } from "../guards.ts";
 import { ACTIVATIONS, getActivation } from "../activations/activations.ts";
 import { resolveParams } from "../activations/resolve_params.ts";
 import { activation } from "../activations/autodiff.ts";
@@ -17,7 +18,7 @@ export interface HiddenActivation {
   readonly name: string;
   /** Every parameter of the activation (defaults filled in). */
   readonly params: Readonly<Record<string, number>>;
-  /** f(x) element-wise. */
+  /** f(x) element-wise (in chunks of `TFJS_CHUNK` elements on the tfjs backend). */
   values(x: Float32Array): Float32Array;
   /** f(x) and f'(x) element-wise (autodiff of the registry function). */
   valuesAndSlopes(x: Float32Array): { y: Float32Array; dy: Float32Array };
@@ -46,6 +47,7 @@ export function hiddenActivationNames(): string[] {
  * @param params Parameter values; missing ones take the registry defaults.
  * @returns The activation, ready to apply to `Float32Array`s.
  * @throws {Error} If the name is unknown (the message lists the valid names).
+ * @throws {TypeError} If `name` is not a string.
  * @throws {RangeError} If a parameter is unknown or out of range.
  * @throws {TypeError} If the activation takes two inputs (softmax, maxout).
  *
@@ -61,6 +63,7 @@ export function hiddenActivation(
   name: string,
   params: Readonly<Record<string, number>> = {},
 ): HiddenActivation {
+  checkString(name, argument("hiddenActivation", "name"));
   const spec = getActivation(name);
   if (spec.inputs !== 1) {
     throw new TypeError(
@@ -74,13 +77,17 @@ export function hiddenActivation(
     name,
     params: resolved,
     values(x) {
-      if (x.length === 0) return new Float32Array(0);
-      const y = tf.tidy(() => spec.fn(tf.tensor1d(x, "float32"), resolved));
-      try {
-        return Float32Array.from(y.dataSync() as Float32Array);
-      } finally {
-        y.dispose();
+      const out = new Float32Array(x.length);
+      for (let start = 0; start < x.length; start += TFJS_CHUNK) {
+        const part = x.subarray(start, start + TFJS_CHUNK);
+        const y = tf.tidy(() => spec.fn(tf.tensor1d(part, "float32"), resolved));
+        try {
+          out.set(y.dataSync() as Float32Array, start);
+        } finally {
+          y.dispose();
+        }
       }
+      return out;
     },
     valuesAndSlopes(x) {
       return activation(name, x, resolved);

@@ -22,19 +22,25 @@ export {
   datasetRows,
   DATASETS,
   makeDataset,
+  MAX_DATASET_SIZE,
+  MAX_NOISE,
   XOR_CLUSTERS,
 } from "./datasets.ts";
-export { createRandom, deriveSeed, permutation, type Random } from "./random.ts";
+export { checkSeed, createRandom, deriveSeed, permutation, type Random } from "./random.ts";
 export {
   type HiddenActivation,
   hiddenActivation,
   hiddenActivationNames,
 } from "./hidden_activation.ts";
 export {
+  checkNetwork,
   checkPoints,
   createNetwork,
   type LayerWeights,
   LINEAR_NETWORK,
+  MAX_HIDDEN_LAYERS,
+  MAX_LAYER_WIDTH,
+  MAX_PARAMETERS,
   type Network,
   networkLabel,
   type NetworkOptions,
@@ -45,6 +51,9 @@ export {
   checkTrainingData,
   type EpochLog,
   type History,
+  MAX_BATCH_SIZE,
+  MAX_BATCH_VALUES,
+  MAX_EPOCHS,
   train,
   type TrainingData,
   type TrainOptions,
@@ -53,6 +62,7 @@ export {
   type GridAxes,
   gridAxes,
   hiddenOutputs,
+  MAX_RESOLUTION,
   type Points,
   predict,
   predictGrid,
@@ -60,6 +70,7 @@ export {
 export {
   extentOf,
   fitSubnetwork,
+  MAX_PADDING,
   SUBNETWORK,
   type SubnetworkFit,
   type SubnetworkOptions,
@@ -67,6 +78,7 @@ export {
 export {
   type BoundarySnapshot,
   type BoundarySnapshots,
+  MAX_SNAPSHOT_VALUES,
   type SnapshotOptions,
   trainWithSnapshots,
 } from "./boundary_snapshots.ts";

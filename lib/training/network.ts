@@ -13,13 +13,51 @@
  *
  * @module
  */
-import { createRandom, deriveSeed } from "./random.ts";
+import { checkSeed, createRandom, deriveSeed } from "./random.ts";
 import { type HiddenActivation, hiddenActivation } from "./hidden_activation.ts";
 import { getActivation } from "../activations/activations.ts";
+import {
+  argument,
+  checkArrayLike,
+  checkFloat32,
+  checkInteger,
+  checkObject,
+  checkOptions,
+  checkString,
+  describe,
+  option,
+  typeError,
+} from "../guards.ts";
+
+/**
+ * Widest layer (and most input features): 4,096 units. The original's widest is 64; a
+ * deep-network study uses 128 to 1,024.
+ */
+export const MAX_LAYER_WIDTH = 4_096;
+
+/** Most hidden layers: 256 (a depth study goes to about 50). */
+export const MAX_HIDDEN_LAYERS = 256;
+
+/**
+ * Most weights and biases in one network: 2^24 = 16,777,216 (64 MB of float32; training
+ * adds Adam's two float64 moments and a float64 gradient, about 450 MB in all). The
+ * original's non-linear network has 325.
+ */
+export const MAX_PARAMETERS: number = 1 << 24;
+
+/**
+ * Values one forward pass holds at once (points x the widest layer): 2^20. Larger inputs
+ * run in chunks of whole points, with identical results (each point is computed alone).
+ */
+const FORWARD_CHUNK = 1 << 20;
 
 /** What to build: hidden layer widths and their activation. */
 export interface NetworkSpec {
-  /** Widths of the hidden layers, input side first, e.g. `[64, 2]`. */
+  /**
+   * Widths of the hidden layers, input side first, e.g. `[64, 2]`: at most
+   * {@linkcode MAX_HIDDEN_LAYERS} layers, each an integer from 1 to
+   * {@linkcode MAX_LAYER_WIDTH}, and at most {@linkcode MAX_PARAMETERS} weights in all.
+   */
   readonly hidden: readonly number[];
   /** Registry name of the hidden layers' activation, e.g. `"elu"` or `"identity"`. */
   readonly activation: string;
@@ -65,7 +103,7 @@ export interface Network {
 export interface NetworkOptions {
   /** Seed of the initial weights (a safe integer); default 0. */
   seed?: number;
-  /** Features per input point; default 2. */
+  /** Features per input point: an integer from 1 to {@linkcode MAX_LAYER_WIDTH}; default 2. */
   inputs?: number;
 }
 
@@ -75,6 +113,8 @@ interface Internals {
 }
 
 const internals = new WeakMap<Network, Internals>();
+// every network createNetwork made, disposed ones included
+const made = new WeakSet<Network>();
 
 /**
  * Builds a network: `inputs` -> hidden layers with the spec's activation -> 1 sigmoid
@@ -83,9 +123,13 @@ const internals = new WeakMap<Network, Internals>();
  * @param spec Hidden widths and activation, e.g. {@linkcode NONLINEAR_NETWORK}.
  * @param options `seed` and `inputs` ({@linkcode NetworkOptions}).
  * @returns A {@linkcode Network}; dispose it when done.
- * @throws {RangeError} If a width or `inputs` is not an integer >= 1, the seed is not a
- *   safe integer, the activation is unknown, or a parameter is out of range.
- * @throws {TypeError} If the activation takes two inputs (softmax, maxout).
+ * @throws {RangeError} If a width or `inputs` is not an integer from 1 to
+ *   {@linkcode MAX_LAYER_WIDTH}, there are more than {@linkcode MAX_HIDDEN_LAYERS}
+ *   hidden layers or {@linkcode MAX_PARAMETERS} weights (checked before anything is
+ *   allocated), the seed is not a safe integer, or a parameter is out of range.
+ * @throws {TypeError} If `spec` is not an object, `spec.hidden` not an array of numbers,
+ *   `spec.activation` not a string, or the activation takes two inputs (softmax, maxout).
+ * @throws {Error} If the activation is unknown (the message lists the names).
  *
  * @example The original's non-linear network
  * ```ts
@@ -96,18 +140,36 @@ const internals = new WeakMap<Network, Internals>();
  * net.dispose();
  * ```
  */
-export function createNetwork(spec: NetworkSpec, options: NetworkOptions = {}): Network {
-  const { seed = 0, inputs = 2 } = options;
-  const hidden = [...(spec?.hidden ?? [])];
-  for (const [what, w] of [["inputs", inputs], ...hidden.map((w, k) => [`hidden[${k}]`, w])]) {
-    if (!Number.isInteger(w) || (w as number) < 1) {
-      throw new RangeError(`Invalid layer width ${what} = ${w}: expected an integer >= 1`);
-    }
+export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Network {
+  const label = (name: string) => argument("createNetwork", name);
+  checkObject(spec, label("spec"));
+  const { seed = 0, inputs = 2 } = checkOptions(options, label("options"));
+  checkArrayLike(spec.hidden, label("spec.hidden"), "an array of layer widths");
+  if (spec.hidden.length > MAX_HIDDEN_LAYERS) {
+    throw new RangeError(
+      `${
+        label("spec.hidden")
+      }: ${spec.hidden.length} hidden layers is above the maximum ${MAX_HIDDEN_LAYERS}`,
+    );
+  }
+  const hidden = Array.from(spec.hidden);
+  hidden.forEach((w, k) => checkInteger(w, label(`spec.hidden[${k}]`), 1, MAX_LAYER_WIDTH));
+  checkInteger(inputs, option("inputs"), 1, MAX_LAYER_WIDTH);
+  checkSeed(seed);
+  checkString(spec.activation, label("spec.activation"));
+  if (spec.params !== undefined) checkObject(spec.params, label("spec.params"));
+  const sizes = [inputs, ...hidden, 1];
+  const parameters = packedLength(sizes);
+  if (parameters > MAX_PARAMETERS) {
+    throw new RangeError(
+      `${label("spec.hidden")}: layers ${
+        sizes.join("-")
+      } have ${parameters} weights, above the maximum ${MAX_PARAMETERS}`,
+    );
   }
   const activation = hiddenActivation(spec.activation, spec.params);
-  const sizes = [inputs, ...hidden, 1];
   const random = createRandom(deriveSeed(seed, "weights"));
-  const init = new Float32Array(packedLength(sizes));
+  const init = new Float32Array(parameters);
   let offset = 0;
   for (let k = 0; k + 1 < sizes.length; k++) {
     const fanIn = sizes[k], fanOut = sizes[k + 1];
@@ -145,6 +207,32 @@ export function createNetwork(spec: NetworkSpec, options: NetworkOptions = {}): 
     },
   };
   internals.set(network, { weights: init, activation });
+  made.add(network);
+  return network;
+}
+
+/**
+ * Checks that a value is a live network made by {@linkcode createNetwork}.
+ *
+ * @param network The value.
+ * @param label What to name in the message, e.g. `train(network)`.
+ * @returns The network.
+ * @throws {TypeError} If it is not a network made by {@linkcode createNetwork}.
+ * @throws {Error} If the network has been disposed.
+ *
+ * @example
+ * ```ts
+ * import { checkNetwork, createNetwork, LINEAR_NETWORK } from "./network.ts";
+ * const net = createNetwork(LINEAR_NETWORK);
+ * console.assert(checkNetwork(net, "predict(network)") === net);
+ * net.dispose();
+ * ```
+ */
+export function checkNetwork(network: Network, label: string): Network {
+  if (!made.has(network)) {
+    throw typeError(label, "a Network from createNetwork()", network);
+  }
+  internalsOf(network);
   return network;
 }
 
@@ -205,6 +293,35 @@ export function forwardPass(
 }
 
 /**
+ * Internal (for train.ts and predict.ts): the output of the last layer (or of hidden
+ * layer `layer`) for any number of points, computed in chunks of whole points so that
+ * memory stays small; the values are those of one {@linkcode forwardPass}.
+ *
+ * @param network A live network.
+ * @param x Row-major features, `network.sizes[0]` per point (not checked here).
+ * @param layer Stop after this hidden layer (0-based); default: the output layer.
+ * @returns Row-major outputs of that layer.
+ * @throws {Error} If the network has been disposed.
+ */
+export function forwardOutputs(network: Network, x: Float32Array, layer?: number): Float32Array {
+  const sizes = network.sizes, dim = sizes[0];
+  const last = layer ?? sizes.length - 2;
+  const n = x.length / dim, width = sizes[last + 1];
+  // whole points, a multiple of 64 of them, so chunk boundaries stay aligned for SIMD kernels
+  const per = Math.max(64, Math.floor(FORWARD_CHUNK / Math.max(...sizes) / 64) * 64);
+  if (n <= per) return forwardPass(network, x, { layer }).output;
+  const out = new Float32Array(n * width);
+  for (let start = 0; start < n; start += per) {
+    const end = Math.min(n, start + per);
+    out.set(
+      forwardPass(network, x.subarray(start * dim, end * dim), { layer }).output,
+      start * width,
+    );
+  }
+  return out;
+}
+
+/**
  * Internal (for train.ts): the network's packed weights, updated in place by training.
  * Layer k holds its kernel (`inputs x units`, row-major) then its bias.
  *
@@ -223,6 +340,7 @@ export function packedWeights(network: Network): Float32Array {
  *
  * @param network A network (disposed ones too).
  * @returns E.g. `"Linear"`, `"ELU"`, `"Leaky ReLU"`.
+ * @throws {TypeError} If `network` was not made by {@linkcode createNetwork}.
  *
  * @example
  * ```ts
@@ -233,18 +351,25 @@ export function packedWeights(network: Network): Float32Array {
  * ```
  */
 export function networkLabel(network: Network): string {
+  if (!made.has(network)) {
+    throw typeError(argument("networkLabel", "network"), "a Network from createNetwork()", network);
+  }
   const name = network.spec.activation;
   return name === "identity" ? "Linear" : getActivation(name).label;
 }
 
 /**
- * Checks that `x` holds finite points with `dim` features each and returns how many.
+ * Checks that `x` holds points with `dim` features each, every feature a number that is
+ * finite in float32 (a float64 such as 1e39 is finite but Infinity in float32, the
+ * precision networks compute in), and returns how many.
  *
  * @param x Row-major features.
  * @param dim Features per point.
+ * @param label What to name in messages (default `x`).
  * @returns The number of points (>= 1).
- * @throws {TypeError} If `x` is empty or its length is not a multiple of `dim`.
- * @throws {RangeError} If a feature is not finite.
+ * @throws {TypeError} If `x` is not an array of numbers, is empty, or its length is not a
+ *   multiple of `dim`.
+ * @throws {RangeError} If a feature is not finite in float32.
  *
  * @example
  * ```ts
@@ -252,19 +377,20 @@ export function networkLabel(network: Network): string {
  * console.assert(checkPoints([1, 2, 3, 4], 2) === 2);
  * ```
  */
-export function checkPoints(x: ArrayLike<number>, dim: number): number {
-  const length = x?.length ?? 0;
-  if (length === 0) throw new TypeError("Empty data: expected at least one point");
+export function checkPoints(x: ArrayLike<number>, dim: number, label = "x"): number {
+  checkArrayLike(x, label, "an array of features");
+  const length = x.length;
+  if (length === 0) throw new TypeError(`Empty data ${label}: expected at least one point`);
   if (length % dim !== 0) {
     throw new TypeError(
-      `Invalid features: length ${length} is not a multiple of ${dim} features per point`,
+      `Invalid features ${label}: length ${length} is not a multiple of ${dim} features per point`,
     );
   }
   for (let i = 0; i < length; i++) {
-    if (!Number.isFinite(x[i])) {
-      throw new RangeError(
-        `Invalid feature ${x[i]} of point ${Math.floor(i / dim)}: expected a finite number`,
-      );
+    const v = x[i];
+    if (typeof v !== "number" || !Number.isFinite(Math.fround(v))) {
+      const shown = typeof v === "number" ? v : describe(v);
+      checkFloat32(v, `Invalid feature ${shown} of point ${Math.floor(i / dim)} (${label}[${i}])`);
     }
   }
   return length / dim;

@@ -94,10 +94,19 @@ Deno.test("createNetwork() behaviour", async (t) => {
       () => createNetwork({ hidden: [4], activation: "softmax" }),
       (e: Error) => e instanceof TypeError && /"softmax" takes 2 inputs.*"elu"/.test(e.message),
     );
-    assert.throws(() => createNetwork({ hidden: [0], activation: "elu" }), /hidden\[0\] = 0/);
+    assert.throws(
+      () => createNetwork({ hidden: [0], activation: "elu" }),
+      /createNetwork\(spec.hidden\[0\]\): 0 is below the minimum 1/,
+    );
     assert.throws(() => createNetwork({ hidden: [64, 1.5], activation: "elu" }), RangeError);
-    assert.throws(() => createNetwork(NONLINEAR_NETWORK, { inputs: 0 }), /inputs = 0/);
-    assert.throws(() => createNetwork(NONLINEAR_NETWORK, { seed: 0.5 }), /Invalid seed 0.5/);
+    assert.throws(
+      () => createNetwork(NONLINEAR_NETWORK, { inputs: 0 }),
+      /Invalid option inputs: 0 is below/,
+    );
+    assert.throws(
+      () => createNetwork(NONLINEAR_NETWORK, { seed: 0.5 }),
+      /Invalid option seed: 0.5 is not an integer/,
+    );
     assert.throws(
       () => createNetwork({ hidden: [4], activation: "elu", params: { alpha: 99 } }),
       RangeError,

@@ -5,8 +5,23 @@
  *
  * @module
  */
-import { checkPoints, forwardPass, type Network, sigmoid } from "./network.ts";
+import { checkNetwork, checkPoints, forwardOutputs, type Network, sigmoid } from "./network.ts";
 import { type Grid, linspace, meshgrid } from "../grid.ts";
+import {
+  argument,
+  checkArrayLike,
+  checkInteger,
+  checkObject,
+  checkOptions,
+  option,
+  typeError,
+} from "../guards.ts";
+
+/**
+ * Most grid samples per axis for a decision boundary (`resolution`): 1,000, a million
+ * points (the original's grid is 200 x 200; a figure is 400 px wide).
+ */
+export const MAX_RESOLUTION = 1_000;
 
 /** The sample positions of a grid: ascending `x1` (horizontal) and `x2` (vertical). */
 export interface GridAxes {
@@ -29,9 +44,12 @@ export interface Points {
  *
  * @param extent `[[x1min, x1max], [x2min, x2max]]`; default the original's
  *   `[[0, 10], [0, 10]]`.
- * @param n Samples per axis; default 200 (the original's 200 x 200).
+ * @param n Samples per axis: an integer from 1 to {@linkcode MAX_RESOLUTION}; default 200
+ *   (the original's 200 x 200).
  * @returns `{ x1, x2 }` as `Float32Array`s.
- * @throws {RangeError} If a bound is not finite or `n` is not an integer >= 1.
+ * @throws {TypeError} If `extent` is not two `[min, max]` pairs of numbers.
+ * @throws {RangeError} If a bound is not finite or `n` is not an integer from 1 to
+ *   {@linkcode MAX_RESOLUTION}.
  *
  * @example
  * ```ts
@@ -44,6 +62,12 @@ export function gridAxes(
   extent: readonly (readonly [number, number])[] = [[0, 10], [0, 10]],
   n = 200,
 ): { x1: Float32Array; x2: Float32Array } {
+  const label = argument("gridAxes", "extent");
+  checkArrayLike(extent, label, "[[x1min, x1max], [x2min, x2max]]");
+  for (const k of [0, 1]) {
+    checkArrayLike(extent[k], `${label}[${k}]`, "a [min, max] pair of numbers");
+  }
+  checkInteger(n, argument("gridAxes", "n"), 1, MAX_RESOLUTION);
   return {
     x1: linspace(extent[0][0], extent[0][1], n),
     x2: linspace(extent[1][0], extent[1][1], n),
@@ -56,8 +80,9 @@ export function gridAxes(
  * @param network A network with `network.sizes[0]` inputs.
  * @param x Row-major features.
  * @returns One probability per point.
- * @throws {TypeError} If `x` is empty or its length is not a multiple of the input count.
- * @throws {RangeError} If a feature is not finite.
+ * @throws {TypeError} If `network` is not a network, or `x` is not an array of numbers, is
+ *   empty or its length is not a multiple of the input count.
+ * @throws {RangeError} If a feature is not finite in float32.
  * @throws {Error} If the network has been disposed.
  *
  * @example An untrained network still gives probabilities
@@ -71,9 +96,9 @@ export function gridAxes(
  * ```
  */
 export function predict(network: Network, x: ArrayLike<number>): Float32Array {
-  checkPoints(x, network.sizes[0]);
-  const z = forwardPass(network, Float32Array.from(x)).output;
-  return z.map(sigmoid);
+  checkNetwork(network, argument("predict", "network"));
+  checkPoints(x, network.sizes[0], argument("predict", "x"));
+  return forwardOutputs(network, Float32Array.from(x)).map(sigmoid);
 }
 
 /**
@@ -83,8 +108,10 @@ export function predict(network: Network, x: ArrayLike<number>): Float32Array {
  * @param axes Grid axes; default {@linkcode gridAxes}`()`, the original's 200 x 200 over
  *   [0, 10]^2.
  * @returns A {@linkcode Grid} with `values[j * nx + i] = p(x1[i], x2[j])`.
- * @throws {TypeError} If the network does not take two inputs or an axis is empty.
- * @throws {RangeError} If a position is not finite.
+ * @throws {TypeError} If `network` is not a network taking two inputs, or an axis is not
+ *   a non-empty array of numbers.
+ * @throws {RangeError} If a position is not finite, or the grid has more than
+ *   `MAX_GRID_POINTS` points (see `meshgrid`; checked before anything is allocated).
  *
  * @example
  * ```ts
@@ -97,6 +124,8 @@ export function predict(network: Network, x: ArrayLike<number>): Float32Array {
  * ```
  */
 export function predictGrid(network: Network, axes: GridAxes = gridAxes()): Grid {
+  checkNetwork(network, argument("predictGrid", "network"));
+  checkObject(axes, argument("predictGrid", "axes"), "{ x1, x2 }");
   if (network.sizes[0] !== 2) {
     throw new TypeError(
       `Invalid network for a grid: it takes ${network.sizes[0]} inputs, expected 2`,
@@ -123,8 +152,10 @@ export function predictGrid(network: Network, axes: GridAxes = gridAxes()): Grid
  * @param x Row-major features (`network.sizes[0]` per point).
  * @param options `layer`: 0-based hidden layer index; default the last hidden layer.
  * @returns `{ x, dim }`: row-major outputs, `dim` = that layer's width.
- * @throws {RangeError} If `layer` is not a hidden layer index, or a feature is not finite.
- * @throws {TypeError} If `x` is empty or has the wrong length.
+ * @throws {RangeError} If `layer` is not a hidden layer index, or a feature is not finite
+ *   in float32.
+ * @throws {TypeError} If `network` is not a network, or `x` is not an array of numbers,
+ *   is empty or has the wrong length.
  *
  * @example The non-linear network maps points to 2-D
  * ```ts
@@ -139,17 +170,16 @@ export function predictGrid(network: Network, axes: GridAxes = gridAxes()): Grid
 export function hiddenOutputs(
   network: Network,
   x: ArrayLike<number>,
-  options: { layer?: number } = {},
+  options?: { layer?: number },
 ): Points {
+  checkNetwork(network, argument("hiddenOutputs", "network"));
   const hidden = network.sizes.length - 2;
-  const { layer = hidden - 1 } = options;
-  if (!Number.isInteger(layer) || layer < 0 || layer >= hidden) {
-    throw new RangeError(
-      `Invalid hidden layer ${layer}: expected an integer from 0 to ${hidden - 1}`,
-    );
+  const { layer = hidden - 1 } = checkOptions(options, argument("hiddenOutputs", "options"));
+  if (hidden === 0) {
+    throw typeError(argument("hiddenOutputs", "network"), "a network with a hidden layer", network);
   }
-  const dim = network.sizes[0];
-  checkPoints(x, dim);
-  const output = forwardPass(network, Float32Array.from(x), { layer }).output;
+  checkInteger(layer, option("layer"), 0, hidden - 1);
+  checkPoints(x, network.sizes[0], argument("hiddenOutputs", "x"));
+  const output = forwardOutputs(network, Float32Array.from(x), layer);
   return { x: output, dim: network.sizes[layer + 1] };
 }

@@ -76,7 +76,7 @@ Deno.test("hiddenOutputs() behaviour", async (t) => {
   await t.step("bad layer indices throw RangeError", () => {
     assert.throws(
       () => hiddenOutputs(net, points, { layer: 2 }),
-      /Invalid hidden layer 2: expected an integer from 0 to 1/,
+      /Invalid option layer: 2 is above the maximum 1 \(expected an integer from 0 to 1\)/,
     );
     assert.throws(() => hiddenOutputs(net, points, { layer: -1 }), RangeError);
   });

@@ -9,6 +9,8 @@
  * @module
  */
 
+import { checkInteger, option } from "../guards.ts";
+
 /** A seeded source of random numbers. */
 export interface Random {
   /** A uniform number in `[0, 1)`. */
@@ -22,6 +24,7 @@ export interface Random {
  *
  * @param seed Any safe integer; the same seed gives the same sequence.
  * @returns A {@linkcode Random}.
+ * @throws {TypeError} If `seed` is not a number.
  * @throws {RangeError} If `seed` is not a safe integer.
  *
  * @example The same seed gives the same numbers
@@ -63,6 +66,7 @@ export function createRandom(seed: number): Random {
  * @param seed The run seed (a safe integer).
  * @param stream A stream name such as `"data"`, `"weights"` or `"shuffle"`.
  * @returns A seed in `[0, 2^32)`.
+ * @throws {TypeError} If `seed` is not a number.
  * @throws {RangeError} If `seed` is not a safe integer.
  *
  * @example
@@ -109,11 +113,23 @@ export function permutation(n: number, random: Random): Uint32Array {
   return p;
 }
 
-// Safe integers only, so that every seed maps to its own well-defined state.
-function checkSeed(seed: number): void {
-  if (!Number.isSafeInteger(seed)) {
-    throw new RangeError(`Invalid seed ${seed}: expected a safe integer`);
-  }
+/**
+ * Checks a seed: a safe integer, so that every seed maps to its own well-defined state.
+ *
+ * @param seed The seed.
+ * @param label What to name in the message (default `Invalid option seed`).
+ * @returns The seed.
+ * @throws {TypeError} If `seed` is not a number.
+ * @throws {RangeError} If `seed` is not a safe integer.
+ *
+ * @example
+ * ```ts
+ * import { checkSeed } from "./random.ts";
+ * console.assert(checkSeed(42) === 42);
+ * ```
+ */
+export function checkSeed(seed: number, label: string = option("seed")): number {
+  return checkInteger(seed, label, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
 }
 
 // A 32-bit avalanche hash (murmur3's finalizer) over both halves of a safe integer.

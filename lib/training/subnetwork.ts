@@ -9,10 +9,14 @@
  *
  * @module
  */
-import { createNetwork, type Network } from "./network.ts";
+import { checkNetwork, createNetwork, type Network } from "./network.ts";
 import type { Dataset } from "./datasets.ts";
 import type { Grid } from "../grid.ts";
-import { gridAxes, hiddenOutputs, predictGrid } from "./predict.ts";
+import { gridAxes, hiddenOutputs, MAX_RESOLUTION, predictGrid } from "./predict.ts";
+import { argument, checkInteger, checkNumber, checkOptions, option } from "../guards.ts";
+
+/** Largest `padding`: 100 times the points' range on each side. */
+export const MAX_PADDING = 100;
 import {
   checkTrainingData,
   type History,
@@ -38,9 +42,12 @@ export interface SubnetworkFit {
 
 /** Options of {@linkcode fitSubnetwork}: training options plus the grid's look. */
 export interface SubnetworkOptions extends TrainOptions {
-  /** Grid samples per axis; default 200. */
+  /** Grid samples per axis: an integer from 2 to {@linkcode MAX_RESOLUTION}; default 200. */
   resolution?: number;
-  /** Margin around the points, as a fraction of their range per axis; default 0.1. */
+  /**
+   * Margin around the points, as a fraction of their range per axis: from 0 to
+   * {@linkcode MAX_PADDING}; default 0.1.
+   */
   padding?: number;
 }
 
@@ -54,8 +61,8 @@ export interface SubnetworkOptions extends TrainOptions {
  * @param options Training options (default: the original's, with the network's seed),
  *   `resolution` and `padding` ({@linkcode SubnetworkOptions}).
  * @returns The transformed points, extent, grid and history ({@linkcode SubnetworkFit}).
- * @throws {TypeError} If the last hidden layer does not have 2 units, or the data is
- *   empty or has mismatched lengths.
+ * @throws {TypeError} If `network` is not a network whose last hidden layer has 2 units,
+ *   or the data is not features and labels, is empty or has mismatched lengths.
  * @throws {RangeError} On bad labels, features or training options, or a bad
  *   `resolution` / `padding`.
  *
@@ -73,22 +80,22 @@ export interface SubnetworkOptions extends TrainOptions {
 export async function fitSubnetwork(
   network: Network,
   data: TrainingData,
-  options: SubnetworkOptions = {},
+  options?: SubnetworkOptions,
 ): Promise<SubnetworkFit> {
-  const { resolution = 200, padding = 0.1, ...trainOptions } = options;
+  checkNetwork(network, argument("fitSubnetwork", "network"));
+  const { resolution = 200, padding = 0.1, ...trainOptions } = checkOptions(
+    options,
+    argument("fitSubnetwork", "options"),
+  );
   const width = network.sizes.at(-2);
   if (network.sizes.length < 3 || width !== 2) {
     throw new TypeError(
       `Invalid network for the subnetwork view: its last hidden layer has ${width} units, expected 2`,
     );
   }
-  if (!Number.isInteger(resolution) || resolution < 2) {
-    throw new RangeError(`Invalid resolution ${resolution}: expected an integer >= 2`);
-  }
-  if (!Number.isFinite(padding) || padding < 0) {
-    throw new RangeError(`Invalid padding ${padding}: expected a finite number >= 0`);
-  }
-  checkTrainingData(data, network.sizes[0]);
+  checkInteger(resolution, option("resolution"), 2, MAX_RESOLUTION);
+  checkNumber(padding, option("padding"), { min: 0, max: MAX_PADDING });
+  checkTrainingData(data, network.sizes[0], "fitSubnetwork");
   const transformed = hiddenOutputs(network, data.x);
   const extent = extentOf(transformed.x, padding);
   const points: Dataset = { x: transformed.x, y: Uint8Array.from(data.y), dim: 2, extent };

@@ -52,10 +52,16 @@ Deno.test("fitSubnetwork() behaviour", async (t) => {
     const linear = createNetwork(LINEAR_NETWORK);
     await assert.rejects(fitSubnetwork(linear, data), /last hidden layer has 64 units, expected 2/);
     linear.dispose();
-    await assert.rejects(fitSubnetwork(net, data, { resolution: 1 }), /Invalid resolution 1/);
-    await assert.rejects(fitSubnetwork(net, data, { padding: -1 }), /Invalid padding -1/);
+    await assert.rejects(
+      fitSubnetwork(net, data, { resolution: 1 }),
+      /Invalid option resolution: 1 is below the minimum 2/,
+    );
+    await assert.rejects(
+      fitSubnetwork(net, data, { padding: -1 }),
+      /Invalid option padding: -1 is below the minimum 0/,
+    );
     await assert.rejects(fitSubnetwork(net, { x: data.x, y: [] }), /Empty data/);
-    await assert.rejects(fitSubnetwork(net, data, { epochs: 0 }), /Invalid epochs 0/);
+    await assert.rejects(fitSubnetwork(net, data, { epochs: 0 }), /Invalid option epochs: 0/);
   });
 
   net.dispose();

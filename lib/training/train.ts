@@ -8,8 +8,42 @@
  *
  * @module
  */
-import { createRandom, deriveSeed, permutation } from "./random.ts";
-import { checkPoints, forwardPass, type Network, packedWeights, sigmoid } from "./network.ts";
+import { checkSeed, createRandom, deriveSeed, permutation } from "./random.ts";
+import {
+  checkNetwork,
+  checkPoints,
+  forwardOutputs,
+  forwardPass,
+  type Network,
+  packedWeights,
+  sigmoid,
+} from "./network.ts";
+import {
+  argument,
+  checkArrayLike,
+  checkFunction,
+  checkInteger,
+  checkNumber,
+  checkObject,
+  checkOptions,
+  FLOAT32_MAX,
+  option,
+  typeError,
+} from "../guards.ts";
+
+/** Most epochs per call: 100,000 (the original trains 100). */
+export const MAX_EPOCHS = 100_000;
+
+/** Largest batch size: 1,000,000 points, the largest data set `makeDataset` makes. */
+export const MAX_BATCH_SIZE = 1_000_000;
+
+/**
+ * Most values one batch holds in a forward and backward pass: 2^24 = 16,777,216, counted
+ * as points per batch times the units of every layer (inputs and output included); the
+ * pass keeps about three float32 and two float64 copies of them (about 300 MB at the
+ * limit). The original's batches hold 32 x 69 = 2,208.
+ */
+export const MAX_BATCH_VALUES: number = 1 << 24;
 
 /** Training data: row-major features and 0/1 labels (a {@linkcode Dataset} fits). */
 export interface TrainingData {
@@ -41,11 +75,19 @@ export interface History {
 
 /** Options of {@linkcode train}. */
 export interface TrainOptions {
-  /** Number of passes over the data; default 100. */
+  /** Number of passes over the data: an integer from 1 to {@linkcode MAX_EPOCHS}; default 100. */
   epochs?: number;
-  /** Points per gradient step; default 32 (Keras's default). */
+  /**
+   * Points per gradient step: an integer from 1 to {@linkcode MAX_BATCH_SIZE}, and at most
+   * {@linkcode MAX_BATCH_VALUES} values per batch (points x the units of every layer);
+   * default 32 (Keras's default).
+   */
   batchSize?: number;
-  /** Adam's learning rate; default 0.001 (Keras's default). */
+  /**
+   * Adam's learning rate: a number above 0, finite in float32 (at most 3.4e38); default
+   * 0.001 (Keras's default). One too large for the data makes training diverge, which
+   * {@linkcode train} reports.
+   */
   learningRate?: number;
   /** Seed of the batch order; default the network's seed. */
   seed?: number;
@@ -62,14 +104,21 @@ export interface TrainOptions {
  *
  * Adam starts fresh on every call.
  *
+ * If the loss becomes NaN or infinite, or a weight stops being finite (a learning rate
+ * far too large, or features far from the scale of the initial weights), training stops
+ * with a RangeError naming the epoch and the likely cause; the network keeps the weights
+ * it had at the end of the previous epoch.
+ *
  * @param network A network from {@linkcode createNetwork}; its weights are updated.
  * @param data Features and 0/1 labels.
  * @param options Epochs, batch size, learning rate, seed, callback ({@linkcode TrainOptions}).
  * @returns The {@linkcode History}.
- * @throws {TypeError} If the data is empty or the lengths do not match.
- * @throws {RangeError} If a label is not 0 or 1, a feature is not finite, `epochs` or
- *   `batchSize` is not an integer >= 1, `learningRate` is not positive, or the seed is
- *   not a safe integer. Nothing is trained then.
+ * @throws {TypeError} If `network` is not a network, the data is not features and labels
+ *   (arrays of numbers), is empty or the lengths do not match, or an option has the wrong
+ *   type. Nothing is trained then.
+ * @throws {RangeError} If a label is not 0 or 1, a feature is not finite in float32, an
+ *   option is outside the domain its documentation gives, or the seed is not a safe
+ *   integer: nothing is trained then. Also when training diverges (see above).
  * @throws {Error} If the network has been disposed.
  *
  * @example Two epochs on the original's data
@@ -86,31 +135,42 @@ export interface TrainOptions {
 export async function train(
   network: Network,
   data: TrainingData,
-  options: TrainOptions = {},
+  options?: TrainOptions,
 ): Promise<History> {
+  checkNetwork(network, argument("train", "network"));
   const {
     epochs = 100,
     batchSize = 32,
     learningRate = 0.001,
     seed = network.seed,
     onEpoch,
-  } = options;
+  } = checkOptions(options, argument("train", "options"));
   const dim = network.sizes[0];
   const n = checkTrainingData(data, dim);
-  if (!Number.isInteger(epochs) || epochs < 1) {
-    throw new RangeError(`Invalid epochs ${epochs}: expected an integer >= 1`);
+  checkInteger(epochs, option("epochs"), 1, MAX_EPOCHS);
+  checkInteger(batchSize, option("batchSize"), 1, MAX_BATCH_SIZE);
+  const units = network.sizes.reduce((a, b) => a + b, 0), m = Math.min(batchSize, n);
+  if (m * units > MAX_BATCH_VALUES) {
+    throw new RangeError(
+      `${option("batchSize")}: batches of ${m} points through layers ` +
+        `${network.sizes.join("-")} hold ${
+          m * units
+        } values, above the maximum ${MAX_BATCH_VALUES}`,
+    );
   }
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new RangeError(`Invalid batch size ${batchSize}: expected an integer >= 1`);
-  }
-  if (!Number.isFinite(learningRate) || learningRate <= 0) {
-    throw new RangeError(`Invalid learning rate ${learningRate}: expected a finite number > 0`);
-  }
+  checkNumber(learningRate, option("learningRate"), {
+    min: 0,
+    minExclusive: true,
+    max: FLOAT32_MAX,
+  });
+  checkSeed(seed);
+  if (onEpoch !== undefined) checkFunction(onEpoch, option("onEpoch"));
   const random = createRandom(deriveSeed(seed, "shuffle"));
   const weights = packedWeights(network);
   const x = Float32Array.from(data.x), y = Float32Array.from(data.y);
   const adam = createAdam(weights.length, learningRate);
   const history: History = { loss: [], accuracy: [] };
+  const before = weights.slice(); // the weights at the end of the last finite epoch
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const order = permutation(n, random);
     for (let start = 0; start < n; start += batchSize) {
@@ -124,6 +184,11 @@ export async function train(
       adam(weights, lossGradient(network, bx, by));
     }
     const { loss, accuracy } = evaluate(network, x, y);
+    if (!Number.isFinite(loss) || !allFinite(weights)) {
+      weights.set(before);
+      throw new RangeError(divergence(epoch, loss, learningRate, x));
+    }
+    if (epoch < epochs) before.set(weights);
     history.loss.push(loss);
     history.accuracy.push(accuracy);
     if (onEpoch) await onEpoch({ epoch, epochs, loss, accuracy });
@@ -136,9 +201,11 @@ export async function train(
  *
  * @param data Features and labels.
  * @param dim Features per point.
+ * @param fn The public function to name in messages (default `"train"`).
  * @returns The number of points.
- * @throws {TypeError} If the data is empty or the lengths do not match.
- * @throws {RangeError} If a label is not 0 or 1 or a feature is not finite.
+ * @throws {TypeError} If the data is not an object of arrays of numbers, is empty or the
+ *   lengths do not match.
+ * @throws {RangeError} If a label is not 0 or 1 or a feature is not finite in float32.
  *
  * @example
  * ```ts
@@ -146,22 +213,28 @@ export async function train(
  * console.assert(checkTrainingData({ x: [0, 0, 1, 1], y: [0, 1] }, 2) === 2);
  * ```
  */
-export function checkTrainingData(data: TrainingData, dim: number): number {
-  if (!data?.y?.length) throw new TypeError("Empty data: expected at least one labelled point");
+export function checkTrainingData(data: TrainingData, dim: number, fn = "train"): number {
+  const label = (name: string) => argument(fn, name);
+  checkObject(data, label("data"), "{ x, y }: features and labels");
+  checkArrayLike(data.y, label("data.y"), "an array of 0/1 labels");
+  checkArrayLike(data.x, label("data.x"), "an array of features");
+  if (!data.y.length) throw new TypeError("Empty data: expected at least one labelled point");
   const n = data.y.length;
-  if (data.x?.length !== n * dim) {
+  if (data.x.length !== n * dim) {
     throw new TypeError(
-      `Mismatched lengths: ${n} labels need ${n * dim} features (${dim} per point), got ${
-        data.x?.length ?? 0
-      }`,
+      `Mismatched lengths: ${n} labels need ${
+        n * dim
+      } features (${dim} per point), got ${data.x.length}`,
     );
   }
   for (let i = 0; i < n; i++) {
-    if (data.y[i] !== 0 && data.y[i] !== 1) {
-      throw new RangeError(`Invalid label ${data.y[i]} of point ${i}: expected 0 or 1`);
+    const v = data.y[i];
+    if (v !== 0 && v !== 1) {
+      if (typeof v !== "number") throw typeError(label(`data.y[${i}]`), "a label 0 or 1", v);
+      throw new RangeError(`Invalid label ${v} of point ${i}: expected 0 or 1`);
     }
   }
-  checkPoints(data.x, dim);
+  checkPoints(data.x, dim, label("data.x"));
   return n;
 }
 
@@ -233,11 +306,35 @@ function createAdam(size: number, learningRate: number) {
 // Mean binary cross-entropy (softplus(z) - y z, stable for any z) and the fraction of
 // points whose float32 probability is > 0.5, as predict() reports them.
 function evaluate(network: Network, x: Float32Array, y: Float32Array) {
-  const z = forwardPass(network, x).output;
+  const z = forwardOutputs(network, x);
   let loss = 0, correct = 0;
   for (let i = 0; i < y.length; i++) {
     loss += Math.max(z[i], 0) + Math.log1p(Math.exp(-Math.abs(z[i]))) - y[i] * z[i];
     if ((Math.fround(sigmoid(z[i])) > 0.5 ? 1 : 0) === y[i]) correct++;
   }
   return { loss: loss / y.length, accuracy: correct / y.length };
+}
+
+function allFinite(weights: Float32Array): boolean {
+  for (let k = 0; k < weights.length; k++) {
+    if (!Number.isFinite(weights[k])) return false;
+  }
+  return true;
+}
+
+// The message when training diverges: the epoch, what became non-finite, the likely cause.
+function divergence(epoch: number, loss: number, learningRate: number, x: Float32Array): string {
+  let largest = 0;
+  for (let i = 0; i < x.length; i++) largest = Math.max(largest, Math.abs(x[i]));
+  const cause = largest > 1e4
+    ? `features as large as ${+largest.toPrecision(3)} in magnitude; scale them to about [-10, 10]`
+    : learningRate > 0.1
+    ? `the learning rate ${learningRate} is too large; try 0.001 (the default) to 0.01`
+    : `the learning rate ${learningRate} or the scale of the features (up to ${+largest
+      .toPrecision(3)}) is too large for this network`;
+  const what = Number.isFinite(loss) ? "a weight stopped being finite" : `the loss became ${loss}`;
+  return `Training diverged at epoch ${epoch}: ${what}. Likely cause: ${cause}. ` +
+    `The network keeps its weights from ${
+      epoch === 1 ? "before training" : `the end of epoch ${epoch - 1}`
+    }.`;
 }

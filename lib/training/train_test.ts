@@ -221,11 +221,11 @@ Deno.test("train() behaviour", async (t) => {
         /Invalid feature NaN of point 7/,
         RangeError,
       ],
-      [data, { epochs: 0 }, /Invalid epochs 0: expected an integer >= 1/, RangeError],
-      [data, { epochs: 2.5 }, /Invalid epochs 2.5/, RangeError],
-      [data, { batchSize: 0 }, /Invalid batch size 0: expected an integer >= 1/, RangeError],
-      [data, { learningRate: -1 }, /Invalid learning rate -1/, RangeError],
-      [data, { seed: NaN }, /Invalid seed NaN/, RangeError],
+      [data, { epochs: 0 }, /Invalid option epochs: 0 is below the minimum 1/, RangeError],
+      [data, { epochs: 2.5 }, /Invalid option epochs: 2.5 is not an integer/, RangeError],
+      [data, { batchSize: 0 }, /Invalid option batchSize: 0 is below the minimum 1/, RangeError],
+      [data, { learningRate: -1 }, /Invalid option learningRate: -1 is not above 0/, RangeError],
+      [data, { seed: NaN }, /Invalid option seed: NaN is not a finite number/, RangeError],
     ];
     for (const [d, o, message, type] of cases) {
       await assert.rejects(

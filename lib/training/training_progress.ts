@@ -5,6 +5,14 @@
  * @module
  */
 import type { EpochLog } from "./train.ts";
+import {
+  argument,
+  checkFunction,
+  checkInteger,
+  checkOptions,
+  checkString,
+  option,
+} from "../guards.ts";
 
 /** A Jupyter mime bundle as `Deno.jupyter.display(bundle, { raw: true })` takes it. */
 export type MimeBundle = Record<string, string>;
@@ -33,6 +41,8 @@ let counter = 0;
  *
  * @param options `label`, `every`, `display` ({@linkcode ProgressOptions}).
  * @returns A callback; pass it as `onEpoch`.
+ * @throws {TypeError} If `options` is not an object, `label` not a string or `display`
+ *   not a function.
  * @throws {RangeError} If `every` is given and is not an integer >= 1.
  *
  * @example Outside Jupyter nothing is shown
@@ -43,12 +53,15 @@ let counter = 0;
  * ```
  */
 export function trainingProgress(
-  options: ProgressOptions = {},
+  options?: ProgressOptions,
 ): (log: EpochLog) => Promise<void> {
-  const { label = "Training", every, display = jupyterDisplay() } = options;
-  if (every !== undefined && (!Number.isInteger(every) || every < 1)) {
-    throw new RangeError(`Invalid progress interval ${every}: expected an integer >= 1`);
-  }
+  const { label = "Training", every, display = jupyterDisplay() } = checkOptions(
+    options,
+    argument("trainingProgress", "options"),
+  );
+  checkString(label, option("label"), true);
+  if (every !== undefined) checkInteger(every, option("every"), 1);
+  if (display !== undefined) checkFunction(display, option("display"));
   const displayId = `training-progress-${++counter}-${Date.now()}`;
   let shown = false;
   return async (log) => {

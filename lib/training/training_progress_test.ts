@@ -36,7 +36,10 @@ Deno.test("trainingProgress() behaviour", async (t) => {
     await trainingProgress()(log(1));
   });
   await t.step("bad intervals throw RangeError", () => {
-    assert.throws(() => trainingProgress({ every: 0 }), /Invalid progress interval 0/);
+    assert.throws(
+      () => trainingProgress({ every: 0 }),
+      /Invalid option every: 0 is below the minimum 1/,
+    );
   });
 });
 
