@@ -13,7 +13,9 @@
  * WebP, small). A `<style>` in the output shows the SVG and hides the `<img>`. The
  * sanitizer of untrusted HTML drops `<style>` and `<svg>` (keeping the SVG's text, which
  * stays inside the hidden `<div>`) but keeps `hidden` and `<img src="data:...">`: the
- * picture shows. `text/plain` is there for other front ends.
+ * picture shows. A style applies to the whole page, so its rules match only outputs that
+ * still hold a `<style>` (`.afig:has(>style)`): a trusted notebook's rules never reach an
+ * untrusted notebook open beside it. `text/plain` is there for other front ends.
  *
  * @module
  */
@@ -140,7 +142,7 @@ export class Figure {
   notebookHtml(): string {
     this.#webp ??= renderWebp(this.svg(), 2, 80);
     const still = base64(this.#webp);
-    return `<div class="afig"><style>.afig>.afig-live{display:block!important}.afig>.afig-still{display:none!important}</style>` +
+    return `<div class="afig"><style>.afig:has(>style)>.afig-live{display:block!important}.afig:has(>style)>.afig-still{display:none!important}</style>` +
       `<div class="afig-live" hidden style="display:none">${this.svg()}</div>` +
       `<img class="afig-still" alt="${
         escapeXml(this.description)

@@ -84,7 +84,7 @@ export class FrameSliderFigure {
     const picture = options.fallback ? this.still.notebookHtml() : `<div>${this.still.svg()}</div>`;
     const json = JSON.stringify(this.#data).replace(/</g, "\\u003c");
     return `<div class="fsf" id="${this.id}">` +
-      `<style>.fsf>.fsf-controls{display:flex!important}</style>` + picture +
+      `<style>.fsf:has(>style)>.fsf-controls{display:flex!important}</style>` + picture +
       `<div class="fsf-controls" hidden style="display:none;gap:12px;align-items:center;margin:6px 0 0 62px;font:14px system-ui,sans-serif">` +
       `<label>${
         escapeXml(this.#label)

@@ -162,7 +162,7 @@ export class InteractiveFigure {
     // the sliders show only once the script has run (no dead slider without scripts)
     const json = JSON.stringify(c).replace(/</g, "\\u003c");
     return `<div class="asf" id="${c.id}" data-asf-values="">` +
-      `<style>.asf[data-asf-ready]>.asf-controls{display:flex!important}.asf>.asf-note{display:none!important}` +
+      `<style>.asf[data-asf-ready]>.asf-controls{display:flex!important}.asf:has(>style)>.asf-note{display:none!important}` +
       `.asf-controls{gap:24px;align-items:center;flex-wrap:wrap;margin:6px 0 0 62px;font:14px system-ui,sans-serif}` +
       `.asf-controls input{width:300px;vertical-align:middle}.asf-controls output{display:inline-block;min-width:3.5em;font-variant-numeric:tabular-nums}</style>` +
       picture +
