@@ -15,16 +15,35 @@ import { heatmapFigure } from "./heatmap_figure.ts";
 import { pairFigure } from "./pair_figure.ts";
 import type { Figure } from "./figure.ts";
 import { row } from "./layout.ts";
+import { MAX_PANEL_SIZE, MIN_PANEL_SIZE } from "./figure.ts";
+import {
+  argument,
+  checkInteger,
+  checkObject,
+  checkOptions,
+  checkPixels,
+  checkString,
+  option,
+} from "../guards.ts";
+
+/**
+ * Most grid points per axis of a two-input activation's heatmaps (`gridPoints`): 1,000,
+ * a million points per heatmap (default 200, the original's grid).
+ */
+export const MAX_GRID_POINTS_PER_AXIS = 1_000;
 
 /** Options of {@linkcode activationFigure}. */
 export interface ActivationFigureOptions {
   /** Parameter values, e.g. `{ alpha: 0.5 }` (default: the registry's defaults). */
   readonly params?: Record<string, number>;
-  /** Grid points per axis for two-input functions (default 200, the original's grid). */
+  /**
+   * Grid points per axis for two-input functions: an integer from 1 to
+   * {@linkcode MAX_GRID_POINTS_PER_AXIS}; default 200, the original's grid.
+   */
   readonly gridPoints?: number;
-  /** Panel width in px. */
+  /** Panel width in px, from 100 to 10,000 (`MIN_PANEL_SIZE`, `MAX_PANEL_SIZE`). */
   readonly width?: number;
-  /** Chart height in px. */
+  /** Chart height in px, from 100 to 10,000. */
   readonly height?: number;
 }
 
@@ -41,7 +60,9 @@ export interface ActivationFigureOptions {
  * @param options Parameter values, grid size, panel size.
  * @returns The figure.
  * @throws {Error} If the activation is unknown (the message lists the names).
- * @throws {RangeError} If a parameter is unknown or out of its range.
+ * @throws {TypeError} If `name` is not a string or an option has the wrong type.
+ * @throws {RangeError} If a parameter is unknown or out of its range, or a size option is
+ *   outside the range its documentation gives (checked before anything is computed).
  *
  * @example Leaky ReLU with alpha 0.5
  * ```ts
@@ -50,10 +71,18 @@ export interface ActivationFigureOptions {
  * console.assert(fig.titles.join() === "Leaky ReLU,Leaky ReLU (Derivative)");
  * ```
  */
-export function activationFigure(name: string, options: ActivationFigureOptions = {}): Figure {
+export function activationFigure(name: string, options?: ActivationFigureOptions): Figure {
+  checkString(name, argument("activationFigure", "name"));
+  options = checkOptions(options, argument("activationFigure", "options"));
   const spec = getActivation(name);
-  const p = resolveParams(spec, options.params ?? {});
+  if (options.params !== undefined) checkObject(options.params, option("params"));
+  if (options.gridPoints !== undefined) {
+    checkInteger(options.gridPoints, option("gridPoints"), 1, MAX_GRID_POINTS_PER_AXIS);
+  }
   const { width, height } = options;
+  checkPixels(width, option("width"), MIN_PANEL_SIZE, MAX_PANEL_SIZE);
+  checkPixels(height, option("height"), MIN_PANEL_SIZE, MAX_PANEL_SIZE);
+  const p = resolveParams(spec, options.params ?? {});
   if (spec.inputs === 2) return twoInputFigure(name, spec.label, p, options);
   const v = spec.view;
   const lo = Math.min(v.x[0], v.dx[0]), hi = Math.max(v.x[1], v.dx[1]);

@@ -9,6 +9,7 @@ import * as Plot from "@observablehq/plot";
 import type { Grid } from "../grid.ts";
 import { heatmapFigure } from "./heatmap_figure.ts";
 import type { Figure } from "./figure.ts";
+import { argument, checkObject, checkOptions, option } from "../guards.ts";
 
 /** The original's class colours: `CLASS_COLORS[0]` for class 0, `[1]` for class 1. */
 export const CLASS_COLORS: readonly [string, string] = ["#f58742", "#8d42f5"];
@@ -33,9 +34,9 @@ export interface BoundaryOptions {
   readonly x1Label?: string;
   /** Vertical axis label (default `"x2"`). */
   readonly x2Label?: string;
-  /** Chart width in px (default 400). */
+  /** Chart width in px, from 100 to 10,000; default 400. */
   readonly width?: number;
-  /** Chart height in px (default 380). */
+  /** Chart height in px, from 100 to 10,000; default 380. */
   readonly height?: number;
 }
 
@@ -46,8 +47,9 @@ export interface BoundaryOptions {
  *   scale is fixed to `[0, 1]`.
  * @param options Points, title, axis labels, sizes.
  * @returns The figure.
- * @throws {TypeError} If the grid is malformed or the point arrays differ in length.
- * @throws {RangeError} If a label is not 0 or 1.
+ * @throws {TypeError} If the grid is malformed, the point arrays differ in length, or an
+ *   option has the wrong type.
+ * @throws {RangeError} If a label is not 0 or 1, or a size is outside its range.
  *
  * @example
  * ```ts
@@ -62,10 +64,14 @@ export interface BoundaryOptions {
  * console.assert(fig.svg().includes("#8d42f5"));
  * ```
  */
-export function boundaryFigure(grid: Grid, options: BoundaryOptions = {}): Figure {
-  const { points, title, x1Label = "x1", x2Label = "x2", width, height } = options;
+export function boundaryFigure(grid: Grid, options?: BoundaryOptions): Figure {
+  const { points, title, x1Label = "x1", x2Label = "x2", width, height } = checkOptions(
+    options,
+    argument("boundaryFigure", "options"),
+  );
   const marks: Plot.Markish[] = [];
-  if (points) {
+  if (points !== undefined) {
+    checkObject(points, option("points"), "{ x1, x2, label }");
     const n = points.x1?.length ?? 0;
     if (points.x2?.length !== n || points.label?.length !== n) {
       throw new TypeError(

@@ -10,12 +10,22 @@ import { getActivation } from "../activations/activations.ts";
 import type { Figure } from "./figure.ts";
 import { panel, row } from "./layout.ts";
 import { plotDocument } from "./dom.ts";
+import { MAX_PANEL_SIZE } from "./figure.ts";
+import {
+  argument,
+  checkArrayLike,
+  checkInteger,
+  checkObject,
+  checkOptions,
+  checkPixels,
+  option,
+} from "../guards.ts";
 
 /** Options of {@linkcode comparisonFigure}. */
 export interface ComparisonFigureOptions {
-  /** Number of epochs trained (the x domain of the second panel). */
+  /** Number of epochs trained (the x domain of the second panel): an integer >= 1. */
   readonly epochs?: number;
-  /** Panel width in px (default 380). */
+  /** Panel width in px, from 250 to 10,000 (`MAX_PANEL_SIZE`); default 380. */
   readonly width?: number;
 }
 
@@ -27,7 +37,9 @@ export interface ComparisonFigureOptions {
  * @param rows One row per activation.
  * @param options Epochs and width.
  * @returns Two panels side by side.
- * @throws {TypeError} If `rows` is empty.
+ * @throws {TypeError} If `rows` is not a non-empty array of result rows, or an option has
+ *   the wrong type.
+ * @throws {RangeError} If `width` or `epochs` is outside its range.
  *
  * @example
  * ```ts
@@ -41,12 +53,19 @@ export interface ComparisonFigureOptions {
  */
 export function comparisonFigure(
   rows: readonly ActivationResult[],
-  options: ComparisonFigureOptions = {},
+  options?: ComparisonFigureOptions,
 ): Figure {
-  if (!Array.isArray(rows) || rows.length === 0) {
+  checkArrayLike(rows, argument("comparisonFigure", "rows"), "an array of result rows");
+  if (rows.length === 0) {
     throw new TypeError("comparisonFigure() expects at least one result row");
   }
+  rows.forEach((r, k) =>
+    checkObject(r, argument("comparisonFigure", `rows[${k}]`), "a result row")
+  );
+  options = checkOptions(options, argument("comparisonFigure", "options"));
   const { width = 380 } = options;
+  checkPixels(width, option("width"), 250, MAX_PANEL_SIZE);
+  if (options.epochs !== undefined) checkInteger(options.epochs, option("epochs"), 1);
   const epochs = options.epochs ?? Math.max(1, ...rows.map((r) => r.firstEpochAt99 ?? 1));
   const color = (r: ActivationResult) => getActivation(r.name).view.color;
   const height = 40 + 22 * rows.length;

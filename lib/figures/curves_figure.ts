@@ -12,7 +12,27 @@ import { panel } from "./layout.ts";
 import { plotDocument } from "./dom.ts";
 import { clipPolyline, simplify } from "./polyline.ts";
 import { swatches } from "./swatches.ts";
+import { MAX_PANEL_SIZE, MIN_PANEL_SIZE } from "./figure.ts";
+import {
+  argument,
+  checkArrayLike,
+  checkInteger,
+  checkNumber,
+  checkObject,
+  checkOptions,
+  checkPixels,
+  checkString,
+  option,
+} from "../guards.ts";
 
+/**
+ * Most hover read-out points per curve (`hoverPoints`): 5,000 (default 120). Each is an
+ * SVG element with a `<title>`; ten million of them exhaust V8's heap.
+ */
+export const MAX_HOVER_POINTS = 5_000;
+
+/** Thickest curve (`strokeWidth`): 50 px. */
+export const MAX_STROKE_WIDTH = 50;
 /** One curve of a {@linkcode curvesFigure}. */
 export interface Curve {
   /** Ascending sample positions. */
@@ -54,15 +74,18 @@ export interface CurvesOptions {
   readonly yLabel?: string;
   /** Kinks to mark (open dots at the one-sided limits, a filled dot at the value used). */
   readonly kinks?: readonly Kink[];
-  /** Panel width in px (default 420). */
+  /** Panel width in px, from `MIN_PANEL_SIZE` (100) to `MAX_PANEL_SIZE` (10,000); default 420. */
   readonly width?: number;
-  /** Chart height in px, without the title (default 360). */
+  /** Chart height in px without the title, from 100 to 10,000; default 360. */
   readonly height?: number;
-  /** Curve thickness in px (default 4). */
+  /** Curve thickness in px, from 0 to {@linkcode MAX_STROKE_WIDTH}; default 4. */
   readonly strokeWidth?: number;
   /** Show a legend of curve labels (default: when more than one curve has a label). */
   readonly legend?: boolean;
-  /** Number of hover read-out points across the x window (default about 120). */
+  /**
+   * Number of hover read-out points across the x window: an integer from 1 to
+   * {@linkcode MAX_HOVER_POINTS}; default 120.
+   */
   readonly hoverPoints?: number;
 }
 
@@ -75,8 +98,10 @@ export interface CurvesOptions {
  * @param curves One or more curves.
  * @param options Title, windows, labels, kinks, sizes.
  * @returns The panel.
- * @throws {TypeError} If no curve is given or a curve's arrays differ in length.
- * @throws {RangeError} If a window is not an increasing pair of finite numbers.
+ * @throws {TypeError} If no curve is given, a curve is not `{ x, y }` arrays of one
+ *   length, or an option has the wrong type.
+ * @throws {RangeError} If a window is not an increasing pair of finite numbers, or a size
+ *   option is outside the range its documentation gives (checked before drawing).
  *
  * @example Two curves overlaid
  * ```ts
@@ -89,7 +114,8 @@ export interface CurvesOptions {
  * console.assert(fig.svg().includes("sigmoid"));
  * ```
  */
-export function curvesFigure(curves: readonly Curve[], options: CurvesOptions = {}): Figure {
+export function curvesFigure(curves: readonly Curve[], options?: CurvesOptions): Figure {
+  checkArrayLike(curves, argument("curvesFigure", "curves"), "an array of curves");
   const {
     title,
     x: xw = [-5, 5],
@@ -101,13 +127,24 @@ export function curvesFigure(curves: readonly Curve[], options: CurvesOptions = 
     height = 360,
     strokeWidth = 4,
     hoverPoints = 120,
-  } = options;
+    legend: showLegend,
+  } = checkOptions(options, argument("curvesFigure", "options"));
   if (!Array.isArray(curves) || curves.length === 0) {
     throw new TypeError("curvesFigure() expects at least one curve");
   }
+  curves.forEach((c, k) => checkObject(c, argument("curvesFigure", `curves[${k}]`), "{ x, y }"));
   checkWindow(xw, "x");
   checkWindow(yw, "y");
-  const legend = options.legend ?? curves.filter((c) => c.label).length > 1;
+  checkPixels(width, option("width"), MIN_PANEL_SIZE, MAX_PANEL_SIZE);
+  checkPixels(height, option("height"), MIN_PANEL_SIZE, MAX_PANEL_SIZE);
+  checkNumber(strokeWidth, option("strokeWidth"), { min: 0, max: MAX_STROKE_WIDTH });
+  checkInteger(hoverPoints, option("hoverPoints"), 1, MAX_HOVER_POINTS);
+  checkArrayLike(kinks, option("kinks"), "an array of kinks");
+  const texts = { title, xLabel, yLabel };
+  for (const [name, text] of Object.entries(texts)) {
+    if (text !== undefined) checkString(text, option(name), true);
+  }
+  const legend = showLegend ?? curves.filter((c) => c.label).length > 1;
   const marks: Plot.Markish[] = [
     Plot.gridX({ stroke: "#ddd", strokeOpacity: 1 }),
     Plot.gridY({ stroke: "#ddd", strokeOpacity: 1 }),
@@ -234,14 +271,16 @@ export function curvesFigure(curves: readonly Curve[], options: CurvesOptions = 
  * @param x The positions.
  * @param others Arrays that must have `x.length` entries.
  * @param what The arrays' names, for the message: "x, y and dy".
- * @throws {TypeError} If `x` is empty or another array's length differs.
+ * @throws {TypeError} If an array is not an array, `x` is empty or another array's length
+ *   differs.
  */
 export function checkLengths(
   x: ArrayLike<number>,
   others: ArrayLike<number>[],
   what: string,
 ): void {
-  if (!x || x.length === 0) throw new TypeError(`Invalid ${what}: expected non-empty arrays`);
+  for (const a of [x, ...others]) checkArrayLike(a, `Invalid ${what}`, "arrays of numbers");
+  if (x.length === 0) throw new TypeError(`Invalid ${what}: expected non-empty arrays`);
   for (const o of others) {
     if (!o || o.length !== x.length) {
       throw new TypeError(

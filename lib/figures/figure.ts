@@ -22,8 +22,36 @@
 import { JUPYTER_DISPLAY } from "../notebook/display.ts";
 import { SVG_NS } from "./dom.ts";
 import { base64, escapeXml, htmlPage } from "./markup.ts";
-import { renderPng, renderWebp } from "./raster.ts";
+import { checkRasterSize, MAX_RASTER_PIXELS, renderPng, renderWebp } from "./raster.ts";
+import {
+  argument,
+  checkArrayLike,
+  checkNumber,
+  checkOptions,
+  checkString,
+  option,
+} from "../guards.ts";
 
+/**
+ * Largest width or height of a {@linkcode Figure}, in CSS pixels: 32,768 (a row of 30
+ * panels; the original's widest figure is 1,332 px).
+ */
+export const MAX_FIGURE_SIDE = 32_768;
+
+/**
+ * Smallest `width` and `height` options of the figure builders (a panel's chart area
+ * keeps its margins and axes): 100 px.
+ */
+export const MIN_PANEL_SIZE = 100;
+
+/**
+ * Largest `width` and `height` options of the figure builders, per panel: 10,000 px (the
+ * defaults are about 400; a 4K screen is 3,840 px wide).
+ */
+export const MAX_PANEL_SIZE = 10_000;
+
+// the WebP format's largest side, in pixels
+const MAX_WEBP_SIDE = 16_383;
 /** Options of {@linkcode Figure}. */
 export interface FigureOptions {
   /** What the figure shows, in words: the `text/plain` output and the image's alt text. */
@@ -34,7 +62,11 @@ export interface FigureOptions {
 
 /** Options of {@linkcode Figure.png}. */
 export interface PngOptions {
-  /** Zoom factor: 2 (default) draws a 400 px wide figure 800 px wide. */
+  /**
+   * Zoom factor: 2 (default) draws a 400 px wide figure 800 px wide. A positive number
+   * such that the image has at least one pixel per side and at most `MAX_RASTER_PIXELS`
+   * (50,000,000) pixels in all; checked before anything is drawn.
+   */
   readonly scale?: number;
 }
 
@@ -72,22 +104,28 @@ export class Figure {
    * A figure from SVG markup of a known size.
    *
    * @param body SVG markup (no outer `<svg>` needed) drawn in the box `[0, width] x [0, height]`.
-   * @param width Width in CSS pixels (positive).
-   * @param height Height in CSS pixels (positive).
+   * @param width Width in CSS pixels: above 0, at most {@linkcode MAX_FIGURE_SIDE}.
+   * @param height Height in CSS pixels: above 0, at most {@linkcode MAX_FIGURE_SIDE}.
    * @param options Description and titles.
-   * @throws {RangeError} If a size is not a positive finite number.
+   * @throws {TypeError} If `body` is not a string, or an option has the wrong type.
+   * @throws {RangeError} If a size is not a number above 0 and at most
+   *   {@linkcode MAX_FIGURE_SIDE}.
    */
-  constructor(body: string, width: number, height: number, options: FigureOptions = {}) {
+  constructor(body: string, width: number, height: number, options?: FigureOptions) {
+    const label = (name: string) => argument("Figure", name);
+    checkString(body, label("body"), true);
     for (const [name, v] of [["width", width], ["height", height]] as const) {
-      if (!(Number.isFinite(v) && v > 0)) {
-        throw new RangeError(`Invalid figure ${name} ${v}: expected a positive number`);
-      }
+      checkNumber(v, label(name), { min: 0, minExclusive: true, max: MAX_FIGURE_SIDE });
     }
+    const { titles = [], description } = checkOptions(options, label("options"));
+    checkArrayLike(titles, option("titles"), "an array of strings");
+    titles.forEach((t, k) => checkString(t, option(`titles[${k}]`), true));
+    if (description !== undefined) checkString(description, option("description"), true);
     this.body = body;
     this.width = width;
     this.height = height;
-    this.titles = options.titles ?? [];
-    this.description = options.description ??
+    this.titles = titles;
+    this.description = description ??
       (this.titles.length ? `Figure: ${this.titles.join("; ")}` : "Figure");
   }
 
@@ -108,13 +146,14 @@ export class Figure {
    *
    * @param options `scale` (default 2).
    * @returns PNG bytes, `scale * width` by `scale * height` pixels.
-   * @throws {RangeError} If `scale` is not a positive number.
+   * @throws {TypeError} If `options` is not an object or `scale` not a number.
+   * @throws {RangeError} If `scale` is not a positive number, or the image would have
+   *   less than one pixel per side or more than `MAX_RASTER_PIXELS` pixels.
    */
-  png(options: PngOptions = {}): Uint8Array {
-    const { scale = 2 } = options;
-    if (!(Number.isFinite(scale) && scale > 0)) {
-      throw new RangeError(`Invalid PNG scale ${scale}: expected a positive number`);
-    }
+  png(options?: PngOptions): Uint8Array {
+    const { scale = 2 } = checkOptions(options, argument("png", "options"));
+    checkNumber(scale, option("scale"), { min: 0, minExclusive: true });
+    checkRasterSize(this.width, this.height, scale);
     const cached = this.#png.get(scale);
     if (cached) return cached;
     const png = renderPng(this.svg(), scale);
@@ -135,12 +174,20 @@ export class Figure {
 
   /**
    * The HTML fragment Jupyter shows: inline SVG for trusted outputs, and a 2x WebP
-   * picture for untrusted ones (see the module documentation).
+   * picture for untrusted ones (see the module documentation; figures too large for a 2x
+   * picture get the largest zoom that fits WebP's 16,383 px sides and the raster budget).
    *
    * @returns HTML markup.
    */
   notebookHtml(): string {
-    this.#webp ??= renderWebp(this.svg(), 2, 80);
+    const { width: w, height: h } = this;
+    const zoom = Math.min(
+      2,
+      MAX_WEBP_SIDE / w,
+      MAX_WEBP_SIDE / h,
+      Math.sqrt(MAX_RASTER_PIXELS / (w * h)) * 0.999,
+    );
+    this.#webp ??= renderWebp(this.svg(), zoom, 80);
     const still = base64(this.#webp);
     return `<div class="afig"><style>.afig:has(>style)>.afig-live{display:block!important}.afig:has(>style)>.afig-still{display:none!important}</style>` +
       `<div class="afig-live" hidden style="display:none">${this.svg()}</div>` +

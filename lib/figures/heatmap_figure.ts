@@ -6,11 +6,25 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import { checkGrid, type Grid } from "../grid.ts";
+import { checkGrid, checkGridSize, type Grid } from "../grid.ts";
 import { interpolateBmy } from "./palette.ts";
 import type { Figure } from "./figure.ts";
 import { panel } from "./layout.ts";
 import { plotDocument } from "./dom.ts";
+import { MAX_PANEL_SIZE, MIN_PANEL_SIZE } from "./figure.ts";
+import {
+  argument,
+  checkArrayLike,
+  checkFunction,
+  checkInteger,
+  checkOptions,
+  checkPixels,
+  checkString,
+  option,
+} from "../guards.ts";
+
+/** Most hover cells per axis (`hoverCells`): 100, 10,000 titled cells (default 16). */
+export const MAX_HOVER_CELLS = 100;
 
 /** Options of {@linkcode heatmapFigure}. */
 export interface HeatmapOptions {
@@ -26,11 +40,14 @@ export interface HeatmapOptions {
   readonly domain?: readonly [number, number];
   /** Colour of `t` in `[0, 1]` (default colorcet `bmy`, see palette.ts). */
   readonly scheme?: (t: number) => string | undefined;
-  /** Chart width in px, without the colour bar (default 400). */
+  /** Chart width in px without the colour bar, from 100 to 10,000; default 400. */
   readonly width?: number;
-  /** Chart height in px, without the title (default 380). */
+  /** Chart height in px without the title, from 100 to 10,000; default 380. */
   readonly height?: number;
-  /** Hover cells per axis (default 16: 256 titled cells). */
+  /**
+   * Hover cells per axis: an integer from 1 to {@linkcode MAX_HOVER_CELLS}; default 16
+   * (256 titled cells).
+   */
   readonly hoverCells?: number;
   /**
    * Extra Plot marks drawn over the raster (`boundaryFigure` draws the training points
@@ -48,8 +65,10 @@ export interface HeatmapOptions {
  * @param grid Values on a grid (see {@linkcode Grid}).
  * @param options Title, labels, colour domain and scheme, sizes.
  * @returns The figure.
- * @throws {TypeError} If the grid's arrays do not match (see {@linkcode checkGrid}).
- * @throws {RangeError} If the axes are not ascending or the domain is not finite.
+ * @throws {TypeError} If the grid's arrays do not match (see {@linkcode checkGrid}), or an
+ *   option has the wrong type.
+ * @throws {RangeError} If the axes are not ascending, the domain is not finite, the grid
+ *   has more than `MAX_GRID_POINTS` points, or a size option is outside its range.
  *
  * @example x1 - x2 on a 20 x 20 grid
  * ```ts
@@ -61,7 +80,7 @@ export interface HeatmapOptions {
  * console.assert(fig.titles[0] === "Difference");
  * ```
  */
-export function heatmapFigure(grid: Grid, options: HeatmapOptions = {}): Figure {
+export function heatmapFigure(grid: Grid, options?: HeatmapOptions): Figure {
   const {
     title,
     label = "f(x)",
@@ -72,9 +91,18 @@ export function heatmapFigure(grid: Grid, options: HeatmapOptions = {}): Figure 
     height = 380,
     hoverCells = 16,
     marks = [],
-  } = options;
+  } = checkOptions(options, argument("heatmapFigure", "options"));
   const { x1, x2, values } = checkGrid(grid);
-  const domain = colorDomain(values, options.domain);
+  checkGridSize(x1.length, x2.length);
+  checkPixels(width, option("width"), MIN_PANEL_SIZE, MAX_PANEL_SIZE);
+  checkPixels(height, option("height"), MIN_PANEL_SIZE, MAX_PANEL_SIZE);
+  checkInteger(hoverCells, option("hoverCells"), 1, MAX_HOVER_CELLS);
+  checkFunction(scheme, option("scheme"));
+  checkArrayLike(marks, option("marks"), "an array of Plot marks");
+  for (const [name, text] of Object.entries({ title, label, x1Label, x2Label })) {
+    if (text !== undefined) checkString(text, option(name), true);
+  }
+  const domain = colorDomain(values, options?.domain);
   const nx = x1.length, ny = x2.length;
   const hx = nx > 1 ? (x1[nx - 1] - x1[0]) / (nx - 1) / 2 : 0.5;
   const hy = ny > 1 ? (x2[ny - 1] - x2[0]) / (ny - 1) / 2 : 0.5;
@@ -135,6 +163,7 @@ function colorDomain(
   domain?: readonly [number, number],
 ): [number, number] {
   if (domain !== undefined) {
+    checkArrayLike(domain, option("domain"), "[low, high]");
     if (!Number.isFinite(domain[0]) || !Number.isFinite(domain[1]) || domain[0] > domain[1]) {
       throw new RangeError(
         `Invalid color domain ${

@@ -10,6 +10,15 @@ import { panel, row } from "./layout.ts";
 import { plotDocument } from "./dom.ts";
 import { swatches } from "./swatches.ts";
 import type { History } from "../training/train.ts";
+import { MAX_PANEL_SIZE } from "./figure.ts";
+import {
+  argument,
+  checkArrayLike,
+  checkOptions,
+  checkPixels,
+  option,
+  typeError,
+} from "../guards.ts";
 
 /** Options of {@linkcode historyFigure}. */
 export interface HistoryOptions {
@@ -17,9 +26,9 @@ export interface HistoryOptions {
   readonly title?: string;
   /** Colours of the runs, in order (default a categorical scheme). */
   readonly colors?: readonly string[];
-  /** Panel width in px (default 420). */
+  /** Panel width in px, legend included, from 250 to 10,000 (`MAX_PANEL_SIZE`); default 420. */
   readonly width?: number;
-  /** Chart height in px (default 300). */
+  /** Chart height in px, from 100 to 10,000; default 300. */
   readonly height?: number;
 }
 
@@ -33,8 +42,9 @@ const DEFAULT_COLORS = ["#9c33ff", "#f59042", "#42d1f5", "#ff33a7", "#7ef542", "
  * @param history One `{ loss, accuracy? }` or a record of named ones.
  * @param options Title, colours, sizes.
  * @returns The figure: a loss panel, beside an accuracy panel if any run has accuracy.
- * @throws {TypeError} If no run is given, a run has no epochs, or accuracy and loss
- *   lengths differ.
+ * @throws {TypeError} If no run is given, a run has no epochs, a value is not a number,
+ *   accuracy and loss lengths differ, or an option has the wrong type.
+ * @throws {RangeError} If a size is outside the range its documentation gives.
  *
  * @example Two runs
  * ```ts
@@ -50,15 +60,30 @@ export function historyFigure(
   history:
     | (Pick<History, "loss"> & Partial<History>)
     | Readonly<Record<string, Pick<History, "loss"> & Partial<History>>>,
-  options: HistoryOptions = {},
+  options?: HistoryOptions,
 ): Figure {
-  const { title = "Training", colors = DEFAULT_COLORS, width = 420, height = 300 } = options;
+  const { title = "Training", colors = DEFAULT_COLORS, width = 420, height = 300 } = checkOptions(
+    options,
+    argument("historyFigure", "options"),
+  );
+  checkPixels(width, option("width"), 250, MAX_PANEL_SIZE);
+  checkPixels(height, option("height"), 100, MAX_PANEL_SIZE);
+  checkArrayLike(colors, option("colors"), "an array of colours");
   const runs: [string, Pick<History, "loss"> & Partial<History>][] = isHistory(history)
     ? [["run", history]]
     : Object.entries(history ?? {});
   if (runs.length === 0) throw new TypeError("historyFigure() expects at least one run");
   for (const [name, h] of runs) {
     if (!h?.loss?.length) throw new TypeError(`Invalid history "${name}": no loss values`);
+    for (const key of ["loss", "accuracy"] as const) {
+      const values = h[key] ?? [];
+      checkArrayLike(values, `Invalid history "${name}"`, `${key} as an array of numbers`);
+      for (let k = 0; k < values.length; k++) {
+        if (typeof values[k] !== "number") {
+          throw typeError(`Invalid history "${name}"`, `${key}[${k}] to be a number`, values[k]);
+        }
+      }
+    }
     if (h.accuracy && h.accuracy.length !== h.loss.length) {
       throw new TypeError(
         `Invalid history "${name}": ${h.accuracy.length} accuracy values for ${h.loss.length} epochs`,

@@ -8,6 +8,7 @@
 import { serializeSvg } from "./dom.ts";
 import { Figure } from "./figure.ts";
 import { escapeXml } from "./markup.ts";
+import { argument, checkNumber, checkOptions, checkString, option } from "../guards.ts";
 
 /** Options of {@linkcode panel}. */
 export interface PanelOptions {
@@ -15,7 +16,7 @@ export interface PanelOptions {
   readonly title?: string;
   /** A colour bar or legend (an `<svg>` element) drawn to the right of the chart. */
   readonly legend?: Element;
-  /** Title font size in px (default 18). */
+  /** Title font size in px: from 1 to 200 (default 18). */
   readonly titleSize?: number;
   /** What the panel shows, in words (default: its title). */
   readonly description?: string;
@@ -28,7 +29,10 @@ export interface PanelOptions {
  * @param chart The chart, e.g. the result of `Plot.plot({ document: plotDocument(), ... })`.
  * @param options Title, legend, description.
  * @returns The panel as a {@linkcode Figure}.
- * @throws {TypeError} If `chart` or `legend` is not an `<svg>` element.
+ * @throws {TypeError} If `chart` or `legend` is not an `<svg>` element with a positive
+ *   width and height, or an option has the wrong type.
+ * @throws {RangeError} If `titleSize` is outside [1, 200], or the panel is larger than
+ *   `MAX_FIGURE_SIDE`.
  *
  * @example
  * ```ts
@@ -39,8 +43,12 @@ export interface PanelOptions {
  * console.assert(fig.titles[0] === "Dot" && fig.height > 0);
  * ```
  */
-export function panel(chart: Element, options: PanelOptions = {}): Figure {
-  const { title, legend, titleSize = 18 } = options;
+export function panel(chart: Element, options?: PanelOptions): Figure {
+  const o = checkOptions(options, argument("panel", "options"));
+  const { title, legend, titleSize = 18 } = o;
+  if (title !== undefined) checkString(title, option("title"), true);
+  if (o.description !== undefined) checkString(o.description, option("description"), true);
+  checkNumber(titleSize, option("titleSize"), { min: 1, max: 200 });
   const chartSvg = serializeSvg(chart);
   const cw = sizeOf(chart, "width"), ch = sizeOf(chart, "height");
   const top = title ? Math.round(titleSize * 1.9) : 0;
@@ -65,19 +73,26 @@ export function panel(chart: Element, options: PanelOptions = {}): Figure {
   }
   return new Figure(body, width, height, {
     titles: title ? [title] : [],
-    description: options.description ?? title,
+    description: o.description ?? title,
   });
 }
 
 function sizeOf(element: Element, name: "width" | "height"): number {
-  const v = Number(element.getAttribute(name));
-  if (!(v > 0)) throw new TypeError(`The <svg> element has no numeric ${name} attribute`);
+  const attribute = element.getAttribute(name);
+  const v = Number(attribute);
+  if (!(v > 0)) {
+    throw new TypeError(
+      `panel(chart): expected an <svg> element with a positive ${name}, got ${name}=${
+        JSON.stringify(attribute)
+      }`,
+    );
+  }
   return v;
 }
 
 /** Options of {@linkcode row} and {@linkcode column} (pass as the last argument). */
 export interface LayoutOptions {
-  /** Space between figures in px (default 16). */
+  /** Space between figures in px: from 0 to 1,000 (default 16). */
   readonly gap?: number;
   /** Description of the composed figure (default: the parts' descriptions joined). */
   readonly description?: string;
@@ -96,6 +111,10 @@ function layout(
     throw new TypeError(`${direction}() expects one or more figures, then optionally options`);
   }
   const { gap = 16 } = options;
+  checkNumber(gap, option("gap"), { min: 0, max: 1_000 });
+  if (options.description !== undefined) {
+    checkString(options.description, option("description"), true);
+  }
   let offset = 0, cross = 0, body = "";
   for (const [k, f] of (figs as Figure[]).entries()) {
     if (k > 0) offset += gap;
@@ -117,6 +136,8 @@ function layout(
  * @param figures One or more figures, optionally followed by {@linkcode LayoutOptions}.
  * @returns The composed figure.
  * @throws {TypeError} If no figure is given or an argument is not a figure.
+ * @throws {RangeError} If `gap` is outside [0, 1000], or the row is wider than
+ *   `MAX_FIGURE_SIDE`.
  *
  * @example
  * ```ts
@@ -137,6 +158,8 @@ export function row(...figures: (Figure | LayoutOptions)[]): Figure {
  * @param figures One or more figures, optionally followed by {@linkcode LayoutOptions}.
  * @returns The composed figure.
  * @throws {TypeError} If no figure is given or an argument is not a figure.
+ * @throws {RangeError} If `gap` is outside [0, 1000], or the column is higher than
+ *   `MAX_FIGURE_SIDE`.
  *
  * @example
  * ```ts

@@ -16,13 +16,22 @@
  *
  * @module
  */
-export { Figure, type FigureOptions, type PngOptions } from "./figure.ts";
+export {
+  Figure,
+  type FigureOptions,
+  MAX_FIGURE_SIDE,
+  MAX_PANEL_SIZE,
+  MIN_PANEL_SIZE,
+  type PngOptions,
+} from "./figure.ts";
+export { MAX_RASTER_PIXELS } from "./raster.ts";
 export { column, type LayoutOptions, panel, type PanelOptions, row } from "./layout.ts";
 export { plotDocument, serializeSvg } from "./dom.ts";
 export { base64, escapeXml, htmlPage, type HtmlPageOptions } from "./markup.ts";
 export {
   checkFigureName,
   figuresDir,
+  MAX_FILE_NAME_BYTES,
   save,
   saveHtml,
   type SaveOptions,
@@ -32,12 +41,23 @@ export { swatches } from "./swatches.ts";
 export { BMY, interpolateBmy } from "./palette.ts";
 export type { Interval } from "./interval.ts";
 export { clipPolyline, type SegmentPoint } from "./polyline.ts";
-export { type Curve, curvesFigure, type CurvesOptions, type Kink } from "./curves_figure.ts";
+export {
+  type Curve,
+  curvesFigure,
+  type CurvesOptions,
+  type Kink,
+  MAX_HOVER_POINTS,
+  MAX_STROKE_WIDTH,
+} from "./curves_figure.ts";
 export { type PairData, pairFigure, type PairOptions } from "./pair_figure.ts";
 export { kinkMarkers } from "./kink_markers.ts";
-export { activationFigure, type ActivationFigureOptions } from "./activation_figure.ts";
-export { overlayFigure, type OverlayOptions } from "./overlay_figure.ts";
-export { colorBar, heatmapFigure, type HeatmapOptions } from "./heatmap_figure.ts";
+export {
+  activationFigure,
+  type ActivationFigureOptions,
+  MAX_GRID_POINTS_PER_AXIS,
+} from "./activation_figure.ts";
+export { MAX_OVERLAY_SAMPLES, overlayFigure, type OverlayOptions } from "./overlay_figure.ts";
+export { colorBar, heatmapFigure, type HeatmapOptions, MAX_HOVER_CELLS } from "./heatmap_figure.ts";
 export {
   boundaryFigure,
   type BoundaryOptions,

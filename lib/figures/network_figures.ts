@@ -6,17 +6,26 @@
  */
 import { boundaryFigure, type LabelledPoints } from "./boundary_figure.ts";
 import type { Dataset } from "../training/datasets.ts";
-import type { Network } from "../training/network.ts";
-import { gridAxes, predictGrid } from "../training/predict.ts";
+import { checkNetwork, type Network } from "../training/network.ts";
+import { gridAxes, MAX_RESOLUTION, predictGrid } from "../training/predict.ts";
 import type { Figure } from "./figure.ts";
 import type { SubnetworkFit } from "../training/subnetwork.ts";
+import {
+  argument,
+  checkArrayLike,
+  checkInteger,
+  checkObject,
+  checkOptions,
+  option,
+} from "../guards.ts";
 
 /**
  * Splits row-major 2-D points and their labels into the columns figures read.
  *
  * @param data Points `x` (two features per point) and labels `y`.
  * @returns `{ x1, x2, label }` columns.
- * @throws {TypeError} If `x` does not hold two features for each label.
+ * @throws {TypeError} If `data` is not `{ x, y }` arrays, or `x` does not hold two features
+ *   for each label.
  *
  * @example
  * ```ts
@@ -28,6 +37,9 @@ import type { SubnetworkFit } from "../training/subnetwork.ts";
 export function labelledPoints(
   data: { readonly x: ArrayLike<number>; readonly y: ArrayLike<number> },
 ): LabelledPoints & { x1: Float32Array; x2: Float32Array; label: Uint8Array } {
+  checkObject(data, argument("labelledPoints", "data"), "{ x, y }: points and labels");
+  checkArrayLike(data.x, argument("labelledPoints", "data.x"));
+  checkArrayLike(data.y, argument("labelledPoints", "data.y"));
   const n = data.y.length;
   if (data.x.length !== 2 * n) {
     throw new TypeError(
@@ -46,7 +58,10 @@ export function labelledPoints(
 export interface DecisionBoundaryOptions {
   /** Title above the panel, e.g. "Decision Boundary (ELU)". */
   readonly title?: string;
-  /** Grid samples per axis (default 200: the original's 40,000-point grid). */
+  /**
+   * Grid samples per axis: an integer from 1 to `MAX_RESOLUTION` (1,000: a million
+   * points); default 200, the original's 40,000-point grid.
+   */
   readonly resolution?: number;
 }
 
@@ -57,7 +72,10 @@ export interface DecisionBoundaryOptions {
  * @param data The data set it was trained on (its `extent` is the window).
  * @param options Title and grid resolution.
  * @returns The figure.
- * @throws {TypeError} If the network does not take two inputs.
+ * @throws {TypeError} If `network` is not a network taking two inputs, `data` not a data
+ *   set, or an option has the wrong type.
+ * @throws {RangeError} If `resolution` is not an integer from 1 to `MAX_RESOLUTION`
+ *   (checked before anything is allocated).
  *
  * @example
  * ```ts
@@ -73,9 +91,16 @@ export interface DecisionBoundaryOptions {
 export function decisionBoundaryFigure(
   network: Network,
   data: Dataset,
-  options: DecisionBoundaryOptions = {},
+  options?: DecisionBoundaryOptions,
 ): Figure {
-  const { title = "Decision Boundary", resolution = 200 } = options;
+  const label = (name: string) => argument("decisionBoundaryFigure", name);
+  checkNetwork(network, label("network"));
+  checkObject(data, label("data"), "a data set { x, y, extent }");
+  const { title = "Decision Boundary", resolution = 200 } = checkOptions(
+    options,
+    label("options"),
+  );
+  checkInteger(resolution, option("resolution"), 1, MAX_RESOLUTION);
   const grid = predictGrid(network, gridAxes(data.extent, resolution));
   return boundaryFigure(grid, { title, points: labelledPoints(data) });
 }
@@ -87,12 +112,17 @@ export function decisionBoundaryFigure(
  * @param fit What {@linkcode fitSubnetwork} returned.
  * @param options Title (default "After Nonlinear Transformation").
  * @returns The figure.
+ * @throws {TypeError} If `fit` is not what {@linkcode fitSubnetwork} returned.
  */
 export function transformationFigure(
   fit: SubnetworkFit,
-  options: { readonly title?: string } = {},
+  options?: { readonly title?: string },
 ): Figure {
-  const { title = "After Nonlinear Transformation" } = options;
+  checkObject(fit, argument("transformationFigure", "fit"), "what fitSubnetwork() returned");
+  const { title = "After Nonlinear Transformation" } = checkOptions(
+    options,
+    argument("transformationFigure", "options"),
+  );
   return boundaryFigure(fit.grid, {
     title,
     points: labelledPoints(fit.points),

@@ -11,12 +11,33 @@ import { curvesFigure } from "./curves_figure.ts";
 import type { Interval } from "./interval.ts";
 import type { Figure } from "./figure.ts";
 import { row } from "./layout.ts";
+import { checkWindow } from "./interval.ts";
+import {
+  argument,
+  checkArrayLike,
+  checkObject,
+  checkOptions,
+  checkString,
+  option,
+} from "../guards.ts";
+
+/** Spacing of the samples of each curve, in x units. */
+const SPACING = 0.005;
+
+/**
+ * Most samples per curve: 1,000,000, an x window up to 5,000 wide at the 0.005 spacing
+ * (the default window [-4, 4] has 1,601).
+ */
+export const MAX_OVERLAY_SAMPLES = 1_000_000;
 
 /** Options of {@linkcode overlayFigure}. */
 export interface OverlayOptions {
   /** Title prefix: panels "<title>" and "<title> (Derivatives)" (default "Activations"). */
   readonly title?: string;
-  /** x window of both panels (default [-4, 4]). */
+  /**
+   * x window of both panels (default [-4, 4]), sampled every 0.005: at most 5,000 wide
+   * ({@linkcode MAX_OVERLAY_SAMPLES} samples).
+   */
   readonly x?: Interval;
   /** y window of the function panel (default [-1.5, 3]). */
   readonly y?: Interval;
@@ -35,7 +56,10 @@ export interface OverlayOptions {
  * @param options Title, windows, parameters and colours.
  * @returns Two panels side by side.
  * @throws {Error} If a name is unknown (the message lists the names).
- * @throws {TypeError} If `names` is empty or names a two-input activation.
+ * @throws {TypeError} If `names` is not a non-empty array of strings or names a two-input
+ *   activation, or an option has the wrong type.
+ * @throws {RangeError} If a window is not an increasing pair of finite numbers, or the x
+ *   window needs more than {@linkcode MAX_OVERLAY_SAMPLES} samples.
  *
  * @example
  * ```ts
@@ -44,12 +68,28 @@ export interface OverlayOptions {
  * console.assert(fig.titles.join() === "GELU,GELU (Derivatives)");
  * ```
  */
-export function overlayFigure(names: readonly string[], options: OverlayOptions = {}): Figure {
+export function overlayFigure(names: readonly string[], options?: OverlayOptions): Figure {
+  options = checkOptions(options, argument("overlayFigure", "options"));
   const { title = "Activations", x: xw = [-4, 4], y = [-1.5, 3], dy = [-0.25, 1.25] } = options;
-  if (!Array.isArray(names) || names.length === 0) {
+  checkArrayLike(names, argument("overlayFigure", "names"), "an array of activation names");
+  if (names.length === 0) {
     throw new TypeError("overlayFigure() expects at least one activation name");
   }
-  const x = linspace(xw[0], xw[1], Math.round((xw[1] - xw[0]) / 0.005) + 1);
+  names.forEach((name, k) => checkString(name, argument("overlayFigure", `names[${k}]`)));
+  if (options.params !== undefined) checkObject(options.params, option("params"));
+  if (options.colors !== undefined) {
+    checkArrayLike(options.colors, option("colors"), "an array of colours");
+  }
+  checkWindow(xw, "x");
+  const samples = Math.round((xw[1] - xw[0]) / SPACING) + 1;
+  if (samples > MAX_OVERLAY_SAMPLES) {
+    throw new RangeError(
+      `${
+        option("x")
+      }: [${xw}] needs ${samples} samples at spacing ${SPACING}, above the maximum ${MAX_OVERLAY_SAMPLES}`,
+    );
+  }
+  const x = linspace(xw[0], xw[1], samples);
   const curves = names.map((name, i) => {
     const spec = getActivation(name);
     if (spec.inputs !== 1) {

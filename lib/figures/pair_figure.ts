@@ -11,6 +11,7 @@ import type { Figure } from "./figure.ts";
 import type { Interval } from "./interval.ts";
 import { row } from "./layout.ts";
 import type { Kink } from "./curves_figure.ts";
+import { argument, checkObject, checkOptions } from "../guards.ts";
 
 /** Options of {@linkcode pairFigure}. */
 export interface PairOptions {
@@ -28,11 +29,11 @@ export interface PairOptions {
   readonly dy?: Interval;
   /** Kinks of the derivative to mark on the derivative panel. */
   readonly kinks?: readonly Kink[];
-  /** Panel width in px (default 420). */
+  /** Panel width in px, from 100 to 10,000 (`MIN_PANEL_SIZE`, `MAX_PANEL_SIZE`); default 420. */
   readonly width?: number;
-  /** Chart height in px (default 360). */
+  /** Chart height in px, from 100 to 10,000; default 360. */
   readonly height?: number;
-  /** Curve thickness in px (default 4). */
+  /** Curve thickness in px, from 0 to 50; default 4. */
   readonly strokeWidth?: number;
 }
 
@@ -55,8 +56,10 @@ export interface PairData {
  *   inside both windows (e.g. 2000 points), the curves are drawn through the samples.
  * @param options Label, colour, windows, kinks, sizes.
  * @returns The figure.
- * @throws {TypeError} If the arrays are empty or of different lengths.
- * @throws {RangeError} If a window is not an increasing pair of finite numbers.
+ * @throws {TypeError} If `data` is not `{ x, y, dy }` arrays, they are empty or of
+ *   different lengths, or an option has the wrong type.
+ * @throws {RangeError} If a window is not an increasing pair of finite numbers, or a size
+ *   is outside the range its documentation gives.
  *
  * @example ReLU with its kink at 0
  * ```ts
@@ -70,7 +73,8 @@ export interface PairData {
  * console.assert(fig.titles.join() === "ReLU,ReLU (Derivative)");
  * ```
  */
-export function pairFigure(data: PairData, options: PairOptions = {}): Figure {
+export function pairFigure(data: PairData, options?: PairOptions): Figure {
+  checkObject(data, argument("pairFigure", "data"), "{ x, y, dy }");
   const {
     label = "f",
     color = "#000000",
@@ -82,7 +86,7 @@ export function pairFigure(data: PairData, options: PairOptions = {}): Figure {
     width,
     height,
     strokeWidth,
-  } = options;
+  } = checkOptions(options, argument("pairFigure", "options"));
   checkLengths(data.x, [data.y, data.dy], "x, y and dy");
   const common = { width, height, strokeWidth, legend: false };
   const f = curvesFigure([{ x: data.x, y: data.y, color, label }], {

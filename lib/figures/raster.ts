@@ -6,6 +6,47 @@
  */
 import { createCanvas } from "canvas";
 import { Resvg } from "@resvg/resvg-js";
+import { option } from "../guards.ts";
+
+/**
+ * Most pixels of one raster image (a PNG, a notebook's still picture): 50,000,000, about
+ * 200 MB of RGBA while it is drawn (a 400 x 300 figure at scale 2 has 480,000).
+ */
+export const MAX_RASTER_PIXELS = 50_000_000;
+
+/**
+ * Checks the size of the image {@linkcode renderPng} would draw, before it is drawn.
+ *
+ * @param width Figure width in CSS pixels.
+ * @param height Figure height in CSS pixels.
+ * @param scale Zoom factor.
+ * @throws {RangeError} If the image would have less than one pixel per side or more than
+ *   {@linkcode MAX_RASTER_PIXELS} pixels, naming the `scale` option.
+ *
+ * @example
+ * ```ts
+ * import { checkRasterSize } from "./raster.ts";
+ * checkRasterSize(400, 300, 2);
+ * ```
+ */
+export function checkRasterSize(width: number, height: number, scale: number): void {
+  // resvg rounds the zoomed size to whole pixels
+  const w = Math.round(width * scale), h = Math.round(height * scale);
+  if (!(w >= 1 && h >= 1)) {
+    throw new RangeError(
+      `${
+        option("scale")
+      }: ${scale} makes a ${width} x ${height} figure less than one pixel wide or high`,
+    );
+  }
+  if (w * h > MAX_RASTER_PIXELS) {
+    throw new RangeError(
+      `${option("scale")}: ${scale} makes a ${w} x ${h} pixel image (${
+        w * h
+      } pixels) of a ${width} x ${height} figure, above the maximum ${MAX_RASTER_PIXELS} pixels`,
+    );
+  }
+}
 
 /**
  * The SVG as PNG bytes, drawn by resvg on white with the system's fonts.

@@ -6,6 +6,7 @@
  */
 import { PROJECT_ROOT } from "../project_root.ts";
 import { Figure } from "./figure.ts";
+import { argument, checkOptions, checkString, option, typeError } from "../guards.ts";
 
 /**
  * The folder figures are saved to: the `FIGURES_DIR` environment variable when set
@@ -27,11 +28,26 @@ export function figuresDir(): string {
 }
 
 /**
- * Checks a figure name used as a file name: non-empty, at most 200 characters, no `/`,
- * `\`, `..`, control characters, leading/trailing spaces, or a leading dot. Spaces are
- * fine ("Leaky ReLU", "Linear vs Nonlinear").
+ * Longest file name, extension included, in UTF-8 bytes: 255, the limit of Linux, macOS
+ * and Windows file systems.
+ */
+export const MAX_FILE_NAME_BYTES = 255;
+
+// Characters no file name may hold: C0 and C1 controls and DEL, the bidirectional
+// formatting characters (ALM, LRM, RLM, U+202A-U+202E, U+2066-U+2069, which can make
+// "evil\u202Egnp.svg" display as "evilsvg.png"), line and paragraph separators, and BOM.
+const FORBIDDEN = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFEFF]/u;
+
+/**
+ * Checks a figure name used as a file name: a string of at most
+ * {@linkcode MAX_FILE_NAME_BYTES} UTF-8 bytes with its extension, without `/`, `\`, `..`,
+ * control characters (C0, DEL, C1), bidirectional formatting characters (U+061C,
+ * U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069), line or paragraph separators, a
+ * byte order mark, lone surrogates, leading or trailing spaces, or a leading dot. Spaces
+ * and any other Unicode are fine ("Leaky ReLU", "Linear vs Nonlinear", "ReLU → GELU").
  *
  * @param name The name without extension.
+ * @param extension The longest extension it will be written with (default `".html"`).
  * @returns The name.
  * @throws {TypeError} If the name is not a string or is not a valid file name.
  *
@@ -41,39 +57,46 @@ export function figuresDir(): string {
  * console.assert(checkFigureName("Leaky ReLU") === "Leaky ReLU");
  * ```
  */
-export function checkFigureName(name: string): string {
-  if (typeof name !== "string") {
-    throw new TypeError(`Invalid figure name ${String(name)}: expected a string`);
-  }
-  // deno-lint-ignore no-control-regex
-  const bad = name === "" || name.length > 200 || /[\/\\\u0000-\u001f\u007f]/.test(name) ||
-    name.includes("..") || name.trim() !== name || name.startsWith(".");
-  if (bad) {
-    throw new TypeError(
-      `Invalid figure name ${
-        JSON.stringify(name)
-      }: expected 1 to 200 characters without "/", "\\", "..", control characters, a leading dot or surrounding spaces`,
-    );
+export function checkFigureName(name: string, extension = ".html"): string {
+  checkString(name, "Invalid figure name");
+  const bytes = new TextEncoder().encode(name + extension).length;
+  const problem = bytes > MAX_FILE_NAME_BYTES
+    ? `"${
+      name.slice(0, 20)
+    }…${extension}" is ${bytes} bytes in UTF-8, above the maximum ${MAX_FILE_NAME_BYTES}`
+    : FORBIDDEN.test(name) || !name.isWellFormed()
+    ? "it holds a control, bidirectional-formatting or other invisible character"
+    : /[\/\\]/.test(name) || name.includes("..")
+    ? 'it holds "/", "\\" or ".."'
+    : name.trim() !== name
+    ? "it starts or ends with a space"
+    : name.startsWith(".")
+    ? "it starts with a dot"
+    : undefined;
+  if (problem) {
+    throw new TypeError(`Invalid figure name ${JSON.stringify(name)}: ${problem}`);
   }
   return name;
 }
 
 /** Options of {@linkcode save} and {@linkcode saveHtml}. */
 export interface SaveOptions {
-  /** Target folder (default {@linkcode figuresDir}()); created if missing. */
+  /** Target folder (default {@linkcode figuresDir}()); created if missing. Not empty. */
   readonly dir?: string;
 }
 
-let tempCounter = 0;
-
 /**
  * Writes `text` or bytes to `<dir>/<file>` atomically: a temporary file in the same
- * folder, then a rename, so readers never see half a file.
+ * folder, then a rename, so readers never see half a file. The temporary file has a
+ * random name and is created exclusively (it must not exist, not even as a symlink), so a
+ * file or symlink planted in the folder is never followed or overwritten; the rename
+ * replaces `<dir>/<file>` itself, never what a symlink there points to.
  *
- * @param dir The folder (created if missing).
+ * @param dir The folder (created if missing; not empty).
  * @param file The file name.
  * @param data The content.
  * @returns The path written.
+ * @throws {TypeError} If `dir` is not a non-empty string.
  * @throws {Error} If the folder cannot be created or written, naming the folder.
  *
  * @example
@@ -86,23 +109,43 @@ let tempCounter = 0;
  * ```
  */
 export function writeAtomic(dir: string, file: string, data: string | Uint8Array): string {
-  const path = `${dir.replace(/\/+$/, "") || "/"}/${file}`;
-  const temp = `${dir}/.${file}.${Deno.pid}.${++tempCounter}.tmp`;
+  checkString(dir, option("dir"));
+  checkString(file, argument("writeAtomic", "file"));
+  const folder = dir.replace(/\/+$/, "") || "/";
+  const path = `${folder}/${file}`;
+  let temp: string | undefined;
   try {
     Deno.mkdirSync(dir, { recursive: true });
-    if (typeof data === "string") Deno.writeTextFileSync(temp, data);
-    else Deno.writeFileSync(temp, data);
+    const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
+    for (let attempt = 0; temp === undefined; attempt++) {
+      const candidate = `${folder}/.${randomHex(8)}.tmp`;
+      try {
+        Deno.writeFileSync(candidate, bytes, { createNew: true });
+        temp = candidate;
+      } catch (error) {
+        if (!(error instanceof Deno.errors.AlreadyExists) || attempt >= 9) throw error;
+      }
+    }
     Deno.renameSync(temp, path);
   } catch (error) {
-    try {
-      Deno.removeSync(temp);
-    } catch { /* the temporary file was never written */ }
+    if (temp !== undefined) {
+      try {
+        Deno.removeSync(temp);
+      } catch { /* already gone */ }
+    }
     throw new Error(
       `Cannot write "${file}" to the figures folder "${dir}": ${(error as Error).message}`,
       { cause: error },
     );
   }
   return path;
+}
+
+function randomHex(bytes: number): string {
+  return Array.from(
+    crypto.getRandomValues(new Uint8Array(bytes)),
+    (b) => b.toString(16).padStart(2, "0"),
+  ).join("");
 }
 
 /**
@@ -113,7 +156,9 @@ export function writeAtomic(dir: string, file: string, data: string | Uint8Array
  * @param name File name without extension, e.g. "Leaky ReLU" (see {@linkcode checkFigureName}).
  * @param options `dir` (default {@linkcode figuresDir}()).
  * @returns The paths written.
- * @throws {TypeError} If `figure` is not a {@linkcode Figure} or the name is invalid.
+ * @throws {TypeError} If `figure` is not a {@linkcode Figure}, the name is invalid, or
+ *   `dir` is not a non-empty string.
+ * @throws {RangeError} If the figure is too large for a PNG at scale 2 (see `Figure.png`).
  * @throws {Error} If the folder cannot be written (the message names the folder).
  *
  * @example
@@ -129,13 +174,11 @@ export function writeAtomic(dir: string, file: string, data: string | Uint8Array
 export function save(
   figure: Figure,
   name: string,
-  options: SaveOptions = {},
+  options?: SaveOptions,
 ): { svg: string; png: string } {
-  if (!(figure instanceof Figure)) {
-    throw new TypeError(`Expected a Figure to save, got ${Object.prototype.toString.call(figure)}`);
-  }
-  checkFigureName(name);
-  const dir = options.dir ?? figuresDir();
+  if (!(figure instanceof Figure)) throw typeError(argument("save", "figure"), "a Figure", figure);
+  checkFigureName(name, ".svg");
+  const dir = targetDir(options, "save");
   const png = figure.png();
   return {
     svg: writeAtomic(dir, `${name}.svg`, figure.svg()),
@@ -151,7 +194,8 @@ export function save(
  * @param name File name without extension (see {@linkcode checkFigureName}).
  * @param options `dir` (default {@linkcode figuresDir}()).
  * @returns The path written.
- * @throws {TypeError} If the name is invalid or `html` is not a string.
+ * @throws {TypeError} If the name is invalid, `html` is not a string, or `dir` is not a
+ *   non-empty string.
  * @throws {Error} If the folder cannot be written (the message names the folder).
  *
  * @example
@@ -164,10 +208,16 @@ export function save(
  * Deno.removeSync(dir, { recursive: true });
  * ```
  */
-export function saveHtml(html: string, name: string, options: SaveOptions = {}): string {
-  if (typeof html !== "string") {
-    throw new TypeError(`Expected HTML markup as a string, got ${typeof html}`);
-  }
-  checkFigureName(name);
-  return writeAtomic(options.dir ?? figuresDir(), `${name}.html`, html);
+export function saveHtml(html: string, name: string, options?: SaveOptions): string {
+  checkString(html, argument("saveHtml", "html"), true);
+  checkFigureName(name, ".html");
+  return writeAtomic(targetDir(options, "saveHtml"), `${name}.html`, html);
+}
+
+// The folder of a save: options.dir, else the figures folder; "" is refused (it would
+// write to the root of the file system).
+function targetDir(options: SaveOptions | undefined, fn: string): string {
+  const { dir } = checkOptions(options, argument(fn, "options"));
+  if (dir === undefined) return figuresDir();
+  return checkString(dir, option("dir"));
 }

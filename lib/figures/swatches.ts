@@ -5,6 +5,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import { plotDocument } from "./dom.ts";
+import { MAX_PANEL_SIZE } from "./figure.ts";
+import { argument, checkArrayLike, checkOptions, checkPixels, option } from "../guards.ts";
 
 /**
  * A vertical key of coloured line swatches with labels, as an `<svg>` element to pass as
@@ -12,9 +14,10 @@ import { plotDocument } from "./dom.ts";
  * export cannot hold).
  *
  * @param items Labels and colours, in order.
- * @param options `width` in px (default 120).
+ * @param options `width` in px, from 20 to 10,000 (default 120).
  * @returns An `<svg>` element.
- * @throws {TypeError} If `items` is empty.
+ * @throws {TypeError} If `items` is not a non-empty array.
+ * @throws {RangeError} If `width` is outside [20, 10000].
  *
  * @example
  * ```ts
@@ -25,10 +28,12 @@ import { plotDocument } from "./dom.ts";
  */
 export function swatches(
   items: readonly { readonly label: string; readonly color: string }[],
-  options: { readonly width?: number } = {},
+  options?: { readonly width?: number },
 ): Element {
-  const { width = 120 } = options;
-  if (!items?.length) throw new TypeError("swatches() expects at least one item");
+  const { width = 120 } = checkOptions(options, argument("swatches", "options"));
+  checkPixels(width, option("width"), 20, MAX_PANEL_SIZE);
+  checkArrayLike(items, argument("swatches", "items"), "an array of { label, color }");
+  if (!items.length) throw new TypeError("swatches() expects at least one item");
   const rows = items.map((item, k) => ({ ...item, k }));
   return Plot.plot({
     document: plotDocument(),

@@ -6,6 +6,8 @@
  * @module
  */
 
+import { argument, checkNumber, checkString } from "../guards.ts";
+
 /**
  * Records a named number for the main job's out/summary.json and returns it.
  *
@@ -16,8 +18,9 @@
  * @param name A non-empty name, e.g. `"nonlinear.accuracy"`.
  * @param value A finite number.
  * @returns `value`, unchanged.
- * @throws {TypeError} If `name` is empty or not a string.
- * @throws {RangeError} If `value` is not a finite number.
+ * @throws {TypeError} If `name` is empty or not a string, or `value` is not a number (a
+ *   BigInt, a string).
+ * @throws {RangeError} If `value` is not finite.
  *
  * @example
  * ```ts
@@ -26,14 +29,11 @@
  * ```
  */
 export function reportMetric(name: string, value: number): number {
-  if (typeof name !== "string" || name.trim() === "") {
+  checkString(name, argument("reportMetric", "name"));
+  if (name.trim() === "") {
     throw new TypeError(`Invalid metric name ${JSON.stringify(name)}: expected a non-empty string`);
   }
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new RangeError(
-      `Invalid value for metric "${name}": expected a finite number, got ${value}`,
-    );
-  }
+  checkNumber(value, `Invalid value for metric "${name}"`);
   const file = metricsFile();
   if (file) {
     Deno.writeTextFileSync(file, JSON.stringify({ name, value }) + "\n", {
