@@ -20,7 +20,14 @@
  * @module
  */
 export { activationNames, ACTIVATIONS, getActivation } from "./activations/activations.ts";
-export type { ActivationSpec, ParamSpec, ViewHints } from "./activations/activation_spec.ts";
+export type {
+  ActivationParam,
+  ActivationSpec,
+  ParamDomain,
+  ParamSpec,
+  TrainingBehaviour,
+  ViewHints,
+} from "./activations/activation_spec.ts";
 export { activation, activationProgram, type ActivationValues } from "./activations/autodiff.ts";
 export {
   type ActivationRow,

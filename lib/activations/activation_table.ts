@@ -5,6 +5,7 @@
  */
 import { ACTIVATIONS, getActivation } from "./activations.ts";
 import { activation } from "./autodiff.ts";
+import { formatDomain } from "./resolve_params.ts";
 import { JUPYTER_DISPLAY } from "../notebook/display.ts";
 
 /** One tidy row of an activation's values: what Plot marks and tables read. */
@@ -25,7 +26,7 @@ export interface ActivationRow {
  * @param options Parameter values, e.g. `{ alpha: 0.1 }`.
  * @returns One `{ x, y, dy }` per input, `y` and `dy` rounded to float32 as computed.
  * @throws {Error} If the activation is unknown (the message lists the names).
- * @throws {RangeError} If a parameter is unknown or out of range.
+ * @throws {RangeError} If a parameter is unknown or outside its domain.
  *
  * @example
  * ```ts
@@ -44,8 +45,8 @@ export function activationRows(
 }
 
 /**
- * A table of activations with their formulas and parameters, straight from the
- * registry. It displays as Markdown, so JupyterLab typesets the formulas.
+ * A table of activations with their formulas and parameters (default and domain),
+ * straight from the registry. It displays as Markdown, so JupyterLab typesets the formulas.
  *
  * @param names Activations to list, in order (default: all of them).
  * @returns A displayable table; `String(table)` is its Markdown.
@@ -67,7 +68,8 @@ export function formulaTable(
     "| --- | --- | --- | --- | --- |",
     ...specs.map((s) =>
       `| ${s.label} | \`${s.name}\` | $${cell(s.formula)}$ | $${cell(s.derivative)}$ | ${
-        s.params.map((p) => `${p.label} = ${p.default} (${p.min} to ${p.max})`).join(", ") || "–"
+        s.params.map((p) => `${p.label} = ${round(p.default)}, \`${p.name}\` ∈ ${formatDomain(p)}`)
+          .join("; ") || "–"
       } |`
     ),
   ].join("\n");
@@ -76,4 +78,9 @@ export function formulaTable(
     [JUPYTER_DISPLAY]: () => ({ "text/markdown": markdown, "text/plain": plain }),
     toString: () => markdown,
   };
+}
+
+// defaults such as 1/3 with a few digits
+function round(v: number): string {
+  return String(+v.toPrecision(4));
 }

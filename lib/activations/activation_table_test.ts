@@ -31,6 +31,8 @@ Deno.test("formulaTable() lists every activation with its TeX", () => {
   assert.equal(lines.length, ACTIVATIONS.length + 2);
   assert.match(lines[2], /^\| Identity \| `identity` \| \$f\(x\) = x\$/);
   const leaky = formulaTable(["leaky_relu"])[JUPYTER_DISPLAY]()["text/markdown"];
-  assert.match(leaky, /Alpha = 0\.3 \(0\.01 to 1\)/);
+  assert.match(leaky, /Alpha = 0\.3, `alpha` ∈ \[0, ∞\)/);
+  const rrelu = formulaTable(["rrelu"])[JUPYTER_DISPLAY]()["text/markdown"];
+  assert.match(rrelu, /Lower l = 0\.125, `lower` ∈ \[0, upper\]; Upper u = 0\.3333/);
   assert.throws(() => formulaTable(["nope"]), /"nope"/);
 });

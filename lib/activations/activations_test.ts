@@ -75,29 +75,59 @@ Deno.test("ACTIVATIONS declares every activation once, with the original's label
       }
     }
   });
-  await t.step("parameters have finite ranges; the original's sliders", () => {
+  await t.step("parameters: finite sliders inside their domains; the original's sliders", () => {
     for (const s of ACTIVATIONS) {
+      const defaults = resolveParams(s); // the defaults are in their domains
       for (const p of s.params) {
         for (const v of [p.default, p.min, p.max, p.step]) assert.ok(Number.isFinite(v));
         assert.ok(p.min <= p.default && p.default <= p.max && p.step > 0, `${s.name}.${p.name}`);
+        // every slider end is accepted, with the other parameters at their defaults
+        for (const v of [p.min, p.max]) resolveParams(s, { ...defaults, [p.name]: v });
+        for (const end of [p.domain.min, p.domain.max]) {
+          assert.ok(typeof end === "number" || s.params.some((q) => q.name === end), s.name);
+        }
       }
     }
     const slider = { label: "Alpha", min: 0.01, max: 1, step: 0.01 };
+    const domain = { min: 0, max: Infinity };
     assert.deepEqual(getActivation("leaky_relu").params, [
-      { name: "alpha", default: 0.3, ...slider },
+      { name: "alpha", default: 0.3, domain, ...slider },
     ]);
-    assert.deepEqual(getActivation("elu").params, [{ name: "alpha", default: 1, ...slider }]);
+    assert.deepEqual(getActivation("elu").params, [
+      { name: "alpha", default: 1, domain, ...slider },
+    ]);
     assert.equal(getActivation("softplus").params[0].name, "beta");
     assert.equal(getActivation("celu").params[0].name, "alpha");
+  });
+  await t.step("the parameters of PyTorch, Keras and JAX, with their defaults", () => {
+    const defaults = (name: string) => resolveParams(getActivation(name));
+    assert.deepEqual(defaults("hardshrink"), { lambd: 0.5 });
+    assert.deepEqual(defaults("softshrink"), { lambd: 0.5 });
+    assert.deepEqual(defaults("threshold"), { threshold: 0, value: 0 });
+    assert.deepEqual(defaults("squareplus"), { b: 4 });
+    assert.deepEqual(defaults("swish"), { beta: 1 });
+    assert.deepEqual(defaults("prelu"), { alpha: 0.25 });
+    assert.deepEqual(defaults("rrelu"), { lower: 1 / 8, upper: 1 / 3 });
+    assert.deepEqual(defaults("hard_tanh"), { min_val: -1, max_val: 1 });
+    for (const name of ["tanhshrink", "exponential", "sparse_plus", "sparse_sigmoid"]) {
+      assert.deepEqual(defaults(name), {}, name);
+    }
+    assert.deepEqual(getActivation("prelu").training?.learnable, ["alpha"]);
+    assert.ok(getActivation("rrelu").training?.randomized);
   });
   await t.step("inputs, outputs and formulas", () => {
     for (const s of ACTIVATIONS) {
       assert.ok(s.formula.startsWith("f"), s.name);
       assert.ok(s.derivative.length > 0, s.name);
-      assert.equal(s.inputs, ["softmax", "maxout"].includes(s.name) ? 2 : 1);
+      const two = ["softmax", "maxout", "glu", "log_softmax", "softmin", "sparsemax"];
+      assert.equal(s.inputs, two.includes(s.name) ? 2 : 1, s.name);
     }
     assert.equal(getActivation("softmax").outputs, 2);
     assert.equal(getActivation("maxout").outputs, 1);
+    assert.equal(getActivation("glu").outputs, 1);
+    for (const n of ["log_softmax", "softmin", "sparsemax"]) {
+      assert.equal(getActivation(n).outputs, 2, n);
+    }
   });
 });
 
@@ -116,7 +146,7 @@ Deno.test("ActivationSpec.fn() maps shapes as declared and leaks nothing", () =>
 
 Deno.test("ActivationSpec.fn() of two-input activations rejects other shapes", () => {
   const before = tf.memory().numTensors;
-  for (const name of ["softmax", "maxout"]) {
+  for (const name of ["softmax", "maxout", "glu", "log_softmax", "softmin", "sparsemax"]) {
     assert.throws(
       () => tf.tidy(() => getActivation(name).fn(tf.tensor2d([[1, 2, 3]]), {})),
       (e: Error) =>

@@ -11,6 +11,13 @@
  * use `activation()` too), and `tfjsActivation()` / `tfjsActivation2d()`
  * (`tfjs_autodiff.ts`) run them kernel by kernel on the tfjs backend in use (wasm or cpu,
  * float32). Both meet the same accuracy tests against float64 closed forms.
+ * `secondDerivative()` / `tfjsSecondDerivative()` add f'' by autodiff of the gradient.
+ *
+ * Infinite inputs: f(±∞) and f'(±∞) are the exact limits (ELU(−∞) = −α with f' = 0,
+ * Softsign(−∞) = −1, ReLU(∞) = ∞ with f' = 1). Both paths evaluate f at ±3.4028235e38,
+ * the largest float32, where every activation has reached its limit in float32, and
+ * return ±∞ (with the sign of f'·x) where f' is not 0 there. A finite number too large
+ * for float32 (±3.5e38) becomes ±∞ when converted, and is treated as such.
  *
  * @module
  */
@@ -26,6 +33,12 @@ export interface ActivationValues {
   readonly y: Float32Array;
   /** f'(x[i]) */
   readonly dy: Float32Array;
+}
+
+/** Values, first and second derivatives of an element-wise activation. */
+export interface SecondDerivativeValues extends ActivationValues {
+  /** f''(x[i]) */
+  readonly d2y: Float32Array;
 }
 
 /** Values and Jacobian of a two-input activation over a grid. */
@@ -74,7 +87,9 @@ function toFloat32(x: ArrayLike<number>, what: string): Float32Array {
  *
  * Accuracy: within 1e-6 relative of the exact f(x), f'(x) at an input at most 4
  * float32 rounding steps from x, plus 2e-36 absolute (finite x in [-1e4, 1e4]; see
- * tests/_helpers/numeric.ts). At kinks f' is the left derivative (ReLU'(0) = 0). NaN in gives
+ * tests/_helpers/numeric.ts); exact for every finite float32 beyond, except where the
+ * exact value exceeds float32 (Exponential beyond x = 88.72 is ∞). At ±∞ the exact limits
+ * (see the module doc). At kinks f' is the left derivative (ReLU'(0) = 0). NaN in gives
  * NaN out.
  *
  * @param name activation name from the registry, e.g. "elu"
@@ -82,8 +97,10 @@ function toFloat32(x: ArrayLike<number>, what: string): Float32Array {
  * @param options the activation's parameters, e.g. `{ alpha: 0.5 }`
  * @returns `{ y, dy }`, each a Float32Array of the same length as `x`
  * @throws {Error} If the name is unknown (the message lists the valid names).
- * @throws {TypeError} If the activation takes two inputs, or `x` is not an array-like of numbers.
- * @throws {RangeError} If an option is not a parameter of the activation or is out of range.
+ * @throws {TypeError} If the activation takes two inputs, `x` is not an array-like of
+ *   numbers, or a parameter is not a number.
+ * @throws {RangeError} If an option is not a parameter of the activation or is outside
+ *   its domain.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -93,6 +110,8 @@ function toFloat32(x: ArrayLike<number>, what: string): Float32Array {
  * assert.ok(y[2] === 2 && dy[2] === 1);
  * const leaky = activation("leaky_relu", [-1], { alpha: 0.1 });
  * assert.ok(Math.abs(leaky.y[0] + 0.1) < 1e-7);
+ * const limits = activation("elu", [-Infinity, Infinity]);
+ * assert.deepEqual([...limits.y, ...limits.dy], [-1, Infinity, 0, 1]);
  * ```
  */
 export function activation(
@@ -124,7 +143,8 @@ export function activation(
  * @throws {Error} If the name is unknown (the message lists the valid names).
  * @throws {TypeError} If the activation takes two inputs, `x` is not an array-like of
  *   numbers, or `out` is not two Float32Arrays of `x.length` that can be written safely.
- * @throws {RangeError} If an option is not a parameter of the activation or is out of range.
+ * @throws {RangeError} If an option is not a parameter of the activation or is outside
+ *   its domain.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -147,6 +167,49 @@ export function activationInto<T extends ActivationValues>(
   checkOut(out, input);
   if (input.length > 0) fusedKernel(spec, p).run([input], [out.y, out.dy], input.length);
   return out;
+}
+
+/**
+ * f, f' and f'' of an element-wise activation by autodiff: f'' is tfjs's gradient of
+ * tfjs's backward pass (the gradient of the gradient), fused with f and f' into one
+ * compiled loop ({@linkcode tfjsSecondDerivative} runs the kernels one by one).
+ *
+ * Accuracy: f and f' as {@linkcode activation}; f'' within 1e-5 relative of the exact
+ * value at an input at most 4 float32 rounding steps from x, plus 5e-7 of the largest
+ * |f''| over [-10, 10] (finite x in [-1e4, 1e4]; near zeros of f'' that floor dominates).
+ * Where f' jumps (a kink, or where f itself jumps), f'' is the derivative of the case that
+ * holds x, not the Dirac impulse. Beyond ±2^50 (1.1e15), f'' is its value at ±2^50: at the
+ * default parameters below 1e-36 in magnitude for every activation but Exponential (∞).
+ *
+ * @param name activation name from the registry, e.g. "gelu"
+ * @param x input points (any array-like of numbers; converted to float32)
+ * @param options the activation's parameters, e.g. `{ alpha: 0.5 }`
+ * @returns `{ y, dy, d2y }`, each a Float32Array of the same length as `x`
+ * @throws {Error} If the name is unknown (the message lists the valid names).
+ * @throws {TypeError} If the activation takes two inputs, `x` is not an array-like of
+ *   numbers, or a parameter is not a number.
+ * @throws {RangeError} If an option is not a parameter of the activation or is outside
+ *   its domain.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { secondDerivative } from "./autodiff.ts";
+ * const { d2y } = secondDerivative("tanh", [0.5]);
+ * const t = Math.tanh(0.5);
+ * assert.ok(Math.abs(d2y[0] / (-2 * t * (1 - t * t)) - 1) < 1e-5); // -2 tanh sech²
+ * assert.equal(secondDerivative("relu", [1]).d2y[0], 0);
+ * ```
+ */
+export function secondDerivative(
+  name: string,
+  x: ArrayLike<number>,
+  options: Record<string, number> = {},
+): SecondDerivativeValues {
+  const { spec, p, input } = resolve1d(name, x, options);
+  const n = input.length;
+  const y = new Float32Array(n), dy = new Float32Array(n), d2y = new Float32Array(n);
+  if (n > 0) fusedKernel(spec, p, 2).run([input], [y, dy, d2y], n);
+  return { y, dy, d2y };
 }
 
 // out.y and out.dy: Float32Arrays of x's length, neither sharing memory with the other,
@@ -195,7 +258,8 @@ function overlaps(a: Float32Array, b: Float32Array): boolean {
  * @param options the activation's parameters, e.g. `{ alpha: 0.5 }`
  * @returns the JavaScript source of the loop
  * @throws {Error} If the name is unknown (the message lists the valid names).
- * @throws {RangeError} If an option is not a parameter of the activation or is out of range.
+ * @throws {RangeError} If an option is not a parameter of the activation or is outside
+ *   its domain.
  * @example
  * ```ts
  * import assert from "node:assert/strict";

@@ -1,104 +1,27 @@
 import assert from "node:assert/strict";
-import { activation, activation2d, activationInto, activationProgram } from "./autodiff.ts";
-import { tfjsActivation, tfjsActivation2d } from "./tfjs_autodiff.ts";
+import {
+  activation,
+  activation2d,
+  activationInto,
+  activationProgram,
+  secondDerivative,
+} from "./autodiff.ts";
+import { tfjsActivation, tfjsActivation2d, tfjsSecondDerivative } from "./tfjs_autodiff.ts";
 import { ACTIVATIONS, getActivation } from "./activations.ts";
 import type { Grid } from "../grid.ts";
 import { tf, useBackend } from "../tf.ts";
 import { assertClose, centralDifference, dense, EXTREMES } from "../../tests/_helpers/numeric.ts";
 
-// ---- float64 closed forms, written independently of activations.ts ----
-type F = (x: number) => number;
-interface Ref {
-  f: F;
-  df: F;
-}
-
-const sig: F = (x) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
-const dsig: F = (x) => sig(x) * sig(-x);
-const softplus: F = (x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-// sech²(x) = 4 e^{-2|x|} / (1 + e^{-2|x|})², exact where tanh(x) rounds to ±1
-const sech2: F = (x) => {
-  const e = Math.exp(-2 * Math.abs(x));
-  return 4 * e / ((1 + e) * (1 + e));
-};
-// erfc by its Taylor series (small z) or continued fraction (large z), float64
-function erfc(z: number): number {
-  if (z < 0) return 2 - erfc(-z);
-  if (z < 2.5) {
-    let sum = 0, term = z;
-    for (let n = 0; n < 200 && Math.abs(term) > 1e-19; n++) {
-      sum += term / (2 * n + 1);
-      term *= -z * z / (n + 1);
-    }
-    return 1 - 2 / Math.sqrt(Math.PI) * sum;
-  }
-  let frac = 0;
-  for (let k = 300; k >= 1; k--) frac = (k / 2) / (z + frac);
-  return Math.exp(-z * z) / Math.sqrt(Math.PI) / (z + frac);
-}
-const Phi: F = (x) => 0.5 * erfc(-x / Math.SQRT2);
-const phi: F = (x) => Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
-const SELU_A = 1.6732632423543772, SELU_S = 1.0507009873554805;
-const C = Math.sqrt(2 / Math.PI);
-
-function refs(p: Record<string, number>): Record<string, Ref> {
-  const a = p.alpha ?? NaN, beta = p.beta ?? NaN;
-  const twoU: F = (x) => 2 * C * (x + 0.044715 * x * x * x);
-  const hs: F = (x) => (x <= -3 ? 0 : x > 3 ? 1 : (x + 3) / 6);
-  return {
-    identity: { f: (x) => x, df: () => 1 },
-    sigmoid: { f: sig, df: dsig },
-    tanh: { f: Math.tanh, df: sech2 },
-    relu: { f: (x) => (x > 0 ? x : 0), df: (x) => (x > 0 ? 1 : 0) },
-    leaky_relu: { f: (x) => (x > 0 ? x : a * x), df: (x) => (x > 0 ? 1 : a) },
-    elu: { f: (x) => (x > 0 ? x : a * Math.expm1(x)), df: (x) => (x > 0 ? 1 : a * Math.exp(x)) },
-    gelu: { f: (x) => x * Phi(x), df: (x) => Phi(x) + x * phi(x) },
-    gelu_tanh: {
-      f: (x) => x * sig(twoU(x)),
-      df: (x) => sig(twoU(x)) + x * dsig(twoU(x)) * 2 * C * (1 + 3 * 0.044715 * x * x),
-    },
-    silu: { f: (x) => x * sig(x), df: (x) => sig(x) * (1 + x * sig(-x)) },
-    softplus: { f: (x) => softplus(beta * x) / beta, df: (x) => sig(beta * x) },
-    selu: {
-      f: (x) => SELU_S * (x > 0 ? x : SELU_A * Math.expm1(x)),
-      df: (x) => SELU_S * (x > 0 ? 1 : SELU_A * Math.exp(x)),
-    },
-    mish: {
-      f: (x) => x * Math.tanh(softplus(x)),
-      df: (x) => Math.tanh(softplus(x)) + x * sig(x) * sech2(softplus(x)),
-    },
-    softsign: { f: (x) => x / (1 + Math.abs(x)), df: (x) => 1 / (1 + Math.abs(x)) ** 2 },
-    hard_sigmoid: { f: hs, df: (x) => (x > -3 && x <= 3 ? 1 / 6 : 0) },
-    hard_silu: {
-      f: (x) => x * hs(x),
-      df: (x) => (x <= -3 ? 0 : x > 3 ? 1 : (2 * x + 3) / 6),
-    },
-    relu6: { f: (x) => Math.min(Math.max(x, 0), 6), df: (x) => (x > 0 && x <= 6 ? 1 : 0) },
-    celu: {
-      f: (x) => (x > 0 ? x : a * Math.expm1(x / a)),
-      df: (x) => (x > 0 ? 1 : Math.exp(x / a)),
-    },
-    log_sigmoid: { f: (x) => -softplus(-x), df: (x) => sig(-x) },
-    hard_tanh: { f: (x) => Math.min(Math.max(x, -1), 1), df: (x) => (x > -1 && x <= 1 ? 1 : 0) },
-  };
-}
+import { dsig, refs, settings, sig, withDefaults } from "./closed_forms_test.ts";
 
 const ELEMENTWISE = ACTIVATIONS.filter((s) => s.inputs === 1);
-// parameter settings checked per activation: defaults, and both ends of each range
-function settings(name: string): Record<string, number>[] {
-  const spec = getActivation(name);
-  const out: Record<string, number>[] = [{}];
-  for (const p of spec.params) out.push({ [p.name]: p.min }, { [p.name]: p.max });
-  return out;
-}
-function withDefaults(name: string, o: Record<string, number>): Record<string, number> {
-  const spec = getActivation(name);
-  return Object.fromEntries(spec.params.map((p) => [p.name, o[p.name] ?? p.default]));
-}
 
+// huge finite inputs: beyond every cap and cut-off, up to the largest float32s
+const HUGE = [1e9, 1e20, 3.4e38].flatMap((v) => [v, -v]).map(Math.fround);
 // dense in [-10, 10], around the float32 overflow/underflow edges of exp, and coarse to ±1e4
 const POINTS = [
   ...EXTREMES,
+  ...HUGE,
   ...dense(-10, 10, 2001),
   ...dense(-90, -85, 101),
   ...dense(85, 90, 101),
@@ -106,6 +29,23 @@ const POINTS = [
 ];
 
 type Run = typeof activation;
+
+// got[i] against f(xs[i]): equal where the float32 rounding of the exact value is ±∞
+// (Exponential beyond 88.72, SELU at 3.4e38), else within the mixed tolerance.
+function assertValues(
+  got: ArrayLike<number>,
+  xs: number[],
+  f: (x: number) => number,
+  what: string,
+  options: Parameters<typeof assertClose>[4] = {},
+): void {
+  const finite = xs.map((x) => Number.isFinite(Math.fround(f(x))));
+  for (let i = 0; i < xs.length; i++) {
+    if (!finite[i]) assert.equal(got[i], Math.fround(f(xs[i])), `${what}(${xs[i]})`);
+  }
+  const keep = xs.flatMap((_, i) => (finite[i] ? [i] : []));
+  assertClose(keep.map((i) => got[i]), keep.map((i) => xs[i]), f, what, options);
+}
 
 function checkAgainstClosedForms(
   name: string,
@@ -115,22 +55,35 @@ function checkAgainstClosedForms(
   const p = withDefaults(name, options);
   const ref = refs(p)[name];
   assert.ok(ref, `no reference for ${name}`);
-  const kinks = new Set(getActivation(name).kinks(p).map(Math.fround));
+  const spec = getActivation(name);
+  const kinks = new Set([...spec.kinks(p), ...(spec.pieces?.(p) ?? [])].map(Math.fround));
   const { y, dy } = run(name, POINTS, options);
   const tag = `${name}${JSON.stringify(options)}`;
   for (let i = 0; i < POINTS.length; i++) {
-    assert.ok(Number.isFinite(y[i]) && Number.isFinite(dy[i]), `${tag}: finite at ${POINTS[i]}`);
+    assert.ok(!Number.isNaN(y[i]) && !Number.isNaN(dy[i]), `${tag}: NaN at ${POINTS[i]}`);
   }
   // at a kink the left derivative exactly (no input perturbation across the kink)
   const smooth = POINTS.filter((x) => !kinks.has(x));
   const at = (arr: Float32Array, xs: number[]) => xs.map((x) => arr[POINTS.indexOf(x)]);
-  assertClose(y, POINTS, ref.f, `${tag} f`);
-  assertClose(at(dy, smooth), smooth, ref.df, `${tag} f'`);
+  assertValues(y, POINTS, ref.f, `${tag} f`);
+  assertValues(at(dy, smooth), smooth, ref.df, `${tag} f'`);
   const kinkXs = [...kinks];
   if (kinkXs.length > 0) {
     const k = run(name, kinkXs, options);
     assertClose(k.dy, kinkXs, ref.df, `${tag} f' at kinks`, { ulps: 0 });
   }
+}
+
+// f and f' at ±∞ (and at finite numbers that round to float32 ±∞) are the exact limits
+function checkLimits(name: string, options: Record<string, number>, run: Run): void {
+  const p = withDefaults(name, options);
+  const [fLeft, fRight, dLeft, dRight] = refs(p)[name].limits;
+  const { y, dy } = run(name, [-Infinity, -3.5e38, Infinity, 3.5e38], options);
+  const tag = `${name}${JSON.stringify(options)}`;
+  const want = [fLeft, fLeft, fRight, fRight].map(Math.fround);
+  const wantD = [dLeft, dLeft, dRight, dRight].map(Math.fround);
+  assert.deepEqual([...y].map((v) => v + 0), want.map((v) => v + 0), `${tag} f(±∞)`);
+  assert.deepEqual([...dy].map((v) => v + 0), wantD.map((v) => v + 0), `${tag} f'(±∞)`);
 }
 
 Deno.test("activation() (fused kernel) matches float64 closed forms", async (t) => {
@@ -158,13 +111,121 @@ for (const backend of ["wasm", "cpu"] as const) {
   });
 }
 
+Deno.test("activation() and tfjsActivation() give the exact limits at ±∞", async (t) => {
+  for (const [path, run] of [["fused", activation], ["tfjs", tfjsActivation]] as const) {
+    for (const backend of path === "fused" ? ["wasm"] as const : ["wasm", "cpu"] as const) {
+      await useBackend(backend);
+      try {
+        await t.step(`${path} ${backend}`, () => {
+          for (const spec of ELEMENTWISE) {
+            for (const o of settings(spec.name)) checkLimits(spec.name, o, run);
+          }
+        });
+      } finally {
+        await useBackend();
+      }
+    }
+  }
+  await t.step("the issue's examples", () => {
+    const at = (name: string, x: number, o = {}) => {
+      const { y, dy } = activation(name, [x], o);
+      return [y[0], dy[0]];
+    };
+    assert.deepEqual(at("hard_tanh", Infinity), [1, 0]);
+    assert.deepEqual(at("softsign", -Infinity), [-1, 0]);
+    assert.deepEqual(at("elu", -Infinity, { alpha: 0.5 }), [-0.5, 0]);
+    assert.deepEqual(at("gelu", -1e9).map((v) => v + 0), [0, 0]);
+    assert.deepEqual(at("mish", 1e9), [1e9, 1]);
+    assert.deepEqual(at("gelu", 1e9), [1e9, 1]);
+  });
+});
+
+// f'' within 1e-5 relative at an input 4 float32 steps away, plus 5e-7 of the largest
+// |f''| over [-10, 10] (float32 rounding of the terms of f'' that cancel where it crosses 0)
+function checkSecondDerivative(
+  name: string,
+  options: Record<string, number>,
+  run: typeof secondDerivative,
+): void {
+  const p = withDefaults(name, options);
+  const ref = refs(p)[name];
+  const spec = getActivation(name);
+  const breaks = new Set([...spec.kinks(p), ...(spec.pieces?.(p) ?? [])].map(Math.fround));
+  const xs = POINTS.filter((x) => !breaks.has(x));
+  const { d2y } = run(name, xs, options);
+  const tag = `${name}${JSON.stringify(options)} f''`;
+  for (let i = 0; i < xs.length; i++) assert.ok(!Number.isNaN(d2y[i]), `${tag}: NaN at ${xs[i]}`);
+  const scale = Math.max(...dense(-10, 10, 2001).map((x) => Math.abs(ref.d2f(x))));
+  assertValues(d2y, xs, ref.d2f, tag, { rtol: 1e-5, atol: 5e-7 * scale + 2e-36 });
+  // at the breaks: the case holding the point (the left one for kinks)
+  const at = [...breaks];
+  if (at.length > 0) {
+    assertClose(run(name, at, options).d2y, at, ref.d2f, `${tag} at breaks`, {
+      ulps: 0,
+      rtol: 1e-5,
+      atol: 5e-7 * scale,
+    });
+  }
+}
+
+Deno.test("secondDerivative() matches float64 closed forms", async (t) => {
+  for (const spec of ELEMENTWISE) {
+    await t.step(spec.name, () => {
+      for (const o of settings(spec.name)) checkSecondDerivative(spec.name, o, secondDerivative);
+    });
+  }
+});
+
+for (const backend of ["wasm", "cpu"] as const) {
+  Deno.test(`tfjsSecondDerivative() matches float64 closed forms on ${backend}`, async (t) => {
+    await useBackend(backend);
+    try {
+      for (const spec of ELEMENTWISE) {
+        await t.step(spec.name, () => {
+          for (const o of settings(spec.name)) {
+            checkSecondDerivative(spec.name, o, tfjsSecondDerivative);
+          }
+        });
+      }
+    } finally {
+      await useBackend();
+    }
+  });
+}
+
+Deno.test("secondDerivative() returns activation()'s f and f', and limits at ±∞", () => {
+  const x = [...POINTS, -Infinity, Infinity, NaN];
+  // the same kernels in another program: a division may become a product by a shared
+  // reciprocal (wasm_loop.ts), so equal within float32 rounding
+  const near = (a: Float32Array, b: Float32Array, what: string) =>
+    a.forEach((v, i) =>
+      assert.ok(
+        Object.is(v, b[i]) || Math.abs(v - b[i]) <= 3e-7 * Math.abs(b[i]),
+        `${what}(${x[i]}): ${v} vs ${b[i]}`,
+      )
+    );
+  for (const spec of ELEMENTWISE) {
+    for (const [k, o] of settings(spec.name).entries()) {
+      const first = activation(spec.name, x, o), second = secondDerivative(spec.name, x, o);
+      near(second.y, first.y, `${spec.name} f`);
+      near(second.dy, first.dy, `${spec.name} f'`);
+      const d2 = second.d2y.subarray(POINTS.length);
+      const right = spec.name === "exponential" ? Infinity : 0;
+      // at the defaults: below 1e-36 (squareplus with a large b decays slowly, 1/|x|³)
+      const tiny = (v: number, want: number) => v === want || Math.abs(v - want) < 1e-36;
+      if (k === 0) assert.ok(tiny(d2[0], 0) && tiny(d2[1], right), spec.name);
+      assert.ok(Number.isNaN(d2[2]), spec.name);
+    }
+  }
+});
+
 Deno.test("activation() agrees with float64 central differences on smooth regions", async (t) => {
   const xs = dense(-6, 6, 241);
   for (const spec of ELEMENTWISE) {
     await t.step(spec.name, () => {
       const p = withDefaults(spec.name, {});
       const f = refs(p)[spec.name].f;
-      const kinks = spec.kinks(p);
+      const kinks = [...spec.kinks(p), ...(spec.pieces?.(p) ?? [])];
       const smooth = xs.filter((x) => kinks.every((k) => Math.abs(x - k) > 1e-3));
       const { dy } = activation(spec.name, smooth);
       for (let i = 0; i < smooth.length; i++) {
@@ -240,20 +301,26 @@ Deno.test("activation() rejects bad input", async (t) => {
       (e: Error) => e.message.includes('"foo"') && e.message.includes('"leaky_relu"'),
     );
   });
-  await t.step("parameter out of range or not finite", () => {
-    for (const bad of [0, 1.5, NaN, Infinity, -0.3]) {
+  await t.step("parameter outside its domain or not finite", () => {
+    for (const bad of [NaN, Infinity, -Infinity, -0.3]) {
       assert.throws(
         () => activation("leaky_relu", [1], { alpha: bad }),
         (e: Error) =>
           e instanceof RangeError && e.message.includes('"alpha"') &&
-          e.message.includes(String(bad)) && e.message.includes("[0.01, 1]"),
+          e.message.includes(`got ${bad}`) && e.message.includes("[0, ∞)"),
       );
     }
     assert.throws(
       // deno-lint-ignore no-explicit-any
       () => activation("elu", [1], { alpha: "1" as any }),
-      RangeError,
+      new TypeError(
+        'Parameter "alpha" of "elu" must be a finite number in [0, ∞), got the string "1"',
+      ),
     );
+  });
+  await t.step("the domain, not the slider: ELU alpha = 2 works", () => {
+    const { y } = activation("elu", [-1], { alpha: 2 });
+    assert.ok(Math.abs(y[0] - 2 * Math.expm1(-1)) < 1e-6);
   });
   await t.step("unknown option key names the valid parameters", () => {
     assert.throws(
@@ -320,13 +387,55 @@ Deno.test("activation2d() values and Jacobian by autodiff", async (t) => {
       }
     }
   });
+  await t.step("GLU, Log Softmax, Softmin and Sparsemax against closed forms", () => {
+    const ax = dense(-4, 4, 33);
+    const m = ax.length;
+    const sp = (x: number) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+    type Closed = (x1: number, x2: number) => { out: number[]; jac: number[][] };
+    const closed: Record<string, Closed> = {
+      glu: (x1, x2) => ({ out: [x1 * sig(x2)], jac: [[sig(x2), x1 * dsig(x2)]] }),
+      log_softmax: (x1, x2) => {
+        const s1 = sig(x1 - x2), s2 = sig(x2 - x1);
+        return { out: [-sp(x2 - x1), -sp(x1 - x2)], jac: [[1 - s1, -s2], [-s1, 1 - s2]] };
+      },
+      softmin: (x1, x2) => {
+        const s1 = sig(x2 - x1), s2 = sig(x1 - x2), c = s1 * s2;
+        return { out: [s1, s2], jac: [[-c, c], [c, -c]] };
+      },
+      // at |x1 - x2| = 1 the left derivative in d = x1 - x2 for f1, in -d for f2
+      sparsemax: (x1, x2) => {
+        const d = x1 - x2, p1 = Math.min(Math.max((d + 1) / 2, 0), 1);
+        const g1 = d > -1 && d <= 1 ? 0.5 : 0, g2 = d >= -1 && d < 1 ? 0.5 : 0;
+        return { out: [p1, 1 - p1], jac: [[g1, -g1], [-g2, g2]] };
+      },
+    };
+    for (const [name, ref] of Object.entries(closed)) {
+      for (const run of [activation2d, tfjsActivation2d]) {
+        const { outputs, jacobian } = run(name, ax);
+        for (let j = 0; j < m; j++) {
+          for (let i = 0; i < m; i++) {
+            const k = j * m + i, want = ref(ax[i], ax[j]);
+            const near = (got: number, w: number, what: string) =>
+              assert.ok(
+                Math.abs(got - w) <= 2e-6 * Math.abs(w) + 1e-7,
+                `${name} ${what} at (${ax[i]}, ${ax[j]}): ${got} vs ${w}`,
+              );
+            want.out.forEach((w, o) => near(outputs[o].values[k], w, `f${o + 1}`));
+            want.jac.forEach((row, o) =>
+              row.forEach((w, q) => near(jacobian[o][q].values[k], w, `J${o + 1}${q + 1}`))
+            );
+          }
+        }
+      }
+    }
+  });
   await t.step("separate axes follow the Grid convention", () => {
     const { outputs } = activation2d("maxout", { x1: [0, 1, 2], x2: [5, 6] });
     assert.deepEqual([...outputs[0].values], [5, 5, 5, 6, 6, 6]);
     assert.equal(outputs[0].x1.length, 3);
   });
   await t.step("the fused grids equal tfjs's kernel by kernel on wasm and cpu", async () => {
-    for (const name of ["softmax", "maxout"]) {
+    for (const name of ["softmax", "maxout", "glu", "log_softmax", "softmin", "sparsemax"]) {
       const fused = activation2d(name, axis);
       for (const backend of ["wasm", "cpu"] as const) {
         await useBackend(backend);
@@ -374,12 +483,18 @@ Deno.test("activation() and activation2d() leak no tensors", async (t) => {
         () => unknown,
       ]
     ),
-    ["softmax", () => activation2d("softmax", [0, 1, 2])],
-    ["maxout", () => activation2d("maxout", [0, 1, 2])],
-    ["tfjs softmax", () => tfjsActivation2d("softmax", [0, 1, 2])],
-    ["tfjs maxout", () => tfjsActivation2d("maxout", [0, 1, 2])],
+    ...ACTIVATIONS.filter((s) => s.inputs === 2).flatMap((s) => [
+      [s.name, () => activation2d(s.name, [0, 1, 2])] as [string, () => unknown],
+      [`tfjs ${s.name}`, () => tfjsActivation2d(s.name, [0, 1, 2])] as [string, () => unknown],
+    ]),
+    ...ELEMENTWISE.map((s) =>
+      [`second ${s.name}`, () => tfjsSecondDerivative(s.name, [-1, 0, 1, NaN, Infinity])] as [
+        string,
+        () => unknown,
+      ]
+    ),
     ["unknown name", () => activation("foo", [1])],
-    ["bad parameter", () => activation("elu", [1], { alpha: 9 })],
+    ["bad parameter", () => activation("elu", [1], { alpha: -9 })],
     ["bad shape", () => activation2d("softmax", [2, 1])],
     ["empty", () => activation("relu", [])],
     [
@@ -505,7 +620,7 @@ Deno.test("activationInto() rejects unsafe outputs and writes nothing", async (t
   await t.step("bad name and parameter, as activation()", () => {
     const out = { y: new Float32Array(3), dy: new Float32Array(3) };
     assert.throws(() => activationInto("foo", x, out), /Unknown activation "foo": expected one of/);
-    assert.throws(() => activationInto("elu", x, out, { alpha: 9 }), RangeError);
+    assert.throws(() => activationInto("elu", x, out, { alpha: -9 }), RangeError);
     assert.throws(() => activationInto("softmax", x, out), /use activation2d\(\)/);
     assert.deepEqual([...out.y, ...out.dy], [0, 0, 0, 0, 0, 0]);
   });
@@ -518,5 +633,5 @@ Deno.test("activationProgram() shows the fused program, tfjs's gradient included
   assert.match(elu, /0\.5/);
   assert.match(activationProgram("softmax"), /O5\[i\]/); // 2 outputs + 4 Jacobian entries
   assert.throws(() => activationProgram("foo"), /Unknown activation "foo": expected one of/);
-  assert.throws(() => activationProgram("elu", { alpha: 9 }), RangeError);
+  assert.throws(() => activationProgram("elu", { alpha: -9 }), RangeError);
 });

@@ -14,8 +14,15 @@
  * @module
  */
 export { activationNames, ACTIVATIONS, getActivation } from "./activations.ts";
-export type { ActivationSpec, ParamSpec, ViewHints } from "./activation_spec.ts";
-export { resolveParams } from "./resolve_params.ts";
+export type {
+  ActivationParam,
+  ActivationSpec,
+  ParamDomain,
+  ParamSpec,
+  TrainingBehaviour,
+  ViewHints,
+} from "./activation_spec.ts";
+export { formatDomain, resolveParams } from "./resolve_params.ts";
 export {
   activation,
   activation2d,
@@ -23,8 +30,10 @@ export {
   activationInto,
   activationProgram,
   type ActivationValues,
+  secondDerivative,
+  type SecondDerivativeValues,
 } from "./autodiff.ts";
-export { tfjsActivation, tfjsActivation2d } from "./tfjs_autodiff.ts";
+export { tfjsActivation, tfjsActivation2d, tfjsSecondDerivative } from "./tfjs_autodiff.ts";
 export { type Saturation, saturation, type SaturationOptions } from "./saturation.ts";
 export { type ActivationRow, activationRows, formulaTable } from "./activation_table.ts";
 export { checkGrid, type Grid, linspace, type Mesh, meshgrid } from "../grid.ts";

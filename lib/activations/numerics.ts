@@ -1,20 +1,111 @@
 /**
- * The numerics behind the registry: building blocks written so that both the value and
- * its autodiff gradient stay accurate in float32 (no NaN or Infinity, no underflow through
- * `y + 1` style shortcuts, no `1 - tanh²` loss where tanh rounds to ±1), and faster on
- * wasm than the obvious tfjs ops. The registry (`activations.ts`) composes them; the
- * formulas a learner reads stay there.
+ * The numerics behind the registry: building blocks written so that the value and its
+ * autodiff first and second derivatives stay accurate in float32 for every finite x up to
+ * ±3.4e38 (no NaN, no ∞ − ∞ or 0 · ∞, no underflow through `y + 1` style shortcuts, no
+ * `1 - tanh²` loss where tanh rounds to ±1), and fast on wasm. The registry
+ * (`activations.ts`) composes them; the formulas a learner reads stay there.
+ *
+ * Second derivatives are tfjs autodiff of the gradient, and tfjs 4.22 cannot differentiate
+ * a gradient that reads a kernel's saved output (Exp, Sigmoid, Tanh: the saved copy is
+ * recorded before the kernel, so the second pass treats it as a constant). So `exp`,
+ * `sigmoid` and `softplus` here are tfjs's kernels with gradients written from their input
+ * (`tf.customGrad`, themselves differentiable again), and the comparison kernels, whose
+ * gradient is 0, get that gradient registered (tfjs registers it for GreaterEqual only).
  *
  * @module
  */
 import { tf } from "../tf.ts";
 
+// ---- zero gradients of the comparisons ----
+
+// Comparisons are piecewise constant: their gradient is 0. tfjs 4.22 registers it for
+// GreaterEqual only, and the gradients of Minimum, Relu6, Select... go through the others,
+// so a second derivative would stop there with "gradient function not found".
+for (const kernelName of ["Greater", "Less", "LessEqual", "Equal", "NotEqual", "LogicalAnd"]) {
+  if (tf.getGradient(kernelName) === undefined) {
+    tf.registerGradient({
+      kernelName,
+      inputsToSave: ["a", "b"],
+      gradFunc: (_dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => ({
+        a: () => tf.cast(tf.zerosLike(saved[0]), "float32"),
+        b: () => tf.cast(tf.zerosLike(saved[1]), "float32"),
+      }),
+    });
+  }
+}
+if (tf.getGradient("LogicalNot") === undefined) {
+  tf.registerGradient({
+    kernelName: "LogicalNot",
+    inputsToSave: ["x"],
+    gradFunc: (_dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => ({
+      x: () => tf.cast(tf.zerosLike(saved[0]), "float32"),
+    }),
+  });
+}
+
+// tf.customGrad with its types spelled once: f(x) = value, f'(x) dy = grad(x, dy). x is
+// handed to the gradient through `save` (kept, and recorded on the tape), not through the
+// closure: an input made inside another gradient is disposed before a second pass.
+function unaryWithGradient(
+  value: (x: tf.Tensor) => tf.Tensor,
+  grad: (x: tf.Tensor, dy: tf.Tensor) => tf.Tensor,
+): (x: tf.Tensor) => tf.Tensor {
+  return tf.customGrad(
+    ((x: tf.Tensor, save: tf.GradSaveFunc) => {
+      save([x]);
+      return {
+        value: value(x),
+        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => grad(saved[0], dy),
+      };
+    }) as unknown as Parameters<typeof tf.customGrad>[0],
+  ) as (x: tf.Tensor) => tf.Tensor;
+}
+
 /**
- * x <= k ? left : right (left branch at a kink), as the exact blend
- * left·(1 − m) + right·m with m = step(x − k) ∈ {0, 1}; both branches must be finite.
- * Not tf.where: tf.where's gradient walks into its condition, and of the comparisons only
- * GreaterEqual has a gradient in tfjs 4.22; and on wasm greaterEqual + where take ~20 ms
- * per 1M elements against ~5 ms for step and the blend.
+ * e^x: tfjs's Exp kernel, with the gradient e^x computed from x again (so that it can be
+ * differentiated once more).
+ *
+ * @param x The input.
+ * @returns e^x.
+ */
+export const exp: (x: tf.Tensor) => tf.Tensor = unaryWithGradient(
+  (x) => tf.exp(x),
+  (x, dy) => tf.mul(dy, exp(x)),
+);
+
+/**
+ * The logistic sigmoid σ(x): tfjs's Sigmoid kernel, with the gradient σ(x)·σ(−x), which
+ * keeps its relative accuracy in both tails (tfjs's own y·(1 − y) rounds to 0 once σ(x)
+ * rounds to 1, x > 17) and can be differentiated again.
+ *
+ * @param x The input.
+ * @returns σ(x).
+ */
+export const sigmoid: (x: tf.Tensor) => tf.Tensor = unaryWithGradient(
+  (x) => tf.sigmoid(x),
+  (x, dy) => tf.mul(dy, tf.mul(sigmoid(x), sigmoid(tf.neg(x)))),
+);
+
+/**
+ * softplus(x) = log(1 + e^x): tfjs's Softplus kernel (stable in value), gradient σ(x)
+ * by {@linkcode sigmoid}.
+ *
+ * @param x The input.
+ * @returns softplus(x).
+ */
+export const softplus: (x: tf.Tensor) => tf.Tensor = unaryWithGradient(
+  (x) => tf.softplus(x),
+  (x, dy) => tf.mul(dy, sigmoid(x)),
+);
+
+// ---- cases ----
+
+/**
+ * x <= k ? left : right (the left branch at k, so that f' there is the left derivative),
+ * by tf.where on k >= x (GreaterEqual: the one comparison tfjs 4.22 gives a gradient of
+ * its own). Unlike a blend left·(1 − m) + right·m, a branch may be infinite where it is
+ * not selected; its gradient must stay finite there (feed it x clamped to its side with
+ * {@linkcode clamp} when it would not).
  *
  * @param x The input.
  * @param k Where the branches meet.
@@ -23,34 +114,48 @@ import { tf } from "../tf.ts";
  * @returns left or right, element by element.
  */
 export function piecewise(x: tf.Tensor, k: number, left: tf.Tensor, right: tf.Tensor): tf.Tensor {
-  const m = tf.step(k === 0 ? x : tf.sub(x, k));
-  return tf.add(tf.mul(left, tf.sub(1, m)), tf.mul(right, m));
+  return tf.where(tf.greaterEqual(k, x), left, right);
 }
 
 /**
- * min(x, k) as x − relu(x − k): exact, gradient 1 at x = k (the x <= k side), and cheaper
- * than tf.minimum with a broadcast scalar on wasm.
+ * x limited to [lo, hi] with gradient 1 inside, both ends included (tf.maximum's and
+ * tf.minimum's gradients), 0 outside: the input of a branch that must stay finite.
+ *
+ * @param x The input.
+ * @param lo The lower end (or -Infinity).
+ * @param hi The upper end (or Infinity).
+ * @returns max(lo, min(x, hi)).
+ */
+export function clamp(x: tf.Tensor, lo: number, hi: number): tf.Tensor {
+  const low = lo === -Infinity ? x : tf.maximum(x, lo);
+  return hi === Infinity ? low : tf.minimum(low, hi);
+}
+
+/**
+ * min(x, k) with gradient 1 at x = k (the x <= k side). For k = 0 as x − relu(x) (exact
+ * for finite x, and cheaper than a broadcast tf.minimum on wasm); otherwise tf.minimum,
+ * because x − relu(x − k) loses k once |x| ≫ k (x − k rounds to x).
  *
  * @param x The input.
  * @param k The cap.
  * @returns min(x, k).
  */
 export function minWith(x: tf.Tensor, k: number): tf.Tensor {
-  return tf.sub(x, tf.relu(k === 0 ? x : tf.sub(x, k)));
+  return k === 0 ? tf.sub(x, tf.relu(x)) : tf.minimum(x, k);
 }
 
 /**
- * sigmoid(x) = 1 - s or s with s = sigmoid(-|x|) <= 1/2: tfjs's sigmoid gradient
- * s(1 - s) is exact for s <= 1/2 but rounds to 0 once sigmoid(x) rounds to 1 (x > 17).
- * tf.abs has gradient -1 at 0, so 0 belongs to the "x <= 0" branch.
+ * A constant of x's shape: the branch of a piecewise function that does not depend on x.
  *
- * @param x The input.
- * @returns σ(x).
+ * @param x The input (for its shape).
+ * @param value The constant.
+ * @returns value, element by element.
  */
-export function stableSigmoid(x: tf.Tensor): tf.Tensor {
-  const s = tf.sigmoid(tf.neg(tf.abs(x)));
-  return piecewise(x, 0, s, tf.sub(1, s));
+export function constantLike(x: tf.Tensor, value: number): tf.Tensor {
+  return tf.fill(x.shape, value);
 }
+
+// ---- sigmoid-like ----
 
 // tanh(a) for a >= 0 as -m / (2 + m), m = expm1(-2a) in (-1, 0]: accurate near 0 and
 // its gradient 4e^{-2a}/(1+e^{-2a})² stays exact where tanh rounds to 1 (tfjs's own
@@ -58,23 +163,6 @@ export function stableSigmoid(x: tf.Tensor): tf.Tensor {
 function tanhNonNegative(a: tf.Tensor): tf.Tensor {
   const m = tf.expm1(tf.mul(a, -2));
   return tf.div(tf.neg(m), tf.add(m, 2));
-}
-
-/**
- * tanh(softplus(x)) with one exponential and no logarithm: with e = e^x and
- * n = e(e + 2) = (1 + e)² − 1, tanh(ln(1 + e)) = n / (n + 2), written 1 − 2 / (n + 2) for
- * x > 0 so that neither the value nor its autodiff gradient cancels. x is capped at 20
- * (e² stays finite; the value is 1 in float32 from x ≈ 9, and the gradient dropped past
- * the cap is below 1e-15).
- *
- * @param x The input.
- * @returns tanh(softplus(x)).
- */
-export function tanhSoftplus(x: tf.Tensor): tf.Tensor {
-  const e = tf.exp(minWith(x, 20));
-  const n = tf.mul(e, tf.add(e, 2));
-  const d = tf.add(n, 2);
-  return piecewise(x, 0, tf.div(n, d), tf.sub(1, tf.div(2, d)));
 }
 
 /**
@@ -86,6 +174,24 @@ export function tanhSoftplus(x: tf.Tensor): tf.Tensor {
 export function stableTanh(x: tf.Tensor): tf.Tensor {
   const t = tanhNonNegative(tf.abs(x));
   return piecewise(x, 0, tf.neg(t), t);
+}
+
+/**
+ * tanh(softplus(x)) with one exponential and no logarithm: with e = e^x and
+ * n = e(e + 2) = (1 + e)² − 1, tanh(ln(1 + e)) = n / (n + 2), written 1 − 2 / (n + 2) for
+ * x > 0 so that neither the value nor its autodiff gradient cancels. Beyond x = 20 it is 1
+ * (in float32 from x ≈ 9; the slope dropped there is below 1e-15), so e stays finite and
+ * x·tanh(softplus(x)) has no overflowing x·slope term in its gradient.
+ *
+ * @param x The input.
+ * @returns tanh(softplus(x)).
+ */
+export function tanhSoftplus(x: tf.Tensor): tf.Tensor {
+  const e = exp(minWith(x, 20));
+  const n = tf.mul(e, tf.add(e, 2));
+  const d = tf.add(n, 2);
+  const positive = piecewise(x, 20, tf.sub(1, tf.div(2, d)), tf.onesLike(x));
+  return piecewise(x, 0, tf.div(n, d), positive);
 }
 
 /**
@@ -105,6 +211,20 @@ export function eluLike(x: tf.Tensor, alpha: number, scale = 1): tf.Tensor {
   const y = tf.add(r, tf.mul(tf.expm1(tf.sub(x, r)), alpha));
   return scale === 1 ? y : tf.mul(y, scale);
 }
+
+/**
+ * x for x > 0, slope·x otherwise (Leaky ReLU, PReLU, RReLU). `slope` may be a tensor
+ * (PReLU's learned α, RReLU's random slopes): then it is differentiated too.
+ *
+ * @param x The input.
+ * @param slope The slope for x <= 0.
+ * @returns x or slope·x.
+ */
+export function leaky(x: tf.Tensor, slope: number | tf.Tensor): tf.Tensor {
+  return piecewise(x, 0, tf.mul(x, slope), x);
+}
+
+// ---- the normal distribution ----
 
 // Normal CDF and density in float32 ops, accurate in relative terms in both tails.
 // Q(a) = erfc(a/√2)/2 for a >= 0 uses Numerical Recipes' erfcc, erfc(z) = t·exp(-z²)·G(t)
@@ -132,8 +252,7 @@ const ERFCC_G = [
   0.0515573325,
 ];
 
-function gaussExpHalfSquare(a: tf.Tensor): tf.Tensor {
-  const c = minWith(a, 16);
+function gaussExpHalfSquare(c: tf.Tensor): tf.Tensor {
   const split = tf.mul(c, 4097);
   const high = tf.sub(split, tf.sub(split, c));
   const low = tf.sub(c, high);
@@ -145,38 +264,111 @@ function gaussExpHalfSquare(a: tf.Tensor): tf.Tensor {
   return tf.mul(tf.exp(tf.mul(hi, -0.5)), tf.sub(1, tf.mul(lo, 0.5)));
 }
 
-function normalCdfAndPdf(x: tf.Tensor): { cdf: tf.Tensor; pdf: tf.Tensor } {
+// Φ(x), φ(x) and the capped |x| (min(|x|, 16): beyond it φ is 0 in float32).
+function normal(x: tf.Tensor): { cdf: tf.Tensor; pdf: tf.Tensor; capped: tf.Tensor } {
   const a = tf.abs(x);
   const t = tf.reciprocal(tf.add(tf.mul(a, Math.SQRT1_2 / 2), 1));
   let G: tf.Tensor = tf.mul(t, ERFCC_G[12]);
   for (let k = 11; k > 0; k--) G = tf.mul(t, tf.add(G, ERFCC_G[k]));
   G = tf.add(G, ERFCC_G[0]);
-  const g = gaussExpHalfSquare(a); // exp(-x²/2)
+  const capped = minWith(a, 16);
+  const g = gaussExpHalfSquare(capped); // exp(-x²/2)
   const q = tf.mul(tf.mul(tf.mul(t, 0.5), g), G);
   const cdf = piecewise(x, 0, q, tf.sub(1, q));
   const pdf = tf.mul(g, 1 / Math.sqrt(2 * Math.PI));
-  return { cdf, pdf };
+  return { cdf, pdf, capped };
 }
 
+// GELU's derivative Φ(x) + x φ(x), with its own derivative φ(x)(2 − x²) supplied too
+// (x² as the capped |x| squared: where they differ φ is 0).
+const geluSlope = unaryWithGradient(
+  (x) => {
+    const { cdf, pdf } = normal(x);
+    return tf.add(cdf, tf.mul(x, pdf));
+  },
+  (x, dy) => {
+    const { pdf, capped } = normal(x);
+    return tf.mul(dy, tf.mul(pdf, tf.sub(2, tf.square(capped))));
+  },
+);
+
 /**
- * GELU = x Φ(x) with its derivative Φ(x) + x φ(x) supplied by customGrad. Why not plain
- * autodiff: tfjs has no erfc, its cpu erf kernel has absolute error ~1.5e-7, so
- * x(1 + erf(x/√2))/2 loses all digits for x < -3; the erfc fit above gives Φ to ~1e-7,
- * but the autodiff derivative of a fit is only as good as the fit's slope (6e-6 here).
+ * GELU = x Φ(x) with its derivative Φ(x) + x φ(x) and second derivative φ(x)(2 − x²)
+ * supplied by customGrad. Why not plain autodiff: tfjs has no erfc, its cpu erf kernel has
+ * absolute error ~1.5e-7, so x(1 + erf(x/√2))/2 loses all digits for x < -3; the erfc fit
+ * above gives Φ to ~1e-7, but the autodiff derivative of a fit is only as good as the
+ * fit's slope (6e-6 here).
  */
-export const geluExact: (x: tf.Tensor) => tf.Tensor = tf.customGrad(
-  ((x: tf.Tensor, save: tf.GradSaveFunc) => {
-    const { cdf, pdf } = normalCdfAndPdf(x);
-    save([x, cdf, pdf]); // kept by the tape until the gradient is taken, then disposed
-    return {
-      value: tf.mul(x, cdf),
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [sx, scdf, spdf] = saved;
-        return tf.mul(dy, tf.add(scdf, tf.mul(sx, spdf)));
-      },
-    };
-  }) as unknown as Parameters<typeof tf.customGrad>[0],
-) as (x: tf.Tensor) => tf.Tensor;
+export const geluExact: (x: tf.Tensor) => tf.Tensor = unaryWithGradient(
+  (x) => tf.mul(x, normal(x).cdf),
+  (x, dy) => tf.mul(dy, geluSlope(x)),
+);
+
+// ---- tanhshrink ----
+
+// (x − tanh x)/x³ as a polynomial in s = x² on |x| <= 1.2 (a Chebyshev least-squares fit
+// with relative weights, converted to powers of s: within 1e-10 of the exact value in
+// float64, 2e-7 with float32 Horner steps; its derivative within 2e-8). Beyond 1.2, x − tanh x
+// cancels by less than a factor 4.
+const TANHSHRINK_CUT = 1.2;
+const TANHSHRINK_R = [
+  0.333333333,
+  -0.133333328,
+  0.0539681076,
+  -0.0218678899,
+  0.00885414036,
+  -0.00356135367,
+  0.00138913522,
+  -0.000493204743,
+  0.00014213691,
+  -2.7909648e-05,
+  2.67659344e-06,
+];
+
+/**
+ * x − tanh(x) without the cancellation near 0 (x − tanh x ≈ x³/3): a fitted polynomial
+ * x³·R(x²) for |x| <= 1.2, the difference beyond.
+ *
+ * @param x The input.
+ * @returns x − tanh(x).
+ */
+export function tanhShrink(x: tf.Tensor): tf.Tensor {
+  const c = clamp(x, -TANHSHRINK_CUT, TANHSHRINK_CUT);
+  const s = tf.square(c);
+  let r: tf.Tensor = tf.mul(s, TANHSHRINK_R[TANHSHRINK_R.length - 1]);
+  for (let k = TANHSHRINK_R.length - 2; k > 0; k--) r = tf.mul(s, tf.add(r, TANHSHRINK_R[k]));
+  r = tf.add(r, TANHSHRINK_R[0]);
+  const near = tf.mul(tf.mul(c, s), r);
+  const far = tf.sub(x, stableTanh(x));
+  return piecewise(tf.abs(x), TANHSHRINK_CUT, near, far);
+}
+
+// ---- squareplus ----
+
+/**
+ * (x + sqrt(x² + b)) / 2 for b > 0, with s = sqrt(x² + b) = hypot(x, √b) computed without
+ * overflow (as m·sqrt(1 + (n/m)²), m and n the larger and smaller of |x| and √b), and
+ * b / (2(s + |x|)) for x < 0 so that the value keeps its relative accuracy where x + s
+ * would cancel.
+ *
+ * @param x The input.
+ * @param b The smoothness b > 0.
+ * @returns squareplus_b(x).
+ */
+export function squareplus(x: tf.Tensor, b: number): tf.Tensor {
+  const c = Math.sqrt(b);
+  const a = tf.abs(x);
+  // |x| <= √b: √b·sqrt(1 + (x/√b)²); beyond: |x|·sqrt(1 + (√b/|x|)²), each on its side
+  const inner = tf.mul(tf.sqrt(tf.add(tf.square(tf.div(clamp(x, -c, c), c)), 1)), c);
+  const big = tf.maximum(a, c);
+  const outer = tf.mul(tf.sqrt(tf.add(tf.square(tf.div(c, big)), 1)), big);
+  const s = piecewise(a, c, inner, outer);
+  const positive = tf.add(tf.mul(x, 0.5), tf.mul(s, 0.5));
+  const negative = tf.div(b / 2, tf.add(s, a));
+  return piecewise(x, 0, negative, positive);
+}
+
+// ---- two inputs ----
 
 /**
  * The two inputs (x1, x2) of softmax and maxout from the last axis of shape [..., 2],
@@ -220,6 +412,8 @@ export function stackLast(parts: tf.Tensor[]): tf.Tensor {
   return tf.transpose(tf.stack(parts), [...Array.from({ length: rank - 1 }, (_, i) => i + 1), 0]);
 }
 
+// ---- hard functions ----
+
 /**
  * (x + 3)/6 clipped to [0, 1] as relu6(x + 3)/6: tfjs's relu6 gradient [0 < x + 3 <= 6]
  * gives the left derivatives at -3 (0) and 3 (1/6).
@@ -232,14 +426,27 @@ export function hardSigmoid(x: tf.Tensor): tf.Tensor {
 }
 
 /**
- * max(-1, min(1, x)) as x·(lo − hi) + (lo + hi − 1) with lo = step(x + 1), hi = step(x − 1):
- * not clipByValue, whose gradient at -1 is 1 (a right derivative).
+ * (x + 1)/2 clipped to [0, 1] as relu6(3(x + 1))/6: left derivatives 0 at -1 and 1/2 at 1.
  *
  * @param x The input.
- * @returns max(-1, min(1, x)).
+ * @returns max(0, min(1, (x + 1)/2)).
  */
-export function hardTanh(x: tf.Tensor): tf.Tensor {
-  const lo = tf.step(tf.add(x, 1)); // x > -1
-  const hi = tf.step(tf.sub(x, 1)); // x > 1
-  return tf.add(tf.mul(x, tf.sub(lo, hi)), tf.sub(tf.add(lo, hi), 1));
+export function sparseSigmoid(x: tf.Tensor): tf.Tensor {
+  return tf.div(tf.relu6(tf.mul(tf.add(x, 1), 3)), 6);
+}
+
+/**
+ * max(lo, min(hi, x)) as x·(a − b) + lo·(1 − a) + hi·b with a = step(x − lo),
+ * b = step(x − hi): not clipByValue, whose gradient at lo is 1 (a right derivative).
+ *
+ * @param x The input.
+ * @param lo The lower value (default -1).
+ * @param hi The upper value, above lo (default 1).
+ * @returns max(lo, min(hi, x)).
+ */
+export function hardTanh(x: tf.Tensor, lo = -1, hi = 1): tf.Tensor {
+  const a = tf.step(tf.sub(x, lo)); // x > lo
+  const b = tf.step(tf.sub(x, hi)); // x > hi
+  const ends = tf.add(tf.mul(tf.sub(1, a), lo), tf.mul(b, hi));
+  return tf.add(tf.mul(x, tf.sub(a, b)), ends);
 }

@@ -10,7 +10,9 @@ import {
   type ActivationValues,
   resolve1d,
   resolve2d,
+  type SecondDerivativeValues,
 } from "./autodiff.ts";
+import { MAX_FLOAT32, SECOND_DERIVATIVE_LIMIT } from "../kernel/fused_kernel.ts";
 import { unstackLast } from "./numerics.ts";
 import { type Grid, meshgrid } from "../grid.ts";
 import { tf } from "../tf.ts";
@@ -26,7 +28,8 @@ import { tf } from "../tf.ts";
  * @returns `{ y, dy }`, each a Float32Array of the same length as `x`
  * @throws {Error} If the name is unknown (the message lists the valid names).
  * @throws {TypeError} If the activation takes two inputs, or `x` is not an array-like of numbers.
- * @throws {RangeError} If an option is not a parameter of the activation or is out of range.
+ * @throws {RangeError} If an option is not a parameter of the activation or is outside
+ *   its domain.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -44,7 +47,7 @@ export function tfjsActivation(
   const { spec, p, input } = resolve1d(name, x, options);
   if (input.length === 0) return { y: new Float32Array(0), dy: new Float32Array(0) };
   const [value, grad] = tf.tidy(() => {
-    const t = tf.tensor1d(input, "float32");
+    const t = tf.tensor1d(finite(input), "float32");
     // dy = onesLike (a kernel) rather than valueAndGrad's default tf.ones (filled in JS):
     // saves ~6 ms per 1M points on wasm
     const { value, grad } = tf.valueAndGrad((u: tf.Tensor) => spec.fn(u, p))(t, tf.onesLike(t));
@@ -58,17 +61,78 @@ export function tfjsActivation(
     value.dispose();
     grad.dispose();
   }
-  return nanInNanOut(input, y, dy);
+  limits(input, [y, dy]);
+  return { y, dy };
 }
 
-// NaN in, NaN out: masks (ReLU, where) would otherwise give f'(NaN) = 0 or 1.
-function nanInNanOut(input: Float32Array, y: Float32Array, dy: Float32Array): ActivationValues {
-  if (input.includes(NaN)) {
-    for (let i = 0; i < input.length; i++) {
-      if (input[i] !== input[i]) y[i] = dy[i] = NaN;
+/**
+ * {@linkcode secondDerivative} computed kernel by kernel on the tfjs backend in use
+ * (`wasm` or `cpu`, in float32): `tf.grad` of `tf.grad` of the activation's function.
+ *
+ * @param name activation name from the registry, e.g. "gelu"
+ * @param x input points (any array-like of numbers; converted to float32)
+ * @param options the activation's parameters, e.g. `{ alpha: 0.5 }`
+ * @returns `{ y, dy, d2y }`, each a Float32Array of the same length as `x`
+ * @throws {Error} If the name is unknown (the message lists the valid names).
+ * @throws {TypeError} If the activation takes two inputs, `x` is not an array-like of
+ *   numbers, or a parameter is not a number.
+ * @throws {RangeError} If an option is not a parameter of the activation or is outside
+ *   its domain.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { secondDerivative } from "./autodiff.ts";
+ * import { tfjsSecondDerivative } from "./tfjs_autodiff.ts";
+ * const fused = secondDerivative("gelu", [0.5]), tfjs = tfjsSecondDerivative("gelu", [0.5]);
+ * assert.ok(Math.abs(fused.d2y[0] - tfjs.d2y[0]) < 1e-6);
+ * ```
+ */
+export function tfjsSecondDerivative(
+  name: string,
+  x: ArrayLike<number>,
+  options: Record<string, number> = {},
+): SecondDerivativeValues {
+  const { spec, p, input } = resolve1d(name, x, options);
+  const n = input.length;
+  if (n === 0) return { y: new Float32Array(0), dy: new Float32Array(0), d2y: new Float32Array(0) };
+  const tensors = tf.tidy(() => {
+    const t = tf.tensor1d(finite(input), "float32");
+    const f = (u: tf.Tensor) => spec.fn(u, p);
+    const { value, grad } = tf.valueAndGrad(f)(t, tf.onesLike(t));
+    // + 0·u: a gradient that does not depend on x (the identity's) still has one
+    const slope = (u: tf.Tensor) => tf.add(tf.grad(f)(u, tf.onesLike(u)), tf.mul(u, 0));
+    const near = tf.clipByValue(t, -SECOND_DERIVATIVE_LIMIT, SECOND_DERIVATIVE_LIMIT);
+    return [value, grad, tf.grad(slope)(near, tf.onesLike(near))];
+  });
+  let arrays: Float32Array[];
+  try {
+    arrays = tensors.map(readFloat32);
+  } finally {
+    for (const t of tensors) t.dispose();
+  }
+  const [y, dy, d2y] = limits(input, arrays);
+  return { y, dy, d2y };
+}
+
+// ±∞ evaluated at ±MAX_FLOAT32 (see autodiff.ts): a copy of the input when it has any.
+function finite(input: Float32Array): Float32Array {
+  if (!input.some((v) => v === Infinity || v === -Infinity)) return input;
+  return input.map((v) => (v === Infinity ? MAX_FLOAT32 : v === -Infinity ? -MAX_FLOAT32 : v));
+}
+
+// f(±∞) = ±∞·sign(f') where f'(±MAX) != 0; NaN in, NaN out: masks (ReLU, where) would
+// otherwise give f'(NaN) = 0 or 1.
+function limits(input: Float32Array, [y, dy, ...rest]: Float32Array[]): Float32Array[] {
+  for (let i = 0; i < input.length; i++) {
+    const v = input[i];
+    if (v !== v) {
+      y[i] = dy[i] = NaN;
+      for (const r of rest) r[i] = NaN;
+    } else if ((v === Infinity || v === -Infinity) && dy[i] !== 0) {
+      y[i] = v * Math.sign(dy[i]);
     }
   }
-  return { y, dy };
+  return [y, dy, ...rest];
 }
 
 /**

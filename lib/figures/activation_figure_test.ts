@@ -121,7 +121,7 @@ Deno.test("activationFigure() rejects unknown names and parameters", async (t) =
     assert.throws(() => activationFigure("foo"), /Unknown activation "foo"/);
   });
   await t.step("out-of-range parameter", () => {
-    assert.throws(() => activationFigure("elu", { params: { alpha: 5 } }), RangeError);
+    assert.throws(() => activationFigure("elu", { params: { alpha: -5 } }), RangeError);
   });
   assert.equal(tf.memory().numTensors, before);
 });

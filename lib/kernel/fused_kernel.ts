@@ -2,13 +2,21 @@
  * Fused activation kernels: an activation's tfjs function and tfjs's own autodiff of it,
  * run once on the symbolic backend to record every kernel of the forward and backward
  * pass, then compiled into a single loop that computes the values and the derivatives
- * (or the Jacobian of a two-input function) point by point.
+ * (or the Jacobian of a two-input function) point by point; with `order: 2`, the
+ * gradient of the gradient too (tfjs autodiff of tfjs's backward pass).
  * The derivative is still tfjs's autodiff — the same gradient kernels, custom gradients
  * and kink conventions — without a pass over memory per kernel or a copy in and out of
  * the backend. The loop runs as WebAssembly SIMD in float32 (`wasm_loop.ts`, as tfjs's
  * kernels do), with the same program as a float64 JavaScript loop for reading and as a
- * reference. Kernels are cached per activation and parameter
- * values.
+ * reference. Kernels are cached per activation, parameter values and order.
+ *
+ * Infinite inputs (one-input functions): the program evaluates f at ±3.4028235e38, the
+ * largest float32, instead; every activation has reached its limit there in float32. Where
+ * f' is not 0 there, f grows without bound and f(±∞) is ±∞ with the sign of f'·x; f' and
+ * f'' are their values at ±3.4e38 (f'' beyond ±2^50 its value at ±2^50, see
+ * {@linkcode SECOND_DERIVATIVE_LIMIT}). So f and f' at ±∞ are the exact limits
+ * (ELU(−∞) = −α with f' = 0, ReLU(∞) = ∞ with f' = 1) with no 0·∞ = NaN inside the
+ * formulas.
  *
  * @module
  */
@@ -19,8 +27,19 @@ import { SYMBOLIC_BACKEND, symbolicBackend } from "./symbolic_backend.ts";
 import { compileWasmLoop } from "./wasm_loop.ts";
 import { tf } from "../tf.ts";
 
+/** The largest finite float32, where infinite inputs are evaluated. */
+export const MAX_FLOAT32: number = 3.4028234663852886e38;
+
 /**
- * A compiled activation. One input: reads x, writes [f, f']. Two inputs: reads x1, x2,
+ * Where second derivatives are evaluated for larger |x|: ±2^50 (1.1e15). At the default
+ * parameters f'' has decayed there below 1e-36 for every activation (∞ for Exponential),
+ * and the second backward pass of a formula like 1/(1 + |x|) would overflow to ∞/∞ beyond.
+ */
+export const SECOND_DERIVATIVE_LIMIT: number = 2 ** 50;
+
+/**
+ * A compiled activation. One input: reads x, writes [f, f'] (order 2: [f, f', f'']).
+ * Two inputs: reads x1, x2,
  * writes the k outputs, then d out_i / d x_j for i < k, j < 2 (row by row). `run` is
  * the WebAssembly SIMD loop (`wasm_loop.ts`); `runJs` and `source` the same program as
  * a JavaScript loop (readable, and the reference the SIMD loop is tested against).
@@ -34,7 +53,7 @@ export interface FusedKernel {
   readonly source: string;
   /** number of input arrays (1 or 2) */
   readonly inputs: number;
-  /** number of output arrays (2 for one input; k + 2k for two) */
+  /** number of output arrays (2 for one input, 3 with order 2; k + 2k for two) */
   readonly outputs: number;
 }
 
@@ -47,6 +66,7 @@ const cache = new Map<string, FusedKernel>();
  *
  * @param spec a registry entry
  * @param params its full parameter record (see `resolveParams`)
+ * @param order 1: f and f' (default); 2: f, f' and f'' (one-input functions only)
  * @returns the compiled kernel
  * @throws {Error} If the activation uses a tfjs kernel the symbolic backend lacks (the
  *   message names it).
@@ -64,20 +84,28 @@ const cache = new Map<string, FusedKernel>();
 export function fusedKernel(
   spec: ActivationSpec,
   params: Readonly<Record<string, number>>,
+  order: 1 | 2 = 1,
 ): FusedKernel {
-  const key = `${spec.name}(${spec.params.map((p) => params[p.name]).join(",")})`;
+  if (order === 2 && spec.inputs !== 1) {
+    throw new TypeError(`Second derivatives are for one-input activations, not "${spec.name}"`);
+  }
+  const key = `${spec.name}(${spec.params.map((p) => params[p.name]).join(",")})${order}`;
   let kernel = cache.get(key);
   if (kernel !== undefined) {
     cache.delete(key); // most recently used last
   } else {
-    kernel = trace(spec, params);
+    kernel = trace(spec, params, order);
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   }
   cache.set(key, kernel);
   return kernel;
 }
 
-function trace(spec: ActivationSpec, params: Readonly<Record<string, number>>): FusedKernel {
+function trace(
+  spec: ActivationSpec,
+  params: Readonly<Record<string, number>>,
+  order: 1 | 2,
+): FusedKernel {
   const backend = symbolicBackend();
   const graph = new ScalarGraph();
   backend.graph = graph;
@@ -86,15 +114,35 @@ function trace(spec: ActivationSpec, params: Readonly<Record<string, number>>): 
   switchBackend(SYMBOLIC_BACKEND);
   try {
     tf.tidy(() => {
-      const shape = spec.inputs === 1 ? [] : [2];
-      const inputs = shape.length === 0 ? [graph.input(0)] : [graph.input(0), graph.input(1)];
-      const x = tf.engine().makeTensorFromTensorInfo(backend.make(shape, "float32", inputs));
       const f = (u: tf.Tensor) => spec.fn(u, params);
       const elems = (t: tf.Tensor) => backend.elems(t);
+      const tensor = (shape: number[], nodes: NodeId[]) =>
+        tf.engine().makeTensorFromTensorInfo(backend.make(shape, "float32", nodes));
       if (spec.inputs === 1) {
+        const raw = graph.input(0);
+        const finite = graph.apply(
+          "min",
+          graph.apply("max", raw, graph.constant(-MAX_FLOAT32)),
+          graph.constant(MAX_FLOAT32),
+        );
+        const x = tensor([], [finite]);
         const { value, grad } = tf.valueAndGrad(f)(x, tf.onesLike(x));
-        outputs = [...elems(value), ...elems(grad)];
+        const [y] = elems(value), [dy] = elems(grad);
+        outputs = [atInfinity(graph, raw, y, dy), dy];
+        if (order === 2) {
+          // + 0·u: a gradient that does not depend on x (the identity's) still has one
+          const slope = (u: tf.Tensor) => tf.add(tf.grad(f)(u, tf.onesLike(u)), tf.mul(u, 0));
+          const limit = graph.constant(SECOND_DERIVATIVE_LIMIT);
+          const near = graph.apply(
+            "min",
+            graph.apply("max", raw, graph.apply("neg", limit)),
+            limit,
+          );
+          const u = tensor([], [near]);
+          outputs.push(...elems(tf.grad(slope)(u, tf.onesLike(u))));
+        }
       } else {
+        const x = tensor([2], [graph.input(0), graph.input(1)]);
         const k = spec.outputs;
         outputs = [...elems(f(x))];
         for (let i = 0; i < k; i++) {
@@ -110,6 +158,14 @@ function trace(spec: ActivationSpec, params: Readonly<Record<string, number>>): 
   const js = graph.compile(spec.inputs, outputs);
   const run = compileWasmLoop(graph.program(outputs), spec.inputs, outputs);
   return { run, runJs: js.run, source: js.source, inputs: spec.inputs, outputs: outputs.length };
+}
+
+// f at x = ±∞ from y = f(±MAX) and dy = f'(±MAX): ±∞·sign(dy) where dy is not 0, else y.
+function atInfinity(graph: ScalarGraph, x: NodeId, y: NodeId, dy: NodeId): NodeId {
+  const infinite = graph.apply("eq", graph.apply("abs", x), graph.constant(Infinity));
+  const flat = graph.apply("eq", dy, graph.constant(0));
+  const unbounded = graph.apply("mul", x, graph.apply("sign", dy));
+  return graph.apply("select", infinite, graph.apply("select", flat, y, unbounded), y);
 }
 
 // tfjs's setBackend is async only while a backend initialises; every backend used here

@@ -16,7 +16,12 @@
  *
  * @module
  */
-export { type FusedKernel, fusedKernel } from "./fused_kernel.ts";
+export {
+  type FusedKernel,
+  fusedKernel,
+  MAX_FLOAT32,
+  SECOND_DERIVATIVE_LIMIT,
+} from "./fused_kernel.ts";
 export {
   type CompiledLoop,
   type NodeId,
@@ -27,4 +32,11 @@ export {
 export { SYMBOLIC_BACKEND } from "./symbolic_backend.ts";
 export { compileWasmLoop, type WasmRun } from "./wasm_loop.ts";
 export { WASM_OPS } from "./wasm_ops.ts";
-export type { ActivationSpec, ParamSpec, ViewHints } from "../activations/activation_spec.ts";
+export type {
+  ActivationParam,
+  ActivationSpec,
+  ParamDomain,
+  ParamSpec,
+  TrainingBehaviour,
+  ViewHints,
+} from "../activations/activation_spec.ts";

@@ -108,7 +108,7 @@ Deno.test("createNetwork() behaviour", async (t) => {
       /Invalid option seed: 0.5 is not an integer/,
     );
     assert.throws(
-      () => createNetwork({ hidden: [4], activation: "elu", params: { alpha: 99 } }),
+      () => createNetwork({ hidden: [4], activation: "elu", params: { alpha: -1 } }),
       RangeError,
     );
     assert.equal(tf.memory().numTensors, before);
