@@ -12,9 +12,25 @@ import type { BoundarySnapshots } from "../training/boundary_snapshots.ts";
 import type { Dataset } from "../training/datasets.ts";
 import { labelledPoints } from "../figures/network_figures.ts";
 import { escapeXml, htmlPage } from "../figures/markup.ts";
-import type { Figure } from "../figures/figure.ts";
+import { Figure } from "../figures/figure.ts";
 import { JUPYTER_DISPLAY } from "../notebook/display.ts";
 import { saveHtml, type SaveOptions } from "../figures/saving.ts";
+import {
+  argument,
+  checkArrayLike,
+  checkInteger,
+  checkObject,
+  checkOptions,
+  checkString,
+  option,
+  typeError,
+} from "../guards.ts";
+
+/**
+ * Most frames of a slider: 1,000 (the playground's epoch slider has 21). Every frame's
+ * pictures are embedded in the page.
+ */
+export const MAX_FRAMES = 1_000;
 
 /** Options of {@linkcode frameSliderFigure}. */
 export interface FrameSliderOptions {
@@ -171,12 +187,13 @@ const TITLE_TEXT = /<title>([^<]*)<\/title>/g;
  * number of `<image>` and `<title>` elements), as figures from one builder with different
  * values do; the page swaps images and read-outs, everything else is the start frame's.
  *
- * @param frames The figures, in slider order (at least one).
+ * @param frames The figures, in slider order: at least one, at most {@linkcode MAX_FRAMES}.
  * @param options Slider label, captions, start frame, page title.
  * @returns The interactive figure.
- * @throws {TypeError} If there are no frames, the frames differ in structure, or the
- *   number of captions does not match.
- * @throws {RangeError} If `start` is not a frame index.
+ * @throws {TypeError} If there are no frames, a frame is not a Figure, the frames differ
+ *   in structure, the number of captions does not match, or an option has the wrong type.
+ * @throws {RangeError} If there are more than {@linkcode MAX_FRAMES} frames or `start` is
+ *   not a frame index.
  *
  * @example
  * ```ts
@@ -193,20 +210,37 @@ const TITLE_TEXT = /<title>([^<]*)<\/title>/g;
  */
 export function frameSliderFigure(
   frames: readonly Figure[],
-  options: FrameSliderOptions = {},
+  options?: FrameSliderOptions,
 ): FrameSliderFigure {
-  if (!Array.isArray(frames) || frames.length === 0) {
+  const label0 = (name: string) => argument("frameSliderFigure", name);
+  checkArrayLike(frames, label0("frames"), "an array of figures");
+  if (frames.length === 0) {
     throw new TypeError("frameSliderFigure() expects at least one frame");
   }
+  if (frames.length > MAX_FRAMES) {
+    throw new RangeError(
+      `${label0("frames")}: ${frames.length} frames is above the maximum ${MAX_FRAMES}`,
+    );
+  }
+  frames.forEach((f, k) => {
+    if (!(f instanceof Figure)) throw typeError(label0(`frames[${k}]`), "a Figure", f);
+  });
+  options = checkOptions(options, label0("options"));
   const { label = "Frame", captions = frames.map((_, k) => `${k + 1} / ${frames.length}`) } =
     options;
+  checkString(label, option("label"), true);
+  checkArrayLike(captions, option("captions"), "an array of strings");
   if (captions.length !== frames.length) {
     throw new TypeError(`Expected ${frames.length} captions, got ${captions.length}`);
   }
-  const start = options.start ?? frames.length - 1;
-  if (!Number.isInteger(start) || start < 0 || start >= frames.length) {
-    throw new RangeError(`Invalid start frame ${start}: expected 0 to ${frames.length - 1}`);
-  }
+  captions.forEach((c, k) => checkString(c, option(`captions[${k}]`), true));
+  if (options.title !== undefined) checkString(options.title, option("title"), true);
+  const start = checkInteger(
+    options.start ?? frames.length - 1,
+    option("start"),
+    0,
+    frames.length - 1,
+  );
   const parsed = frames.map((f) => {
     const svg = f.svg();
     return {
@@ -243,17 +277,33 @@ export function frameSliderFigure(
  * The decision boundary after each snapshot epoch, with an epoch slider: training seen
  * as it happens.
  *
- * @param run What {@linkcode trainWithSnapshots} returned.
+ * @param run What {@linkcode trainWithSnapshots} returned (at most {@linkcode MAX_FRAMES}
+ *   snapshots).
  * @param data The training data (drawn on every frame).
  * @param options `title` of the panel (default "Decision Boundary").
  * @returns The interactive figure, starting at the last epoch.
+ * @throws {TypeError} If `run` or `data` is not what the parameters say.
+ * @throws {RangeError} If there are more than {@linkcode MAX_FRAMES} snapshots (checked
+ *   before any frame is drawn).
  */
 export function epochSliderFigure(
   run: BoundarySnapshots,
   data: Pick<Dataset, "x" | "y">,
-  options: { readonly title?: string } = {},
+  options?: { readonly title?: string },
 ): FrameSliderFigure {
-  const { title = "Decision Boundary" } = options;
+  const label = (name: string) => argument("epochSliderFigure", name);
+  checkObject(run, label("run"), "what trainWithSnapshots() returned");
+  checkArrayLike(run.snapshots, label("run.snapshots"), "an array of snapshots");
+  if (run.snapshots.length > MAX_FRAMES) {
+    throw new RangeError(
+      `${
+        label("run")
+      }: ${run.snapshots.length} snapshots is above the maximum ${MAX_FRAMES} frames; ` +
+        `record fewer (a larger every)`,
+    );
+  }
+  checkObject(data, label("data"), "{ x, y }: points and labels");
+  const { title = "Decision Boundary" } = checkOptions(options, label("options"));
   const points = labelledPoints(data);
   const frames = run.snapshots.map((s) =>
     boundaryFigure({ x1: run.x1, x2: run.x2, values: s.values }, { title, points })
@@ -274,11 +324,17 @@ export function epochSliderFigure(
  * @param name File name without extension.
  * @param options `dir` (default {@linkcode figuresDir}).
  * @returns The path written.
+ * @throws {TypeError} If `figure` is not a {@linkcode FrameSliderFigure}, the name is
+ *   invalid, or `dir` is not a non-empty string.
+ * @throws {Error} If the folder cannot be written.
  */
 export function saveFrameSlider(
   figure: FrameSliderFigure,
   name: string,
-  options: SaveOptions = {},
+  options?: SaveOptions,
 ): string {
+  if (!(figure instanceof FrameSliderFigure)) {
+    throw typeError(argument("saveFrameSlider", "figure"), "a FrameSliderFigure", figure);
+  }
   return saveHtml(figure.html(), name, options);
 }

@@ -19,6 +19,7 @@ export { InteractiveFigure, type InteractiveSizes } from "./interactive_figure.t
 export type { PairValues, ParametricSource } from "./parametric_source.ts";
 export { paramGrid, type ParamPlan, planParams } from "./param_plan.ts";
 export {
+  MAX_SLIDER_DATA_BYTES,
   parametricPairFigure,
   saveInteractive,
   sliderFigure,
@@ -29,6 +30,7 @@ export {
   FrameSliderFigure,
   frameSliderFigure,
   type FrameSliderOptions,
+  MAX_FRAMES,
   saveFrameSlider,
 } from "./frame_slider_figure.ts";
 export type { Figure, FigureOptions, PngOptions } from "../figures/figure.ts";

@@ -33,6 +33,18 @@ import { kinkMarkers } from "../figures/kink_markers.ts";
 import { base64 } from "../figures/markup.ts";
 import { pairFigure } from "../figures/pair_figure.ts";
 import { saveHtml, type SaveOptions } from "../figures/saving.ts";
+import { MAX_PANEL_SIZE, MIN_PANEL_SIZE } from "../figures/figure.ts";
+import {
+  argument,
+  checkFunction,
+  checkNumber,
+  checkObject,
+  checkOptions,
+  checkPixels,
+  checkString,
+  option,
+  typeError,
+} from "../guards.ts";
 import { InteractiveFigure, type PanelConfig, type SliderConfig } from "./interactive_figure.ts";
 import { decimals, defaultRecord, paramGrid, type ParamPlan, planParams } from "./param_plan.ts";
 import type { PairValues, ParametricSource } from "./parametric_source.ts";
@@ -46,20 +58,27 @@ import {
 
 let figureCounter = 0;
 
+/**
+ * Largest budget for the embedded curve data (`maxDataBytes`): 20,000,000 bytes, a 20 MB
+ * page (default 600,000).
+ */
+export const MAX_SLIDER_DATA_BYTES = 20_000_000;
+
 /** Options of {@linkcode sliderFigure} and {@linkcode parametricPairFigure}. */
 export interface SliderFigureOptions {
   /**
-   * Budget in bytes for the embedded curve data (base64), default 600 000. The x spacing
-   * is the coarsest of the hover step, its half or its quarter whose straight segments
-   * stay within 0.1% of the y window of the curve (Leaky ReLU, ELU: 0.05), else the
-   * finest that fits the budget.
+   * Budget in bytes for the embedded curve data (base64), from 1 to
+   * {@linkcode MAX_SLIDER_DATA_BYTES}; default 600 000. The x spacing is the coarsest of
+   * the hover step, its half or its quarter whose straight segments stay within 0.1% of
+   * the y window of the curve (Leaky ReLU, ELU: 0.05), else the finest that fits the
+   * budget.
    */
   readonly maxDataBytes?: number;
-  /** Panel width in px (default 420). */
+  /** Panel width in px, from 100 to 10,000 (`MIN_PANEL_SIZE`, `MAX_PANEL_SIZE`); default 420. */
   readonly width?: number;
-  /** Chart height in px (default 360). */
+  /** Chart height in px, from 100 to 10,000; default 360. */
   readonly height?: number;
-  /** Curve thickness in px (default 4). */
+  /** Curve thickness in px, from 0 to 50; default 4. */
   readonly strokeWidth?: number;
 }
 
@@ -73,9 +92,11 @@ export interface SliderFigureOptions {
  * @param options Size budget and panel sizes.
  * @returns The interactive figure.
  * @throws {Error} If the name is unknown.
- * @throws {TypeError} If the activation takes two inputs.
+ * @throws {TypeError} If `name` is not a string, an option has the wrong type, or the
+ *   activation takes two inputs.
  * @throws {RangeError} If the activation has no parameters, a parameter declaration has
- *   no finite range or step, or the data does not fit the size budget.
+ *   no finite range or step, the data does not fit the size budget, or a size option is
+ *   outside the range its documentation gives (checked before anything is computed).
  *
  * @example Leaky ReLU's Alpha slider
  * ```ts
@@ -87,7 +108,9 @@ export interface SliderFigureOptions {
  * assert.ok(fig.sizes.page < 1_000_000);
  * ```
  */
-export function sliderFigure(name: string, options: SliderFigureOptions = {}): InteractiveFigure {
+export function sliderFigure(name: string, options?: SliderFigureOptions): InteractiveFigure {
+  checkString(name, argument("sliderFigure", "name"));
+  options = checkSliderOptions(options, "sliderFigure");
   const spec = getActivation(name);
   if (spec.inputs !== 1) {
     throw new TypeError(
@@ -121,8 +144,10 @@ export function sliderFigure(name: string, options: SliderFigureOptions = {}): I
  * @param options Size budget and panel sizes.
  * @returns The interactive figure.
  * @throws {RangeError} If there are no parameters, a declaration has no finite range or
- *   step, a window is invalid, or the data does not fit the budget.
- * @throws {TypeError} If `values` returns arrays of the wrong length.
+ *   step, a window is invalid, the data does not fit the budget, or a size option is
+ *   outside its range.
+ * @throws {TypeError} If `source` is not an object with a label, colour and `values`
+ *   function, an option has the wrong type, or `values` returns arrays of the wrong length.
  *
  * @example A line with slope and offset sliders
  * ```ts
@@ -142,10 +167,19 @@ export function sliderFigure(name: string, options: SliderFigureOptions = {}): I
  */
 export function parametricPairFigure(
   source: ParametricSource,
-  options: SliderFigureOptions = {},
+  options?: SliderFigureOptions,
 ): InteractiveFigure {
-  const { maxDataBytes = 600_000, width, height, strokeWidth } = options;
+  const label0 = (name: string) => argument("parametricPairFigure", name);
+  checkObject(source, label0("source"), "a ParametricSource");
+  const { maxDataBytes = 600_000, width, height, strokeWidth } = checkSliderOptions(
+    options,
+    "parametricPairFigure",
+  );
   const { label, color, params } = source;
+  checkString(label, label0("source.label"), true);
+  checkString(color, label0("source.color"));
+  checkFunction(source.values, label0("source.values"));
+  if (source.kinks !== undefined) checkFunction(source.kinks, label0("source.kinks"));
   if (!Array.isArray(params) || params.length === 0) {
     throw new RangeError(
       `"${label}" has no parameters: an interactive figure needs at least one`,
@@ -282,7 +316,8 @@ export function parametricPairFigure(
  * @param name File name without extension, e.g. "Leaky ReLU".
  * @param options `dir` (default: the figures folder).
  * @returns The path written.
- * @throws {TypeError} If `figure` is not an {@linkcode InteractiveFigure} or the name is invalid.
+ * @throws {TypeError} If `figure` is not an {@linkcode InteractiveFigure}, the name is
+ *   invalid, or `dir` is not a non-empty string.
  * @throws {Error} If the folder cannot be written.
  *
  * @example
@@ -300,11 +335,24 @@ export function saveInteractive(
   options: SaveOptions = {},
 ): string {
   if (!(figure instanceof InteractiveFigure)) {
-    throw new TypeError(
-      `Expected an InteractiveFigure to save, got ${Object.prototype.toString.call(figure)}`,
-    );
+    throw typeError(argument("saveInteractive", "figure"), "an InteractiveFigure", figure);
   }
   return saveHtml(figure.html(), name, options);
+}
+
+// The options both slider builders take, checked before any curve is computed.
+function checkSliderOptions(
+  options: SliderFigureOptions | undefined,
+  fn: string,
+): SliderFigureOptions {
+  const o = checkOptions(options, argument(fn, "options"));
+  if (o.maxDataBytes !== undefined) {
+    checkNumber(o.maxDataBytes, option("maxDataBytes"), { min: 1, max: MAX_SLIDER_DATA_BYTES });
+  }
+  checkPixels(o.width, option("width"), MIN_PANEL_SIZE, MAX_PANEL_SIZE);
+  checkPixels(o.height, option("height"), MIN_PANEL_SIZE, MAX_PANEL_SIZE);
+  checkPixels(o.strokeWidth, option("strokeWidth"), 0, 50);
+  return o;
 }
 
 function fnv1a(text: string): number {

@@ -306,7 +306,7 @@ Deno.test("saveInteractive() writes <name>.html atomically", () => {
     assert.throws(() => saveInteractive(fig, "../x", { dir }), TypeError);
     assert.throws(
       () => saveInteractive({} as InteractiveFigure, "x", { dir }),
-      /Expected an InteractiveFigure/,
+      /saveInteractive\(figure\): expected an InteractiveFigure, got an object$/,
     );
   } finally {
     Deno.removeSync(dir, { recursive: true });
