@@ -26,6 +26,7 @@
  * @module
  */
 import { tf } from "../tf.ts";
+import { typeError } from "../guards.ts";
 import type { ActivationParam, ActivationSpec, ParamDomain, ViewHints } from "./activation_spec.ts";
 import {
   clamp,
@@ -686,6 +687,7 @@ export function activationNames(): string[] {
  * @param name e.g. "elu"
  * @returns the spec
  * @throws {Error} If the name is unknown; the message lists the valid names.
+ * @throws {TypeError} If `name` is not a string.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -694,6 +696,7 @@ export function activationNames(): string[] {
  * ```
  */
 export function getActivation(name: string): ActivationSpec {
+  if (typeof name !== "string") throw typeError("Invalid activation name", "a string", name);
   const spec = BY_NAME.get(name);
   if (spec === undefined) {
     const valid = activationNames().map((n) => `"${n}"`).join(", ");

@@ -15,7 +15,7 @@ import {
 import { MAX_FLOAT32, SECOND_DERIVATIVE_LIMIT } from "../kernel/fused_kernel.ts";
 import { unstackLast } from "./numerics.ts";
 import { type Grid, meshgrid } from "../grid.ts";
-import { tf } from "../tf.ts";
+import { tf, TFJS_CHUNK } from "../tf.ts";
 
 /**
  * {@linkcode activation} computed kernel by kernel on the tfjs backend in use (`wasm`
@@ -45,24 +45,35 @@ export function tfjsActivation(
   options: Record<string, number> = {},
 ): ActivationValues {
   const { spec, p, input } = resolve1d(name, x, options);
-  if (input.length === 0) return { y: new Float32Array(0), dy: new Float32Array(0) };
-  const [value, grad] = tf.tidy(() => {
-    const t = tf.tensor1d(finite(input), "float32");
+  const [y, dy] = chunked(finite(input), 2, (t) => {
     // dy = onesLike (a kernel) rather than valueAndGrad's default tf.ones (filled in JS):
     // saves ~6 ms per 1M points on wasm
     const { value, grad } = tf.valueAndGrad((u: tf.Tensor) => spec.fn(u, p))(t, tf.onesLike(t));
     return [value, grad];
   });
-  let y: Float32Array, dy: Float32Array;
-  try {
-    y = readFloat32(value);
-    dy = readFloat32(grad);
-  } finally {
-    value.dispose();
-    grad.dispose();
-  }
   limits(input, [y, dy]);
   return { y, dy };
+}
+
+// An element-wise computation over `input` in chunks of TFJS_CHUNK elements, so the wasm
+// backend's heap stays small whatever the input's length (one call over 20M points
+// exhausts it and leaves it broken); the results are those of one call.
+function chunked(
+  input: Float32Array,
+  outputs: number,
+  run: (t: tf.Tensor) => tf.Tensor[],
+): Float32Array[] {
+  const out = Array.from({ length: outputs }, () => new Float32Array(input.length));
+  for (let start = 0; start < input.length; start += TFJS_CHUNK) {
+    const part = input.subarray(start, start + TFJS_CHUNK);
+    const tensors = tf.tidy(() => run(tf.tensor1d(part, "float32")));
+    try {
+      tensors.forEach((t, i) => out[i].set(t.dataSync() as Float32Array, start));
+    } finally {
+      for (const t of tensors) t.dispose();
+    }
+  }
+  return out;
 }
 
 /**
@@ -93,10 +104,7 @@ export function tfjsSecondDerivative(
   options: Record<string, number> = {},
 ): SecondDerivativeValues {
   const { spec, p, input } = resolve1d(name, x, options);
-  const n = input.length;
-  if (n === 0) return { y: new Float32Array(0), dy: new Float32Array(0), d2y: new Float32Array(0) };
-  const tensors = tf.tidy(() => {
-    const t = tf.tensor1d(finite(input), "float32");
+  const arrays = chunked(finite(input), 3, (t) => {
     const f = (u: tf.Tensor) => spec.fn(u, p);
     const { value, grad } = tf.valueAndGrad(f)(t, tf.onesLike(t));
     // + 0·u: a gradient that does not depend on x (the identity's) still has one
@@ -104,12 +112,6 @@ export function tfjsSecondDerivative(
     const near = tf.clipByValue(t, -SECOND_DERIVATIVE_LIMIT, SECOND_DERIVATIVE_LIMIT);
     return [value, grad, tf.grad(slope)(near, tf.onesLike(near))];
   });
-  let arrays: Float32Array[];
-  try {
-    arrays = tensors.map(readFloat32);
-  } finally {
-    for (const t of tensors) t.dispose();
-  }
   const [y, dy, d2y] = limits(input, arrays);
   return { y, dy, d2y };
 }
@@ -172,30 +174,35 @@ export function tfjsActivation2d(
   const k = spec.outputs;
   const outputs: Grid[] = [];
   const jacobian: Grid[][] = [];
-  const [value, ...grads] = tf.tidy(() => {
-    const input = tf.tensor2d(pairs, [n, 2], "float32");
-    const value = spec.fn(input, p);
-    const grads = Array.from(
-      { length: k },
-      // unstack, not gather: gather's gradient needs UnsortedSegmentSum, missing on wasm
-      (_, i) =>
-        tf.grad((t: tf.Tensor) => {
-          const out = spec.fn(t, p);
-          return tf.sum(k === 1 ? out : unstackLast(out)[i]);
-        })(input),
-    );
-    return [value, ...grads];
-  });
-  try {
-    const v = readFloat32(value);
-    for (let i = 0; i < k; i++) {
-      outputs.push(grid(column(v, k, i)));
-      const g = readFloat32(grads[i]);
-      jacobian.push([grid(column(g, 2, 0)), grid(column(g, 2, 1))]);
+  // in chunks of whole points (TFJS_CHUNK values per tensor), as tfjsActivation() does
+  const v = new Float32Array(n * k), gs = Array.from({ length: k }, () => new Float32Array(2 * n));
+  for (let start = 0, per = TFJS_CHUNK / 2; start < n; start += per) {
+    const m = Math.min(per, n - start);
+    const [value, ...grads] = tf.tidy(() => {
+      const input = tf.tensor2d(pairs.subarray(2 * start, 2 * (start + m)), [m, 2], "float32");
+      const value = spec.fn(input, p);
+      const grads = Array.from(
+        { length: k },
+        // unstack, not gather: gather's gradient needs UnsortedSegmentSum, missing on wasm
+        (_, i) =>
+          tf.grad((t: tf.Tensor) => {
+            const out = spec.fn(t, p);
+            return tf.sum(k === 1 ? out : unstackLast(out)[i]);
+          })(input),
+      );
+      return [value, ...grads];
+    });
+    try {
+      v.set(value.dataSync() as Float32Array, start * k);
+      grads.forEach((g, i) => gs[i].set(g.dataSync() as Float32Array, 2 * start));
+    } finally {
+      value.dispose();
+      for (const g of grads) g.dispose();
     }
-  } finally {
-    value.dispose();
-    for (const g of grads) g.dispose();
+  }
+  for (let i = 0; i < k; i++) {
+    outputs.push(grid(column(v, k, i)));
+    jacobian.push([grid(column(gs[i], 2, 0)), grid(column(gs[i], 2, 1))]);
   }
   return { outputs, jacobian };
 }
@@ -204,12 +211,4 @@ function column(data: Float32Array, width: number, c: number): Float32Array {
   const out = new Float32Array(data.length / width);
   for (let r = 0; r < out.length; r++) out[r] = data[r * width + c];
   return out;
-}
-
-// The wasm backend's dataSync already returns a fresh copy; the cpu backend returns its
-// own storage (shared by clones, possibly the caller's input array): copy that one.
-function readFloat32(t: tf.Tensor): Float32Array {
-  const data = t.dataSync();
-  if (data instanceof Float32Array) return tf.getBackend() === "wasm" ? data : data.slice();
-  return Float32Array.from(data as ArrayLike<number>);
 }
