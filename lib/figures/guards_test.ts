@@ -10,6 +10,9 @@ import { comparisonFigure } from "./comparison_figure.ts";
 import { curvesFigure } from "./curves_figure.ts";
 import { Figure } from "./figure.ts";
 import { heatmapFigure } from "./heatmap_figure.ts";
+import { kinkMarkers } from "./kink_markers.ts";
+import { htmlPage } from "./markup.ts";
+import { clipPolyline } from "./polyline.ts";
 import { historyFigure } from "./history_figure.ts";
 import { column, panel, row } from "./layout.ts";
 import { decisionBoundaryFigure, labelledPoints, transformationFigure } from "./network_figures.ts";
@@ -367,7 +370,7 @@ Deno.test("figure guards refuse bad input before allocating, and leave tfjs heal
       name: "column(null)",
       call: () => column(bad(null)),
       error: TypeError,
-      message: /^column\(\) expects one or more figures/,
+      message: /^column\(figures\[0\]\): expected a Figure, got null$/,
     },
     {
       name: "swatches(null)",
@@ -475,4 +478,40 @@ Deno.test("writeAtomic() writes through random, exclusively created temporary fi
     crypto.getRandomValues = realRandom;
     Deno.removeSync(dir, { recursive: true });
   }
+});
+
+Deno.test("figure helpers name the argument of the wrong type", async (t) => {
+  const small = new Figure("", 10, 10);
+  await runProbes(t, [
+    {
+      name: "row(figure, null)",
+      call: () => row(small, bad(null)),
+      error: TypeError,
+      message: /^row\(figures\[1\]\): expected a Figure, got null$/,
+    },
+    {
+      name: "historyFigure(null)",
+      call: () => historyFigure(bad(null)),
+      error: TypeError,
+      message: /^historyFigure\(history\): expected a History or a record of them, got null$/,
+    },
+    {
+      name: 'kinkMarkers("relu", null)',
+      call: () => kinkMarkers("relu", bad(null)),
+      error: TypeError,
+      message: /^kinkMarkers\(params\): expected an object, got null$/,
+    },
+    {
+      name: "clipPolyline(null, y, ...)",
+      call: () => clipPolyline(bad(null), [0], [0, 1], [0, 1]),
+      error: TypeError,
+      message: /^clipPolyline\(x\): expected an array of numbers, got null$/,
+    },
+    {
+      name: "htmlPage(undefined)",
+      call: () => htmlPage(bad(undefined)),
+      error: TypeError,
+      message: /^htmlPage\(body\): expected a string, got undefined$/,
+    },
+  ]);
 });

@@ -14,6 +14,7 @@ import { MAX_PANEL_SIZE } from "./figure.ts";
 import {
   argument,
   checkArrayLike,
+  checkObject,
   checkOptions,
   checkPixels,
   option,
@@ -69,9 +70,10 @@ export function historyFigure(
   checkPixels(width, option("width"), 250, MAX_PANEL_SIZE);
   checkPixels(height, option("height"), 100, MAX_PANEL_SIZE);
   checkArrayLike(colors, option("colors"), "an array of colours");
+  checkObject(history, argument("historyFigure", "history"), "a History or a record of them");
   const runs: [string, Pick<History, "loss"> & Partial<History>][] = isHistory(history)
     ? [["run", history]]
-    : Object.entries(history ?? {});
+    : Object.entries(history);
   if (runs.length === 0) throw new TypeError("historyFigure() expects at least one run");
   for (const [name, h] of runs) {
     if (!h?.loss?.length) throw new TypeError(`Invalid history "${name}": no loss values`);

@@ -7,6 +7,7 @@
 import { getActivation } from "../activations/activations.ts";
 import { activation } from "../activations/autodiff.ts";
 import type { Kink } from "./curves_figure.ts";
+import { argument, checkObject } from "../guards.ts";
 
 /**
  * The kinks of a registered activation's derivative for the given parameters, as
@@ -17,6 +18,7 @@ import type { Kink } from "./curves_figure.ts";
  * @param params Parameter values (defaults for missing ones).
  * @returns One marker per kink listed by the registry.
  * @throws {Error} If the name is unknown, or the parameters are invalid.
+ * @throws {TypeError} If `name` is not a string or `params` not an object.
  *
  * @example
  * ```ts
@@ -28,6 +30,7 @@ import type { Kink } from "./curves_figure.ts";
  * ```
  */
 export function kinkMarkers(name: string, params: Record<string, number> = {}): Kink[] {
+  checkObject(params, argument("kinkMarkers", "params"));
   const spec = getActivation(name);
   const p = { ...Object.fromEntries(spec.params.map((q) => [q.name, q.default])), ...params };
   return spec.kinks(p).map((k) => {

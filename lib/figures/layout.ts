@@ -8,7 +8,7 @@
 import { serializeSvg } from "./dom.ts";
 import { Figure } from "./figure.ts";
 import { escapeXml } from "./markup.ts";
-import { argument, checkNumber, checkOptions, checkString, option } from "../guards.ts";
+import { argument, checkNumber, checkOptions, checkString, option, typeError } from "../guards.ts";
 
 /** Options of {@linkcode panel}. */
 export interface PanelOptions {
@@ -107,9 +107,14 @@ function layout(
     last !== null && Object.getPrototypeOf(last) === Object.prototype;
   const options: LayoutOptions = hasOptions ? last as LayoutOptions : {};
   const figs = hasOptions ? args.slice(0, -1) : args;
-  if (figs.length === 0 || !figs.every((f) => f instanceof Figure)) {
+  if (figs.length === 0) {
     throw new TypeError(`${direction}() expects one or more figures, then optionally options`);
   }
+  figs.forEach((f, k) => {
+    if (!(f instanceof Figure)) {
+      throw typeError(argument(direction, `figures[${k}]`), "a Figure", f);
+    }
+  });
   const { gap = 16 } = options;
   checkNumber(gap, option("gap"), { min: 0, max: 1_000 });
   if (options.description !== undefined) {

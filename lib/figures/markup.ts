@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { argument, checkOptions, checkString, option } from "../guards.ts";
 
 /**
  * Base64 of bytes (for data URIs and Jupyter mime bundles).
@@ -59,6 +60,7 @@ export interface HtmlPageOptions {
  * @param body Markup for `<body>`.
  * @param options `title` and extra `head` markup.
  * @returns The page.
+ * @throws {TypeError} If `body`, `title` or `head` is not a string.
  *
  * @example
  * ```ts
@@ -67,8 +69,11 @@ export interface HtmlPageOptions {
  * console.assert(page.startsWith("<!DOCTYPE html>") && page.includes("<title>Leaky ReLU</title>"));
  * ```
  */
-export function htmlPage(body: string, options: HtmlPageOptions = {}): string {
-  const { title = "Figure", head = "" } = options;
+export function htmlPage(body: string, options?: HtmlPageOptions): string {
+  checkString(body, argument("htmlPage", "body"), true);
+  const { title = "Figure", head = "" } = checkOptions(options, argument("htmlPage", "options"));
+  checkString(title, option("title"), true);
+  checkString(head, option("head"), true);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { argument, checkArrayLike, checkOptions } from "../guards.ts";
 import type { Interval } from "./interval.ts";
 
 /** A point of a clipped polyline; `z` numbers the connected pieces. */
@@ -31,6 +32,7 @@ export interface SegmentPoint {
  * @param yw y window.
  * @param options `breaks`: `{ x, jump }` positions where the line must not be joined.
  * @returns Points of the visible pieces; `z` numbers the pieces.
+ * @throws {TypeError} If `x` or `y` is not an array of numbers.
  *
  * @example A line leaving the window at y = 1
  * ```ts
@@ -44,9 +46,11 @@ export function clipPolyline(
   y: ArrayLike<number>,
   xw: Interval,
   yw: Interval,
-  options: { readonly breaks?: readonly { readonly x: number; readonly jump: number }[] } = {},
+  options?: { readonly breaks?: readonly { readonly x: number; readonly jump: number }[] },
 ): SegmentPoint[] {
-  const { breaks = [] } = options;
+  checkArrayLike(x, argument("clipPolyline", "x"));
+  checkArrayLike(y, argument("clipPolyline", "y"));
+  const { breaks = [] } = checkOptions(options, argument("clipPolyline", "options"));
   const out: SegmentPoint[] = [];
   let z = 0, open = false;
   let last: SegmentPoint | undefined;
