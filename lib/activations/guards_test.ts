@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { assertHealthy, type Probe, runProbes } from "../../tests/_helpers/health.ts";
 import { tf, TFJS_CHUNK } from "../tf.ts";
 import { getActivation } from "./activations.ts";
+import { saturation } from "./saturation.ts";
 import { activation, activation2d } from "./autodiff.ts";
 import { tfjsActivation, tfjsActivation2d, tfjsSecondDerivative } from "./tfjs_autodiff.ts";
 
@@ -27,6 +28,19 @@ Deno.test("activation guards: names of the wrong type, and tfjs stays healthy", 
       call: () => tfjsActivation(bad(42), [1]),
       error: TypeError,
       message: /^Invalid activation name: expected a string, got the number 42$/,
+    },
+    {
+      name: "saturation spacing 1e-12 (2e13 samples)",
+      call: () => saturation("sigmoid", { spacing: 1e-12 }),
+      error: RangeError,
+      message:
+        /^Invalid option spacing: 1e-12 over \[-20, 20\] needs 40000000000001 samples, above the maximum 1000000$/,
+    },
+    {
+      name: 'saturation("relu", null)',
+      call: () => saturation("relu", bad(null)),
+      error: TypeError,
+      message: /^saturation\(options\): expected an options object, got null$/,
     },
   ];
   await runProbes(t, probes);
