@@ -3,9 +3,13 @@
  * project, and does nothing when nothing changed.
  *
  * 1. npm packages into node_modules/ from deno.lock (`deno install --frozen`);
- * 2. a Python virtual environment in .venv/ with requirements.txt (JupyterLab, nbclient);
+ * 2. a Python virtual environment in .venv/ with requirements.txt (JupyterLab, nbclient,
+ *    nbstripout);
  * 3. this Deno registered as a Jupyter kernel inside .venv/ (not in the home folder), behind
- *    tasks/kernel_proxy.py.
+ *    tasks/kernel_proxy.py;
+ * 4. JupyterLab's defaults for this project, inside .venv/: no news pop-up, no update checks;
+ * 5. in a git checkout, the nbstripout filter in this clone's .git/config, so that notebooks
+ *    are committed without outputs (.gitattributes says which files use it).
  *
  * @module
  */
@@ -81,7 +85,9 @@ async function pythonEnvironment(): Promise<void> {
     say(`creating the Python virtual environment .venv/ with ${python} ...`);
     await createVenv(python, VENV);
   }
-  say("installing JupyterLab and nbclient into .venv/ (pip install -r requirements.txt) ...");
+  say(
+    "installing JupyterLab, nbclient and nbstripout into .venv/ (pip install -r requirements.txt) ...",
+  );
   const pip = await capture(venvBin("python"), [
     "-m",
     "pip",
@@ -168,8 +174,105 @@ async function jupyterKernel(): Promise<void> {
   await Deno.rename(`${dir}/kernel.json.tmp`, `${dir}/kernel.json`);
 }
 
+/**
+ * JupyterLab's settings defaults for this project's Lab, in the app settings folder inside
+ * .venv/ (a user's own settings still win): no "get notified about official Jupyter news?"
+ * pop-up, no news or update checks (they would reach the internet).
+ */
+async function labDefaults(): Promise<void> {
+  const dir = `${VENV}/share/jupyter/lab/settings/overrides.d`;
+  const text = JSON.stringify(LAB_DEFAULTS, null, 2) + "\n";
+  if ((await readIfExists(`${dir}/activations.json`)) === text) return;
+  await Deno.mkdir(dir, { recursive: true });
+  await Deno.writeTextFile(`${dir}/activations.json`, text);
+}
+
+/** The settings {@link labDefaults} writes, by JupyterLab plugin. */
+const LAB_DEFAULTS = {
+  "@jupyterlab/apputils-extension:notification": { fetchNews: "false", checkForUpdates: false },
+};
+
+/**
+ * What nbstripout strips beyond its defaults (outputs, execution counts, `metadata.widgets`,
+ * cell `collapsed`/`scrolled`/`execution` and others): the TypeScript version that Deno's kernel
+ * writes into `language_info` on every run, and which changes with each Deno. The rest of
+ * `language_info` (name, file extension, highlighting mode) is fixed and stays: Lab highlights
+ * code with it before the kernel starts, renderers and nbconvert read it. The kernelspec stays.
+ */
+export const NBSTRIPOUT_EXTRA_KEYS = "metadata.language_info.version";
+
+function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * The clean command of the nbstripout filter, run by git through `sh`. `--keep-id`: nbstripout
+ * 0.9.1 otherwise renumbers cell ids "0", "1", ... Without the program (.venv/ removed) it says so
+ * and passes the notebook through unchanged, so git keeps working.
+ *
+ * @param venv The virtual environment holding nbstripout.
+ * @returns A shell command.
+ */
+export function nbstripoutCommand(venv: string = VENV): string {
+  const program = `${venv}/bin/nbstripout`;
+  const missing = `nbstripout filter: ${program} is missing, so this notebook is not stripped ` +
+    "(run `deno task setup`, or `git config --remove-section filter.nbstripout`)";
+  return `if [ -x ${shellQuote(program)} ]; then exec ${shellQuote(program)} --keep-id; ` +
+    `else echo ${shellQuote(missing)} >&2; exec cat; fi`;
+}
+
+async function git(
+  cwd: string,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const out = await new Deno.Command("git", { args, cwd, stdin: "null" }).output();
+    const text = new TextDecoder();
+    return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return { code: 127, stdout: "", stderr: "" };
+    throw e;
+  }
+}
+
+/**
+ * Defines the nbstripout filter that .gitattributes applies to notebooks, in the clone's own
+ * .git/config (never the global one), and changes nothing when it is already so. Does nothing
+ * outside a git checkout (a tarball), without git, or when `root` is only a folder inside some
+ * other repository.
+ *
+ * @param root The checkout's top folder.
+ * @param venv The virtual environment holding nbstripout.
+ * @returns Whether .git/config changed.
+ */
+export async function configureNotebookFilter(
+  root: string = ROOT,
+  venv: string = VENV,
+): Promise<boolean> {
+  const top = await git(root, ["rev-parse", "--show-toplevel"]);
+  if (top.code !== 0) return false;
+  if ((await Deno.realPath(top.stdout.trim())) !== (await Deno.realPath(root))) return false;
+  const wanted: Record<string, string> = {
+    "filter.nbstripout.clean": nbstripoutCommand(venv),
+    "filter.nbstripout.extrakeys": NBSTRIPOUT_EXTRA_KEYS,
+  };
+  let changed = false;
+  for (const [key, value] of Object.entries(wanted)) {
+    const now = await git(root, ["config", "--local", "--get-all", key]);
+    if (now.code === 0 && now.stdout === `${value}\n`) continue;
+    const set = await git(root, ["config", "--local", "--replace-all", key, value]);
+    if (set.code !== 0) fail(`git config ${key} failed: ${set.stderr.trim()}`);
+    changed = true;
+  }
+  return changed;
+}
+
 if (import.meta.main) {
   await npmPackages();
   await pythonEnvironment();
   await jupyterKernel();
+  await labDefaults();
+  if (await configureNotebookFilter()) {
+    say("notebooks are committed without outputs: nbstripout filter set in .git/config");
+  }
 }
