@@ -28,13 +28,25 @@ export type {
   TrainingBehaviour,
   ViewHints,
 } from "./activations/activation_spec.ts";
-export { activation, activationProgram, type ActivationValues } from "./activations/autodiff.ts";
+export {
+  activation,
+  activationProgram,
+  type ActivationValues,
+  secondDerivative,
+  type SecondDerivativeValues,
+} from "./activations/autodiff.ts";
 export {
   type ActivationRow,
   activationRows,
   formulaTable,
 } from "./activations/activation_table.ts";
 export { type Saturation, saturation, type SaturationOptions } from "./activations/saturation.ts";
+export {
+  type ActivationProperties,
+  activationProperties,
+  gain,
+  propertiesTable,
+} from "./activations/properties.ts";
 export { linspace } from "./grid.ts";
 export { backendName } from "./tf.ts";
 

@@ -307,7 +307,7 @@ Deno.test("activation() rejects bad input", async (t) => {
         () => activation("leaky_relu", [1], { alpha: bad }),
         (e: Error) =>
           e instanceof RangeError && e.message.includes('"alpha"') &&
-          e.message.includes(`got ${bad}`) && e.message.includes("[0, ∞)"),
+          e.message.includes(`got the number ${bad}`) && e.message.includes("[0, ∞)"),
       );
     }
     assert.throws(

@@ -1,8 +1,9 @@
 /**
  * The activation functions themselves: the registry (every activation declared once, as
  * data), their values and derivatives by TensorFlow.js autodiff (fused into one compiled
- * loop, or kernel by kernel), and their properties (saturation, a table of values, the
- * formulas). Inputs and outputs are plain arrays; tensors never leave the library.
+ * loop, or kernel by kernel) with second derivatives, and their properties (saturation,
+ * smoothness, range, gain, a table of values, the formulas). Inputs and outputs are plain
+ * arrays; tensors never leave the library.
  *
  * @example Values and derivatives of ELU
  * ```ts
@@ -35,6 +36,12 @@ export {
 } from "./autodiff.ts";
 export { tfjsActivation, tfjsActivation2d, tfjsSecondDerivative } from "./tfjs_autodiff.ts";
 export { type Saturation, saturation, type SaturationOptions } from "./saturation.ts";
+export {
+  type ActivationProperties,
+  activationProperties,
+  gain,
+  propertiesTable,
+} from "./properties.ts";
 export { type ActivationRow, activationRows, formulaTable } from "./activation_table.ts";
 export { checkGrid, type Grid, linspace, type Mesh, meshgrid } from "../grid.ts";
 export { type BackendName, backendName, BACKENDS, useBackend } from "../tf.ts";

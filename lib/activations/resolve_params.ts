@@ -5,6 +5,7 @@
  * @module
  */
 import type { ActivationParam, ActivationSpec } from "./activation_spec.ts";
+import { describe } from "../guards.ts";
 
 /**
  * The full parameter record for an activation: defaults overridden by `options`.
@@ -25,7 +26,8 @@ import type { ActivationParam, ActivationSpec } from "./activation_spec.ts";
  * const p = resolveParams(getActivation("leaky_relu"), { alpha: 0.1 });
  * assert.ok(p.alpha === 0.1);
  * assert.ok(resolveParams(getActivation("elu"), { alpha: 2 }).alpha === 2); // beyond the slider
- * assert.throws(() => resolveParams(getActivation("elu"), { alpha: -1 }), /\[0, ∞\), got -1/);
+ * const elu = getActivation("elu");
+ * assert.throws(() => resolveParams(elu, { alpha: -1 }), /\[0, ∞\), got the number -1/);
  * ```
  */
 export function resolveParams(
@@ -113,25 +115,4 @@ export function formatDomain(
   const { min, max, minOpen = false, maxOpen = false } = p.domain;
   const open = minOpen || min === -Infinity, close = maxOpen || max === Infinity;
   return `${open ? "(" : "["}${end(min)}, ${end(max)}${close ? ")" : "]"}`;
-}
-
-// A value with its type, for messages: -1, NaN, the string "0.5", the boolean true, null.
-function describe(v: unknown): string {
-  switch (typeof v) {
-    case "number":
-      return Object.is(v, -0) ? "-0" : String(v);
-    case "string":
-      return `the string ${JSON.stringify(v)}`;
-    case "bigint":
-      return `the bigint ${v}n`;
-    case "boolean":
-    case "symbol":
-      return `the ${typeof v} ${String(v)}`;
-    case "undefined":
-      return "undefined";
-    case "function":
-      return "a function";
-  }
-  if (v === null) return "null";
-  return Array.isArray(v) ? "an array" : "an object";
 }

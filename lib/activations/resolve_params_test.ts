@@ -23,17 +23,21 @@ Deno.test("resolveParams() fills defaults and checks domains, not slider ranges"
     for (const v of [-0.01, NaN, Infinity, -Infinity]) {
       assert.throws(
         () => resolveParams(elu, { alpha: v }),
-        new RangeError(`Parameter "alpha" of "elu" must be a finite number in [0, ∞), got ${v}`),
+        new RangeError(
+          `Parameter "alpha" of "elu" must be a finite number in [0, ∞), got the number ${v}`,
+        ),
       );
     }
     assert.throws(
       () => resolveParams(getActivation("softplus"), { beta: 0 }),
-      new RangeError('Parameter "beta" of "softplus" must be a finite number in (0, ∞), got 0'),
+      new RangeError(
+        'Parameter "beta" of "softplus" must be a finite number in (0, ∞), got the number 0',
+      ),
     );
     assert.throws(
       () => resolveParams(getActivation("threshold"), { value: NaN }),
       new RangeError(
-        'Parameter "value" of "threshold" must be a finite number in (−∞, ∞), got NaN',
+        'Parameter "value" of "threshold" must be a finite number in (−∞, ∞), got the number NaN',
       ),
     );
   });
@@ -47,19 +51,19 @@ Deno.test("resolveParams() fills defaults and checks domains, not slider ranges"
       () => resolveParams(hardTanh, { max_val: -2 }),
       new RangeError(
         'Parameter "min_val" of "hard_tanh" must be a finite number in ' +
-          "(−∞, max_val = -2), got -1",
+          "(−∞, max_val = -2), got the number -1",
       ),
     );
     assert.throws(
       () => resolveParams(hardTanh, { min_val: 1 }),
-      /must be a finite number in \(−∞, max_val = 1\), got 1$/,
+      /must be a finite number in \(−∞, max_val = 1\), got the number 1$/,
     );
     const rrelu = getActivation("rrelu");
     assert.deepEqual(resolveParams(rrelu, { lower: 0.2, upper: 0.2 }), { lower: 0.2, upper: 0.2 });
     assert.throws(
       () => resolveParams(rrelu, { lower: 0.5, upper: 0.4 }),
       new RangeError(
-        'Parameter "lower" of "rrelu" must be a finite number in [0, upper = 0.4], got 0.5',
+        'Parameter "lower" of "rrelu" must be a finite number in [0, upper = 0.4], got the number 0.5',
       ),
     );
   });
@@ -68,7 +72,7 @@ Deno.test("resolveParams() fills defaults and checks domains, not slider ranges"
       ["0.5", 'the string "0.5"'],
       [true, "the boolean true"],
       [null, "null"],
-      [[1], "an array"],
+      [[1], "an array of length 1"],
       [{ value: 1 }, "an object"],
       [1n, "the bigint 1n"],
     ];

@@ -8,7 +8,8 @@
  */
 import { getActivation } from "../activations/activations.ts";
 import { resolveParams } from "../activations/resolve_params.ts";
-import { activation, activation2d } from "../activations/autodiff.ts";
+import { activation, activation2d, secondDerivative } from "../activations/autodiff.ts";
+import { curvesFigure } from "./curves_figure.ts";
 import { kinkMarkers } from "./kink_markers.ts";
 import { linspace } from "../grid.ts";
 import { heatmapFigure } from "./heatmap_figure.ts";
@@ -24,6 +25,7 @@ import {
   checkPixels,
   checkString,
   option,
+  typeError,
 } from "../guards.ts";
 
 /**
@@ -45,6 +47,11 @@ export interface ActivationFigureOptions {
   readonly width?: number;
   /** Chart height in px, from 100 to 10,000. */
   readonly height?: number;
+  /**
+   * One-input functions: add a third panel, "<Label> (Second Derivative)", f'' by autodiff
+   * of the gradient over the derivative's x window (default false).
+   */
+  readonly secondDerivative?: boolean;
 }
 
 /**
@@ -55,6 +62,8 @@ export interface ActivationFigureOptions {
  * Softmax: its first output and that output's derivatives with respect to x1 and x2;
  * Maxout: the function and its derivative with respect to x1 (the original labels a panel
  * "Derivative of x1" but draws the one with respect to x2; we draw what the title says).
+ * With `secondDerivative`, one-input functions get a third panel for f'' (where f' jumps,
+ * f'' is drawn as the derivative of each case, without the impulse).
  *
  * @param name A registered activation, e.g. "leaky_relu".
  * @param options Parameter values, grid size, panel size.
@@ -69,6 +78,8 @@ export interface ActivationFigureOptions {
  * import { activationFigure } from "./activation_figure.ts";
  * const fig = activationFigure("leaky_relu", { params: { alpha: 0.5 } });
  * console.assert(fig.titles.join() === "Leaky ReLU,Leaky ReLU (Derivative)");
+ * const three = activationFigure("gelu", { secondDerivative: true });
+ * console.assert(three.titles[2] === "GELU (Second Derivative)");
  * ```
  */
 export function activationFigure(name: string, options?: ActivationFigureOptions): Figure {
@@ -92,8 +103,12 @@ export function activationFigure(name: string, options?: ActivationFigureOptions
   const kinks = spec.kinks(p).filter((k) => k >= lo && k <= hi);
   const grid = Array.from(linspace(lo, hi, Math.round((hi - lo) / spacing) + 1), Number);
   const x = Float64Array.from(new Set([...grid, ...kinks])).sort();
+  const second = options.secondDerivative;
+  if (second !== undefined && typeof second !== "boolean") {
+    throw typeError(option("secondDerivative"), "a boolean", second);
+  }
   const { y, dy } = activation(name, x, p);
-  return pairFigure({ x, y, dy }, {
+  const pair = pairFigure({ x, y, dy }, {
     label: spec.label,
     color: v.color,
     x: v.x,
@@ -104,6 +119,33 @@ export function activationFigure(name: string, options?: ActivationFigureOptions
     width,
     height,
   });
+  if (second !== true) return pair;
+  const { d2y } = secondDerivative(name, x, p);
+  const inside = d2y.filter((_, i) => x[i] >= v.dx[0] && x[i] <= v.dx[1]);
+  const third = curvesFigure([{ x, y: d2y, color: v.color, label: spec.label }], {
+    title: `${spec.label} (Second Derivative)`,
+    x: v.dx,
+    y: v.d2y ?? window(inside),
+    yLabel: "f''(x)",
+    legend: false,
+    width,
+    height,
+  });
+  return row(pair, third, { description: `${spec.label}: f, f' and f'', x in [${v.x}]` });
+}
+
+// a y window for f'': its finite values with 0, padded by a tenth on each side
+function window(values: Float32Array): [number, number] {
+  let lo = 0, hi = 0;
+  for (const v of values) {
+    if (Number.isFinite(v)) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  }
+  if (hi - lo === 0) return [-1, 1];
+  const pad = (hi - lo) / 10;
+  return [lo - pad, hi + pad];
 }
 
 function twoInputFigure(

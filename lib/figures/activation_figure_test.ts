@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { activationFigure } from "./activation_figure.ts";
-import { activation } from "../activations/autodiff.ts";
+import { activation, secondDerivative } from "../activations/autodiff.ts";
 import { getActivation } from "../activations/activations.ts";
 import { boundaryFigure } from "./boundary_figure.ts";
 import { linspace } from "../grid.ts";
@@ -63,6 +63,30 @@ Deno.test("activationFigure() hover read-outs equal the library's values", () =>
       );
     }
   }
+});
+
+Deno.test("activationFigure() draws f'' as a third panel on request", async (t) => {
+  await t.step("titles, and read-outs equal to secondDerivative()", () => {
+    const fig = activationFigure("gelu", { secondDerivative: true });
+    assert.deepEqual(fig.titles, ["GELU", "GELU (Derivative)", "GELU (Second Derivative)"]);
+    const titles = hoverTitles(fig, 2);
+    assert.ok(titles.length > 50);
+    for (const title of titles.filter((_, k) => k % 7 === 0)) {
+      const m = title.match(/^x = (-?[\d.]+), f''\(x\) = (-?[\d.e+-]+)$/)!;
+      assert.ok(m, title);
+      const ref = secondDerivative("gelu", [Number(m[1])]).d2y[0];
+      assert.ok(Math.abs(Number(m[2]) - ref) <= 5e-5 * Math.max(1, Math.abs(ref)), title);
+    }
+  });
+  await t.step("two panels by default; a boolean only", () => {
+    assert.equal(activationFigure("relu").titles.length, 2);
+    assert.equal(activationFigure("relu", { secondDerivative: false }).titles.length, 2);
+    assert.throws(
+      // deno-lint-ignore no-explicit-any
+      () => activationFigure("relu", { secondDerivative: "yes" as any }),
+      /secondDerivative: expected a boolean, got the string "yes"/,
+    );
+  });
 });
 
 Deno.test("activationFigure() marks kinks with the one-sided limits", async (t) => {
