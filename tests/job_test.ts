@@ -88,11 +88,13 @@ Deno.test("deno task run executes every notebook and writes out/", async (t) => 
         for (const [i, cell] of nb.cells.entries()) {
           if (cell.cell_type !== "code") continue;
           assert.ok(cell.execution_count, `${path} cell ${i} did not run`);
+          // a cell ending with an expression (not with `;` or a block) shows its value
+          const last = text(cell.source).trimEnd().split("\n").at(-1) ?? "";
+          const results = (cell.outputs ?? []).filter((o) => o.output_type === "execute_result");
+          const expression = !/[;}]$/.test(last) && !last.trimStart().startsWith("//");
+          assert.equal(results.length, expression ? 1 : 0, `${path} cell ${i}: ${last}`);
           for (const o of cell.outputs ?? []) {
             assert.notEqual(o.output_type, "error", `${path} cell ${i}: ${o.evalue}`);
-            // everything is shown with `await show(...)`: a last-expression result is stray
-            // output, and JupyterLab may drop it (Deno's kernel can send it after "idle")
-            assert.notEqual(o.output_type, "execute_result", `${path} cell ${i}: stray result`);
             assert.ok(o.name !== "stderr", `${path} cell ${i} wrote to stderr: ${text(o.text)}`);
             const all = JSON.stringify(o);
             assert.ok(!/TensorFlow\.js in Node\.js|tfjs-node/.test(all), `${path} cell ${i}`);
