@@ -30,6 +30,11 @@ export interface ActivationResult {
   readonly finalAccuracy: number;
   /** First epoch (1-based) with accuracy >= 0.99, or `null` if none. */
   readonly firstEpochAt99: number | null;
+  /**
+   * The epoch in which training diverged (Exponential on unscaled features overflows
+   * float32 through two layers); then `finalLoss` and `finalAccuracy` are NaN.
+   */
+  readonly divergedAt?: number;
 }
 
 /** Options of {@linkcode compareActivations}. */
@@ -52,7 +57,8 @@ export interface ComparisonOptions {
 
 /**
  * Trains the same architecture once per activation and returns one row each, in the
- * order of `names`. Each network is disposed after training.
+ * order of `names`. Each network is disposed after training. An activation whose
+ * training diverges gets a row that says so (`divergedAt`) instead of ending the comparison.
  *
  * @param data Training points and labels (e.g. `makeDataset("xor", { seed })`).
  * @param options Names, architecture, seed, training settings, callback
@@ -92,20 +98,30 @@ export async function compareActivations(
   const rows: ActivationResult[] = [];
   for (const name of names) {
     const network = createNetwork({ hidden, activation: name }, { seed });
-    let history: History;
+    let history: History, divergedAt: number | undefined;
     try {
       history = await train(network, data, { ...trainOptions, seed });
+    } catch (error) {
+      // train()'s own message: "Training diverged at epoch <n>: ..."
+      const at = error instanceof RangeError &&
+        /^Training diverged at epoch (\d+)/.exec(error.message);
+      if (!at) throw error;
+      history = { loss: [], accuracy: [] };
+      divergedAt = Number(at[1]);
     } finally {
       network.dispose();
     }
     const at99 = history.accuracy.findIndex((a) => a >= 0.99);
-    const row: ActivationResult = {
-      name,
-      label: getActivation(name).label,
-      finalLoss: history.loss.at(-1)!,
-      finalAccuracy: history.accuracy.at(-1)!,
-      firstEpochAt99: at99 < 0 ? null : at99 + 1,
-    };
+    const label = getActivation(name).label;
+    const row: ActivationResult = divergedAt === undefined
+      ? {
+        name,
+        label,
+        finalLoss: history.loss.at(-1)!,
+        finalAccuracy: history.accuracy.at(-1)!,
+        firstEpochAt99: at99 < 0 ? null : at99 + 1,
+      }
+      : { name, label, finalLoss: NaN, finalAccuracy: NaN, firstEpochAt99: null, divergedAt };
     rows.push(row);
     if (onResult) await onResult(row, history);
   }

@@ -2,7 +2,10 @@
  * The activation of a network's hidden layers, looked up in the activation registry
  * (lib/activations/activations.ts) by name, with its parameters resolved once. Values
  * come from the registry's tensor function, derivatives from the same function by autodiff
- * (lib/activations/autodiff.ts): no formula is re-implemented here.
+ * (lib/activations/autodiff.ts): no formula is re-implemented here. Activations that
+ * behave differently while training (the registry's `training`: PReLU learns α, RReLU
+ * draws a slope per element) get their values, slopes and parameter gradients from the
+ * same function by autodiff, in `training()`.
  *
  * @module
  */
@@ -11,6 +14,8 @@ import { argument, checkString } from "../guards.ts";
 import { ACTIVATIONS, getActivation } from "../activations/activations.ts";
 import { resolveParams } from "../activations/resolve_params.ts";
 import { activation } from "../activations/autodiff.ts";
+import { tfjsActivation } from "../activations/tfjs_autodiff.ts";
+import type { ActivationSpec } from "../activations/activation_spec.ts";
 
 /** A one-input activation applied element-wise to plain arrays. */
 export interface HiddenActivation {
@@ -18,10 +23,35 @@ export interface HiddenActivation {
   readonly name: string;
   /** Every parameter of the activation (defaults filled in). */
   readonly params: Readonly<Record<string, number>>;
-  /** f(x) element-wise (in chunks of `TFJS_CHUNK` elements on the tfjs backend). */
-  values(x: Float32Array): Float32Array;
+  /** The parameters a network learns, one value per hidden layer (PReLU: `["alpha"]`). */
+  readonly learnable: readonly string[];
+  /**
+   * f(x) element-wise (in chunks of `TFJS_CHUNK` elements on the tfjs backend), with
+   * `params` (a layer's learned values) instead of {@linkcode HiddenActivation.params}.
+   */
+  values(x: Float32Array, params?: Readonly<Record<string, number>>): Float32Array;
   /** f(x) and f'(x) element-wise (autodiff of the registry function). */
   valuesAndSlopes(x: Float32Array): { y: Float32Array; dy: Float32Array };
+  /**
+   * A training step's f(x), f'(x) and ∂f/∂p for each learnable parameter p, element-wise,
+   * at `params`. RReLU draws its slopes from `uniform` (U[0, 1) samples, e.g. a seeded
+   * stream); without it, evaluation mode. Other activations: `valuesAndSlopes()`.
+   */
+  training(
+    x: Float32Array,
+    params: Readonly<Record<string, number>>,
+    uniform?: () => number,
+  ): TrainingValues;
+}
+
+/** What {@linkcode HiddenActivation.training} returns. */
+export interface TrainingValues {
+  /** f(x[i]) */
+  readonly y: Float32Array;
+  /** f'(x[i]) */
+  readonly dy: Float32Array;
+  /** ∂f/∂p at x[i] for each learnable parameter p */
+  readonly dp: Readonly<Record<string, Float32Array>>;
 }
 
 /**
@@ -57,6 +87,9 @@ export function hiddenActivationNames(): string[] {
  * const elu = hiddenActivation("elu", { alpha: 0.5 });
  * const { y, dy } = elu.valuesAndSlopes(new Float32Array([-1, 2]));
  * console.assert(Math.abs(y[0] - 0.5 * Math.expm1(-1)) < 1e-7 && y[1] === 2 && dy[1] === 1);
+ * const prelu = hiddenActivation("prelu");
+ * const { dp } = prelu.training(new Float32Array([-2, 3]), { alpha: 0.25 });
+ * console.assert(dp.alpha[0] === -2 && dp.alpha[1] === 0); // ∂f/∂α = min(x, 0)
  * ```
  */
 export function hiddenActivation(
@@ -73,24 +106,77 @@ export function hiddenActivation(
     );
   }
   const resolved = Object.freeze(resolveParams(spec, { ...params }));
+  const learnable = spec.training?.learnable ?? [];
+  const randomized = spec.training?.randomized;
+  const values = (x: Float32Array, p: Readonly<Record<string, number>> = resolved) => {
+    const out = new Float32Array(x.length);
+    for (let start = 0; start < x.length; start += TFJS_CHUNK) {
+      const part = x.subarray(start, start + TFJS_CHUNK);
+      const y = tf.tidy(() => spec.fn(tf.tensor1d(part, "float32"), p));
+      try {
+        out.set(y.dataSync() as Float32Array, start);
+      } finally {
+        y.dispose();
+      }
+    }
+    return out;
+  };
   return {
     name,
     params: resolved,
-    values(x) {
-      const out = new Float32Array(x.length);
-      for (let start = 0; start < x.length; start += TFJS_CHUNK) {
-        const part = x.subarray(start, start + TFJS_CHUNK);
-        const y = tf.tidy(() => spec.fn(tf.tensor1d(part, "float32"), resolved));
-        try {
-          out.set(y.dataSync() as Float32Array, start);
-        } finally {
-          y.dispose();
-        }
-      }
-      return out;
-    },
+    learnable,
+    values,
     valuesAndSlopes(x) {
       return activation(name, x, resolved);
     },
+    training(x, params, uniform) {
+      if (learnable.length === 0 && (randomized === undefined || uniform === undefined)) {
+        const same = spec.params.every((q) => params[q.name] === resolved[q.name]);
+        const { y, dy } = same ? activation(name, x, resolved) : tfjsActivation(name, x, params);
+        return { y, dy, dp: {} };
+      }
+      return trainingValues(spec, x, params, learnable, uniform);
+    },
   };
+}
+
+// f, f' and ∂f/∂p by tfjs autodiff, in chunks: each learnable parameter enters the
+// function as a tensor of x's shape (so its gradient is element-wise), RReLU's `u` as one
+// uniform sample per element.
+function trainingValues(
+  spec: ActivationSpec,
+  x: Float32Array,
+  params: Readonly<Record<string, number>>,
+  learnable: readonly string[],
+  uniform: (() => number) | undefined,
+): TrainingValues {
+  const y = new Float32Array(x.length), dy = new Float32Array(x.length);
+  const dp = Object.fromEntries(learnable.map((q) => [q, new Float32Array(x.length)]));
+  const randomized = uniform === undefined ? undefined : spec.training?.randomized;
+  for (let start = 0; start < x.length; start += TFJS_CHUNK) {
+    const part = x.subarray(start, start + TFJS_CHUNK);
+    const u = randomized ? Float32Array.from(part, () => uniform!()) : undefined;
+    const tensors = tf.tidy(() => {
+      const t = tf.tensor1d(part, "float32");
+      const noise = u && tf.tensor1d(u, "float32");
+      const f = (v: tf.Tensor, ...ps: tf.Tensor[]) => {
+        // the learnable parameters as tensors: the registry's fn uses them through tfjs ops
+        const p = { ...params };
+        learnable.forEach((q, i) => (p[q] = ps[i] as unknown as number));
+        return randomized && noise ? randomized(v, p, noise) : spec.fn(v, p);
+      };
+      const ps = learnable.map((q) => tf.fill(t.shape, params[q]));
+      const { value, grads } = tf.valueAndGrads(f)([t, ...ps], tf.onesLike(t));
+      return [value, ...grads];
+    });
+    try {
+      const [value, slope, ...rest] = tensors.map((v) => v.dataSync() as Float32Array);
+      y.set(value, start);
+      dy.set(slope, start);
+      learnable.forEach((q, i) => dp[q].set(rest[i], start));
+    } finally {
+      for (const v of tensors) v.dispose();
+    }
+  }
+  return { y, dy, dp };
 }

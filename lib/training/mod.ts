@@ -31,6 +31,7 @@ export {
   type HiddenActivation,
   hiddenActivation,
   hiddenActivationNames,
+  type TrainingValues,
 } from "./hidden_activation.ts";
 export {
   checkNetwork,

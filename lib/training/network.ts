@@ -95,6 +95,11 @@ export interface Network {
   readonly disposed: boolean;
   /** A copy of the current weights, one entry per dense layer. */
   weights(): LayerWeights[];
+  /**
+   * Each hidden layer's activation parameters, input side first: the spec's, with the
+   * values the layer has learned for the activation's learnable ones (PReLU's α).
+   */
+  activationParams(): Record<string, number>[];
   /** Frees the weights; the network cannot be used afterwards. */
   dispose(): void;
 }
@@ -159,7 +164,8 @@ export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Netw
   checkString(spec.activation, label("spec.activation"));
   if (spec.params !== undefined) checkObject(spec.params, label("spec.params"));
   const sizes = [inputs, ...hidden, 1];
-  const parameters = packedLength(sizes);
+  const activation = hiddenActivation(spec.activation, spec.params);
+  const parameters = packedLength(sizes, activation.learnable.length);
   if (parameters > MAX_PARAMETERS) {
     throw new RangeError(
       `${label("spec.hidden")}: layers ${
@@ -167,7 +173,6 @@ export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Netw
       } have ${parameters} weights, above the maximum ${MAX_PARAMETERS}`,
     );
   }
-  const activation = hiddenActivation(spec.activation, spec.params);
   const random = createRandom(deriveSeed(seed, "weights"));
   const init = new Float32Array(parameters);
   let offset = 0;
@@ -176,6 +181,10 @@ export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Netw
     const limit = Math.sqrt(6 / (fanIn + fanOut));
     for (let i = 0; i < fanIn * fanOut; i++) init[offset++] = (2 * random.uniform() - 1) * limit;
     offset += fanOut; // zero biases
+  }
+  // then the learnable activation parameters, per hidden layer, at their starting values
+  for (let k = 0; k < hidden.length; k++) {
+    for (const q of activation.learnable) init[offset++] = activation.params[q];
   }
   let disposed = false;
   const network: Network = {
@@ -200,6 +209,10 @@ export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Netw
         o += n * m + m;
       }
       return out;
+    },
+    activationParams() {
+      const { weights: flat } = internalsOf(network);
+      return hidden.map((_, k) => layerParams(activation, flat, sizes, k));
     },
     dispose() {
       disposed = true;
@@ -242,6 +255,8 @@ export interface ForwardPass {
   readonly inputs: Float32Array[];
   /** f'(pre-activation) of each hidden layer (only when asked for `slopes`). */
   readonly slopes: Float32Array[];
+  /** ∂f/∂p of each hidden layer's learnable parameters (only with `slopes`). */
+  readonly paramSlopes: Readonly<Record<string, Float32Array>>[];
   /** Output of the last layer computed: logits `[n]`, or hidden layer `layer`'s output. */
   readonly output: Float32Array;
 }
@@ -252,20 +267,23 @@ export interface ForwardPass {
  * @param network A live network.
  * @param x Row-major features, `network.sizes[0]` per point (not checked here).
  * @param options `layer`: stop after that hidden layer (0-based) and return its
- *   outputs; `slopes`: also return each hidden layer's f' for backpropagation.
+ *   outputs; `slopes`: training mode, also return each hidden layer's f' (and ∂f/∂p of
+ *   learnable parameters) for backpropagation; `uniform`: the samples of randomized
+ *   activations in training mode (RReLU).
  * @returns The {@linkcode ForwardPass}.
  * @throws {Error} If the network has been disposed.
  */
 export function forwardPass(
   network: Network,
   x: Float32Array,
-  options: { layer?: number; slopes?: boolean } = {},
+  options: { layer?: number; slopes?: boolean; uniform?: () => number } = {},
 ): ForwardPass {
   const { weights, activation } = internalsOf(network);
   const sizes = network.sizes;
   const last = options.layer ?? sizes.length - 2;
   const n = x.length / sizes[0];
   const inputs: Float32Array[] = [x], slopes: Float32Array[] = [];
+  const paramSlopes: Record<string, Float32Array>[] = [];
   let a = x, o = 0;
   for (let k = 0; k <= last; k++) {
     const nIn = sizes[k], nOut = sizes[k + 1];
@@ -281,15 +299,18 @@ export function forwardPass(
     if (k === sizes.length - 2) {
       a = pre;
     } else if (options.slopes) {
-      const { y, dy } = activation.valuesAndSlopes(pre);
+      const p = layerParams(activation, weights, sizes, k);
+      const { y, dy, dp } = activation.training(pre, p, options.uniform);
       a = y;
       slopes.push(dy);
+      paramSlopes.push(dp);
     } else {
-      a = activation.values(pre);
+      const p = layerParams(activation, weights, sizes, k);
+      a = activation.learnable.length === 0 ? activation.values(pre) : activation.values(pre, p);
     }
     if (k < last) inputs.push(a);
   }
-  return { inputs, slopes, output: a };
+  return { inputs, slopes, paramSlopes, output: a };
 }
 
 /**
@@ -323,7 +344,8 @@ export function forwardOutputs(network: Network, x: Float32Array, layer?: number
 
 /**
  * Internal (for train.ts): the network's packed weights, updated in place by training.
- * Layer k holds its kernel (`inputs x units`, row-major) then its bias.
+ * Layer k holds its kernel (`inputs x units`, row-major) then its bias; after the last
+ * layer, each hidden layer's learnable activation parameters (PReLU's α), input side first.
  *
  * @param network A live network.
  * @returns The packed weights.
@@ -404,10 +426,37 @@ function internalsOf(network: Network): Internals {
   return found;
 }
 
-function packedLength(sizes: readonly number[]): number {
+// dense layers, then `learnable` activation parameters per hidden layer
+function packedLength(sizes: readonly number[], learnable = 0): number {
   let total = 0;
   for (let k = 0; k + 1 < sizes.length; k++) total += sizes[k] * sizes[k + 1] + sizes[k + 1];
-  return total;
+  return total + learnable * (sizes.length - 2);
+}
+
+/**
+ * Internal (train.ts): where hidden layer `k`'s learnable activation parameters start in
+ * the packed weights (after every dense layer).
+ *
+ * @param sizes Layer widths.
+ * @param learnable Learnable parameters per layer.
+ * @param k Hidden layer (0-based).
+ * @returns The offset.
+ */
+export function paramOffset(sizes: readonly number[], learnable: number, k: number): number {
+  return packedLength(sizes) + learnable * k;
+}
+
+// hidden layer k's activation parameters: the spec's, with the learned ones
+function layerParams(
+  activation: HiddenActivation,
+  weights: Float32Array,
+  sizes: readonly number[],
+  k: number,
+): Record<string, number> {
+  const p = { ...activation.params };
+  const at = paramOffset(sizes, activation.learnable.length, k);
+  activation.learnable.forEach((q, j) => (p[q] = weights[at + j]));
+  return p;
 }
 
 /**

@@ -9,6 +9,7 @@
  * @module
  */
 import { checkSeed, createRandom, deriveSeed, permutation } from "./random.ts";
+import { getActivation } from "../activations/activations.ts";
 import {
   checkNetwork,
   checkPoints,
@@ -16,6 +17,7 @@ import {
   forwardPass,
   type Network,
   packedWeights,
+  paramOffset,
   sigmoid,
 } from "./network.ts";
 import {
@@ -71,6 +73,11 @@ export interface History {
   readonly loss: number[];
   /** Fraction of points classified correctly after each epoch. */
   readonly accuracy: number[];
+  /**
+   * Each hidden layer's activation parameters after each epoch, when the activation has
+   * learnable ones (PReLU's α): `params[epoch - 1][layer]`.
+   */
+  readonly params?: Record<string, number>[][];
 }
 
 /** Options of {@linkcode train}. */
@@ -166,10 +173,16 @@ export async function train(
   checkSeed(seed);
   if (onEpoch !== undefined) checkFunction(onEpoch, option("onEpoch"));
   const random = createRandom(deriveSeed(seed, "shuffle"));
+  // RReLU's training slopes: a stream of their own, so that the batch order stays the same
+  const noise = createRandom(deriveSeed(seed, "activation"));
+  const uniform = () => noise.uniform();
+  const learns = (getActivation(network.spec.activation).training?.learnable?.length ?? 0) > 0;
   const weights = packedWeights(network);
   const x = Float32Array.from(data.x), y = Float32Array.from(data.y);
   const adam = createAdam(weights.length, learningRate);
-  const history: History = { loss: [], accuracy: [] };
+  const history: History = learns
+    ? { loss: [], accuracy: [], params: [] }
+    : { loss: [], accuracy: [] };
   const before = weights.slice(); // the weights at the end of the last finite epoch
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const order = permutation(n, random);
@@ -181,7 +194,7 @@ export async function train(
         for (let d = 0; d < dim; d++) bx[b * dim + d] = x[i * dim + d];
         by[b] = y[i];
       }
-      adam(weights, lossGradient(network, bx, by));
+      adam(weights, lossGradient(network, bx, by, uniform));
     }
     const { loss, accuracy } = evaluate(network, x, y);
     if (!Number.isFinite(loss) || !allFinite(weights)) {
@@ -191,6 +204,7 @@ export async function train(
     if (epoch < epochs) before.set(weights);
     history.loss.push(loss);
     history.accuracy.push(accuracy);
+    history.params?.push(network.activationParams());
     if (onEpoch) await onEpoch({ epoch, epochs, loss, accuracy });
   }
   return history;
@@ -247,16 +261,27 @@ export function checkTrainingData(data: TrainingData, dim: number, fn = "train")
  * @param network A live network.
  * @param x Row-major features of the batch (not checked).
  * @param y Labels of the batch.
- * @returns The gradient in the packed layout of the weights (kernel then bias per layer).
+ * @param uniform U[0, 1) samples for randomized activations (RReLU's training slopes).
+ * @returns The gradient in the packed layout of the weights (kernel then bias per layer,
+ *   then the hidden layers' learnable activation parameters).
  */
-export function lossGradient(network: Network, x: Float32Array, y: Float32Array): Float64Array {
+export function lossGradient(
+  network: Network,
+  x: Float32Array,
+  y: Float32Array,
+  uniform?: () => number,
+): Float64Array {
   const sizes = network.sizes, m = y.length;
   const weights = packedWeights(network);
   const gradient = new Float64Array(weights.length);
-  const { inputs, slopes, output } = forwardPass(network, x, { slopes: true });
+  const { inputs, slopes, paramSlopes, output } = forwardPass(network, x, {
+    slopes: true,
+    uniform,
+  });
+  const learnable = Object.keys(paramSlopes[0] ?? {});
   let delta = new Float64Array(m);
   for (let i = 0; i < m; i++) delta[i] = (sigmoid(output[i]) - y[i]) / m;
-  let o = weights.length;
+  let o = paramOffset(sizes, learnable.length, 0);
   for (let k = sizes.length - 2; k >= 0; k--) {
     const nIn = sizes[k], nOut = sizes[k + 1], a = inputs[k];
     o -= nIn * nOut + nOut;
@@ -274,13 +299,16 @@ export function lossGradient(network: Network, x: Float32Array, y: Float32Array)
     }
     if (k === 0) break;
     const slope = slopes[k - 1], previous = new Float64Array(m * nIn);
+    const dp = learnable.map((q) => paramSlopes[k - 1][q]), gp = learnable.map(() => 0);
     for (let i = 0; i < m; i++) {
       for (let d = 0; d < nIn; d++) {
         let s = 0;
         for (let j = 0; j < nOut; j++) s += delta[i * nOut + j] * weights[o + d * nOut + j];
         previous[i * nIn + d] = s * slope[i * nIn + d];
+        for (let q = 0; q < dp.length; q++) gp[q] += s * dp[q][i * nIn + d];
       }
     }
+    gp.forEach((g, q) => (gradient[paramOffset(sizes, learnable.length, k - 1) + q] = g));
     delta = previous;
   }
   return gradient;
