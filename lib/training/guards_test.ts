@@ -347,6 +347,17 @@ Deno.test("train() stops when the loss diverges, naming the epoch and the cause"
     message:
       /^Training diverged at epoch 1: the loss became NaN\. Likely cause: the learning rate 1e\+30 is too large; try 0\.001 \(the default\) to 0\.01\. The network keeps its weights from before training\.$/,
   }]);
+  await t.step("an activation that overflows float32 is named among the causes", async () => {
+    const net = createNetwork({ hidden: [16, 2], activation: "exponential" }, { seed: 3 });
+    await assert.rejects(
+      train(net, makeDataset("circle", { seed: 3 }), { learningRate: 0.01, epochs: 5 }),
+      (e: Error) =>
+        e instanceof RangeError &&
+        /^Training diverged at epoch 1: the loss became NaN\. Likely cause: the learning rate 0\.01 or the scale of the features \(up to [\d.]+\) is too large for this network, or its activation "exponential" overflows float32/
+          .test(e.message),
+    );
+    net.dispose();
+  });
   await t.step("a later epoch: the weights of the last finite one are kept", async () => {
     const net = createNetwork(NONLINEAR_NETWORK, { seed: 2 });
     let afterFirst: unknown;

@@ -199,7 +199,7 @@ export async function train(
     const { loss, accuracy } = evaluate(network, x, y);
     if (!Number.isFinite(loss) || !allFinite(weights)) {
       weights.set(before);
-      throw new RangeError(divergence(epoch, loss, learningRate, x));
+      throw new RangeError(divergence(epoch, loss, learningRate, x, network));
     }
     if (epoch < epochs) before.set(weights);
     history.loss.push(loss);
@@ -351,7 +351,13 @@ function allFinite(weights: Float32Array): boolean {
 }
 
 // The message when training diverges: the epoch, what became non-finite, the likely cause.
-function divergence(epoch: number, loss: number, learningRate: number, x: Float32Array): string {
+function divergence(
+  epoch: number,
+  loss: number,
+  learningRate: number,
+  x: Float32Array,
+  network: Network,
+): string {
   let largest = 0;
   for (let i = 0; i < x.length; i++) largest = Math.max(largest, Math.abs(x[i]));
   const cause = largest > 1e4
@@ -359,7 +365,8 @@ function divergence(epoch: number, loss: number, learningRate: number, x: Float3
     : learningRate > 0.1
     ? `the learning rate ${learningRate} is too large; try 0.001 (the default) to 0.01`
     : `the learning rate ${learningRate} or the scale of the features (up to ${+largest
-      .toPrecision(3)}) is too large for this network`;
+      .toPrecision(3)}) is too large for this network, or its activation ` +
+      `"${network.spec.activation}" overflows float32 (try a smaller learning rate or scaled features)`;
   const what = Number.isFinite(loss) ? "a weight stopped being finite" : `the loss became ${loss}`;
   return `Training diverged at epoch ${epoch}: ${what}. Likely cause: ${cause}. ` +
     `The network keeps its weights from ${
