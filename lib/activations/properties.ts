@@ -38,7 +38,7 @@ export interface ActivationProperties {
   readonly boundedAbove: boolean;
   /** The range of f, e.g. "(0, 1)", "[−0.1700, ∞)": an end is closed when f attains it. */
   readonly range: string;
-  /** E[f(z)] for z ~ N(0, 1). */
+  /** E[f(z)] for z ~ N(0, 1) (0 when below 1e-7 of sqrt(E[f(z)²]): float32 noise). */
   readonly mean: number;
   /** |E[f(z)]| below 1% of sqrt(E[f(z)²]): outputs centred on 0 for standard normal inputs. */
   readonly zeroCentred: boolean;
@@ -225,7 +225,8 @@ export function activationProperties(
   const highClosed = Number.isFinite(sup) && attained(hi, (r) => r > hi);
   const range = `${lowClosed ? "[" : "("}${number(inf)}, ${number(sup)}${highClosed ? "]" : ")"}`;
 
-  const [mean, second] = moments(spec, p);
+  const [raw, second] = moments(spec, p);
+  const mean = Math.abs(raw) < 1e-7 * Math.sqrt(second) ? 0 : raw;
   const torch = TORCH_GAIN[name];
   return {
     name,
