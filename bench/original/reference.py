@@ -407,7 +407,9 @@ def group_notebook(reps, nb_path):
 
 # ---------------------------------------------------------------- parity
 
-EXTREMES = [-1e4, 1e4, -100.0, 100.0, -88.8, 88.8, -30.0, -1e-7, 1e-7, 0.0]
+EXTREMES = [-1e4, 1e4, -100.0, 100.0, -88.8, 88.8, -30.0, -1e-7, 1e-7, 0.0,
+            -1e9, 1e9, -1e20, 1e20, -3.4e38, 3.4e38]
+FLT_MAX = 3.4028234663852886e38
 
 SELU_ALPHA = 1.6732632423543772848170429916717
 SELU_SCALE = 1.0507009873554804934193349852946
@@ -440,6 +442,24 @@ def _phi(x):
 
 def _Phi(x):
     return 0.5 * math.erfc(-x / math.sqrt(2))
+
+
+def _exp(x):
+    return math.exp(x) if x < 709 else math.inf
+
+
+def _tanhshrink(x):
+    if abs(x) > 0.1:
+        return x - math.tanh(x)
+    s = x * x  # x³/3 − 2x⁵/15 + 17x⁷/315 − 62x⁹/2835: x − tanh x cancels near 0
+    return x * s * (1 / 3 - s * (2 / 15 - s * (17 / 315 - s * 62 / 2835)))
+
+
+def _squareplus(x, b=4.0):
+    s = math.hypot(x, math.sqrt(b))
+    if x >= 0:
+        return (x + s) / 2, (1 + x / s) / 2
+    return b / (2 * (s - x)), b / (2 * s * (s - x))  # without the cancellation of x + s
 
 
 def _exact(name, x):
@@ -490,7 +510,33 @@ def _exact(name, x):
         return -_softplus(-x), _sig(-x)
     if name == "hard_tanh":
         return max(-1.0, min(1.0, x)), (1.0 if -1 < x <= 1 else 0.0)
+    if name == "hardshrink":
+        return (x if abs(x) > 0.5 else 0.0), (1.0 if abs(x) > 0.5 else 0.0)
+    if name == "softshrink":
+        return (x - 0.5 if x > 0.5 else x + 0.5 if x < -0.5 else 0.0), \
+            (0.0 if -0.5 < x <= 0.5 else 1.0)
+    if name == "tanhshrink":
+        return _tanhshrink(x), math.tanh(x) ** 2
+    if name == "threshold":
+        return (x if x > 0 else 0.0), (1.0 if x > 0 else 0.0)
+    if name == "squareplus":
+        return _squareplus(x)
+    if name == "exponential":
+        return _exp(x), _exp(x)
+    if name == "sparse_plus":
+        return (0.0 if x <= -1 else x if x >= 1 else (x + 1) ** 2 / 4), \
+            (0.0 if x <= -1 else 1.0 if x >= 1 else (x + 1) / 2)
+    if name == "sparse_sigmoid":
+        return (0.0 if x <= -1 else 1.0 if x >= 1 else (x + 1) / 2), \
+            (0.5 if -1 < x <= 1 else 0.0)
+    if name == "swish":
+        return _exact("silu", x)
     raise KeyError(name)
+
+
+def _float32(v):
+    """The float32 rounding of an exact value's magnitude: ±inf beyond float32's range."""
+    return math.copysign(math.inf, v) if abs(v) > FLT_MAX * (1 + 2 ** -25) else v
 
 
 def tf_activations():
@@ -517,14 +563,73 @@ def tf_activations():
         "relu6": ("tf.nn.relu6", tf.nn.relu6),
         "log_sigmoid": ("tf.math.log_sigmoid", tf.math.log_sigmoid),
         "hard_tanh": ("keras.activations.hard_tanh", A.hard_tanh),
+        "hardshrink": ("keras.activations.hard_shrink", A.hard_shrink),
+        "softshrink": ("keras.activations.soft_shrink", A.soft_shrink),
+        "tanhshrink": ("keras.activations.tanh_shrink", A.tanh_shrink),
+        "threshold": ("keras.activations.threshold(threshold=0, default_value=0)",
+                      lambda t: A.threshold(t, 0.0, 0.0)),
+        "squareplus": ("keras.activations.squareplus", A.squareplus),
+        "exponential": ("keras.activations.exponential", A.exponential),
+        "sparse_plus": ("keras.activations.sparse_plus", A.sparse_plus),
+        "sparse_sigmoid": ("keras.activations.sparse_sigmoid", A.sparse_sigmoid),
+        "swish": ("tf.nn.silu(beta=1)", lambda t: tf.nn.silu(t, beta=1.0)),
+    }
+
+
+def tf_two_input():
+    """Two-input activations: our name -> (TF/Keras label, outputs of [n, 2], exact)."""
+    import keras
+    A = keras.activations
+
+    def softmax_exact(p):
+        d = p[:, 0] - p[:, 1]
+        s1 = np.array([_sig(v) for v in d])
+        s2 = np.array([_sig(-v) for v in d])
+        ds = np.array([_dsig(v) for v in d])  # s1 * s2 without cancellation
+        return [s1, s2], [[ds, -ds], [-ds, ds]]
+
+    def maxout_exact(p):
+        m = np.where(p[:, 0] >= p[:, 1], p[:, 0], p[:, 1])
+        return [m], [[(p[:, 0] >= p[:, 1]).astype(float), (p[:, 0] < p[:, 1]).astype(float)]]
+
+    def log_softmax_exact(p):
+        d = p[:, 0] - p[:, 1]
+        s1 = np.array([_sig(v) for v in d])
+        s2 = np.array([_sig(-v) for v in d])
+        y1 = np.array([-_softplus(-v) for v in d])
+        y2 = np.array([-_softplus(v) for v in d])
+        return [y1, y2], [[s2, -s2], [-s1, s1]]  # δij − softmax_j, 1 − s1 = s2
+
+    def glu_exact(p):
+        s = np.array([_sig(v) for v in p[:, 1]])
+        ds = np.array([_dsig(v) for v in p[:, 1]])
+        return [p[:, 0] * s], [[s, p[:, 0] * ds]]
+
+    def sparsemax_exact(p):
+        d = p[:, 0] - p[:, 1]
+        p1 = np.clip((d + 1) / 2, 0, 1)
+        g = np.where(np.abs(d) < 1, 0.5, 0.0)
+        return [p1, 1 - p1], [[g, -g], [-g, g]]
+
+    return {
+        "softmax": ("tf.nn.softmax over the pair",
+                    lambda t: [tf.nn.softmax(t, axis=-1)[:, i] for i in (0, 1)], softmax_exact),
+        "maxout": ("tf.maximum", lambda t: [tf.maximum(t[:, 0], t[:, 1])], maxout_exact),
+        "glu": ("keras.activations.glu", lambda t: [A.glu(t, axis=-1)[:, 0]], glu_exact),
+        "log_softmax": ("tf.nn.log_softmax over the pair",
+                        lambda t: [tf.nn.log_softmax(t, axis=-1)[:, i] for i in (0, 1)],
+                        log_softmax_exact),
+        "sparsemax": ("keras.activations.sparsemax over the pair",
+                      lambda t: [A.sparsemax(t, axis=-1)[:, i] for i in (0, 1)], sparsemax_exact),
     }
 
 
 def enc(a):
-    """float array -> JSON-safe list (non-finite values as strings)."""
+    """float array -> JSON-safe list (non-finite values as JavaScript's "NaN", "Infinity")."""
     out = []
     for v in np.asarray(a, dtype=np.float64).ravel().tolist():
-        out.append(v if math.isfinite(v) else str(v))
+        out.append(v if math.isfinite(v) else "NaN" if math.isnan(v) else
+                   "Infinity" if v > 0 else "-Infinity")
     return out
 
 
@@ -547,8 +652,9 @@ def group_parity(n_line, n_axis):
         for key, x32 in (("original_grid", grid), ("extremes", extremes)):
             y, dy = tf_value_and_grad(fn, x32)
             ex = [_exact(name, float(v)) for v in x32]
-            entry[key] = {"y": enc(y), "dy": enc(dy), "exact_y": enc([e[0] for e in ex]),
-                          "exact_dy": enc([e[1] for e in ex])}
+            entry[key] = {"y": enc(y), "dy": enc(dy),
+                          "exact_y": enc([_float32(e[0]) for e in ex]),
+                          "exact_dy": enc([_float32(e[1]) for e in ex])}
         out["one"][name] = entry
     # Two-input activations on the original's meshgrid of linspace(0, 10, 200) (x1 along
     # columns, x2 along rows) and on extreme pairs. Jacobian by GradientTape.
@@ -556,7 +662,7 @@ def group_parity(n_line, n_axis):
     ext_axis = np.array(sorted(set([-1e4, -100.0, -30.0, -1e-7, 0.0, 1e-7, 100.0, 1e4])), dtype=np.float32)
     for key, ax in (("original_grid", axis), ("extremes", ext_axis)):
         out["inputs"]["axis_" + key] = enc(ax)
-    for name, label in (("softmax", "tf.nn.softmax over the pair"), ("maxout", "tf.maximum")):
+    for name, (label, outputs, exact) in tf_two_input().items():
         entry = {"tf": label}
         for key, ax in (("original_grid", axis), ("extremes", ext_axis)):
             g1, g2 = np.meshgrid(ax, ax)  # values[j, i] = f(x1[i], x2[j])
@@ -564,32 +670,16 @@ def group_parity(n_line, n_axis):
             t = tf.constant(pairs)
             with tf.GradientTape(persistent=True) as tape:
                 tape.watch(t)
-                if name == "softmax":
-                    y = tf.nn.softmax(t, axis=-1)
-                    outs = [y[:, 0], y[:, 1]]
-                else:
-                    outs = [tf.maximum(t[:, 0], t[:, 1])]
+                outs = outputs(t)
             res = {"y": [], "jac": []}
             for o in outs:
                 res["y"].append(enc(o.numpy()))
                 g = tape.gradient(o, t).numpy()
                 res["jac"].append([enc(g[:, 0]), enc(g[:, 1])])
             # exact (float64) values and Jacobian
-            p64 = pairs.astype(np.float64)
-            ex_y, ex_j = [], []
-            if name == "softmax":
-                d = p64[:, 0] - p64[:, 1]
-                s1 = np.array([_sig(v) for v in d])
-                s2 = np.array([_sig(-v) for v in d])
-                ds = np.array([_dsig(v) for v in d])  # s1 * s2 without cancellation
-                ex_y = [enc(s1), enc(s2)]
-                ex_j = [[enc(ds), enc(-ds)], [enc(-ds), enc(ds)]]
-            else:
-                m = np.where(p64[:, 0] >= p64[:, 1], p64[:, 0], p64[:, 1])
-                ex_y = [enc(m)]
-                ex_j = [[enc((p64[:, 0] >= p64[:, 1]).astype(float)),
-                         enc((p64[:, 0] < p64[:, 1]).astype(float))]]
-            res["exact_y"], res["exact_jac"] = ex_y, ex_j
+            ex_y, ex_j = exact(pairs.astype(np.float64))
+            res["exact_y"] = [enc(v) for v in ex_y]
+            res["exact_jac"] = [[enc(v) for v in row] for row in ex_j]
             entry[key] = res
         out["two"][name] = entry
     # The original's own activation_functions (float64) on its grid, for reference.
