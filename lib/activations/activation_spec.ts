@@ -116,7 +116,10 @@ export interface ActivationSpec {
   readonly pieces?: (p: Readonly<Record<string, number>>) => readonly number[];
   /** plot hints for the function/derivative pair (the original's colours and view windows) */
   readonly view: ViewHints;
-  /** names of this function in PyTorch, TensorFlow / Keras and JAX, where they have it */
+  /**
+   * its names elsewhere, where a library has it: `torch.nn.functional` (PyTorch),
+   * `keras.activations` (Keras 3; TensorFlow where only `tf.nn` has it) and `jax.nn`
+   */
   readonly aka?: Readonly<{ torch?: string; keras?: string; jax?: string }>;
   /** training-mode behaviour (learnable or random parameters); default: none */
   readonly training?: TrainingBehaviour;

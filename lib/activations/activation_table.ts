@@ -5,6 +5,7 @@
  */
 import { ACTIVATIONS, getActivation } from "./activations.ts";
 import { activation } from "./autodiff.ts";
+import type { ActivationSpec } from "./activation_spec.ts";
 import { formatDomain } from "./resolve_params.ts";
 import { JUPYTER_DISPLAY } from "../notebook/display.ts";
 
@@ -45,8 +46,8 @@ export function activationRows(
 }
 
 /**
- * A table of activations with their formulas and parameters (default and domain),
- * straight from the registry. It displays as Markdown, so JupyterLab typesets the formulas.
+ * A table of activations with their formulas, parameters (default and domain) and their
+ * names in PyTorch, Keras and JAX, straight from the registry. It displays as Markdown, so JupyterLab typesets the formulas.
  *
  * @param names Activations to list, in order (default: all of them).
  * @returns A displayable table; `String(table)` is its Markdown.
@@ -64,13 +65,13 @@ export function formulaTable(
   const specs = names.map((name) => getActivation(name));
   const cell = (s: string) => s.replace(/\|/g, "\\vert ").replace(/\n/g, " ");
   const markdown = [
-    "| Activation | name | $f$ | $f'$ | parameters |",
-    "| --- | --- | --- | --- | --- |",
+    "| Activation | name | $f$ | $f'$ | parameters | PyTorch · Keras · JAX |",
+    "| --- | --- | --- | --- | --- | --- |",
     ...specs.map((s) =>
       `| ${s.label} | \`${s.name}\` | $${cell(s.formula)}$ | $${cell(s.derivative)}$ | ${
         s.params.map((p) => `${p.label} = ${round(p.default)}, \`${p.name}\` ∈ ${formatDomain(p)}`)
           .join("; ") || "–"
-      } |`
+      } | ${aka(s)} |`
     ),
   ].join("\n");
   const plain = specs.map((s) => `${s.label} (${s.name}): ${s.formula}`).join("\n");
@@ -78,6 +79,16 @@ export function formulaTable(
     [JUPYTER_DISPLAY]: () => ({ "text/markdown": markdown, "text/plain": plain }),
     toString: () => markdown,
   };
+}
+
+// torch.nn.functional.x · keras.activations.x · jax.nn.x, "–" where a library has none
+function aka(s: ActivationSpec): string {
+  const { torch, keras, jax } = s.aka ?? {};
+  return [torch, keras, jax].map((n) => (n ? `\`${cellText(n)}\`` : "–")).join(" · ");
+}
+
+function cellText(s: string): string {
+  return s.replace(/\|/g, "\\|");
 }
 
 // defaults such as 1/3 with a few digits

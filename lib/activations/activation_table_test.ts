@@ -32,6 +32,9 @@ Deno.test("formulaTable() lists every activation with its TeX", () => {
   assert.match(lines[2], /^\| Identity \| `identity` \| \$f\(x\) = x\$/);
   const leaky = formulaTable(["leaky_relu"])[JUPYTER_DISPLAY]()["text/markdown"];
   assert.match(leaky, /Alpha = 0\.3, `alpha` ∈ \[0, ∞\)/);
+  assert.match(leaky, /\| `leaky_relu` · `leaky_relu` · `leaky_relu` \|$/);
+  const shrink = formulaTable(["tanhshrink"])[JUPYTER_DISPLAY]()["text/markdown"];
+  assert.match(shrink, /\| `tanhshrink` · `tanh_shrink` · – \|$/);
   const rrelu = formulaTable(["rrelu"])[JUPYTER_DISPLAY]()["text/markdown"];
   assert.match(rrelu, /Lower l = 0\.125, `lower` ∈ \[0, upper\]; Upper u = 0\.3333/);
   assert.throws(() => formulaTable(["nope"]), /"nope"/);

@@ -127,7 +127,7 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     params: [],
     kinks: none,
     view: view("#7ef542"),
-    aka: { torch: "tanh", keras: "tanh", jax: "tanh" },
+    aka: { torch: "tanh", keras: "tanh", jax: "jnp.tanh" },
     fn: (x) => stableTanh(x),
   },
   {
