@@ -441,6 +441,12 @@ function packedLength(sizes: readonly number[], learnable = 0): number {
  * @param learnable Learnable parameters per layer.
  * @param k Hidden layer (0-based).
  * @returns The offset.
+ *
+ * @example The 2-64-2-1 network: 322 dense weights, then one alpha per hidden layer
+ * ```ts
+ * import { paramOffset } from "./network.ts";
+ * console.assert(paramOffset([2, 64, 2, 1], 1, 0) === 322 && paramOffset([2, 64, 2, 1], 1, 1) === 323);
+ * ```
  */
 export function paramOffset(sizes: readonly number[], learnable: number, k: number): number {
   return packedLength(sizes) + learnable * k;
