@@ -28,6 +28,15 @@ export {
 } from "./datasets.ts";
 export { checkSeed, createRandom, deriveSeed, permutation, type Random } from "./random.ts";
 export {
+  checkInitializer,
+  drawWeights,
+  INITIALIZER_LABELS,
+  type InitializerName,
+  INITIALIZERS,
+  type WeightDistribution,
+  weightDistribution,
+} from "./initializers.ts";
+export {
   type HiddenActivation,
   hiddenActivation,
   hiddenActivationNames,

@@ -4,7 +4,8 @@
  * non-linear is the `activation` name, nothing else.
  *
  * The dense layers are plain float32 arrays (Glorot-uniform kernels drawn from the seed,
- * zero biases: Keras's defaults) and their matrix products run in JavaScript; the hidden
+ * zero biases: Keras's defaults; the hidden layers can start from another initialisation
+ * of initializers.ts instead) and their matrix products run in JavaScript; the hidden
  * activation and its derivative come from the registry's TensorFlow.js function (values
  * and autodiff, one call per hidden layer and batch). At this size (2-64-2-1, batches of
  * 32) a tfjs training loop spends its time in per-kernel overhead (about 200 kernels
@@ -15,7 +16,14 @@
  */
 import { checkSeed, createRandom, deriveSeed } from "./random.ts";
 import { type HiddenActivation, hiddenActivation } from "./hidden_activation.ts";
+import {
+  checkInitializer,
+  drawWeights,
+  type InitializerName,
+  weightDistribution,
+} from "./initializers.ts";
 import { getActivation } from "../activations/activations.ts";
+import { gain } from "../activations/properties.ts";
 import {
   argument,
   checkArrayLike,
@@ -91,6 +99,8 @@ export interface Network {
   readonly sizes: readonly number[];
   /** The seed the initial weights were drawn from (and the default training seed). */
   readonly seed: number;
+  /** How the hidden layers' initial weights were drawn. */
+  readonly init: InitializerName;
   /** Whether {@linkcode Network.dispose} has been called. */
   readonly disposed: boolean;
   /** A copy of the current weights, one entry per dense layer. */
@@ -110,6 +120,13 @@ export interface NetworkOptions {
   seed?: number;
   /** Features per input point: an integer from 1 to {@linkcode MAX_LAYER_WIDTH}; default 2. */
   inputs?: number;
+  /**
+   * Initialisation of the hidden layers' kernels, one of `INITIALIZERS` (initializers.ts):
+   * `"glorot_uniform"` (default, Keras's), `"he_normal"`, `"lecun_normal"` or `"gain"`
+   * (normal with standard deviation gain(activation) / √fan_in). The sigmoid output
+   * layer stays Glorot uniform.
+   */
+  init?: InitializerName;
 }
 
 interface Internals {
@@ -123,15 +140,17 @@ const made = new WeakSet<Network>();
 
 /**
  * Builds a network: `inputs` -> hidden layers with the spec's activation -> 1 sigmoid
- * unit. Kernels are Glorot-uniform from the seed, biases zero.
+ * unit. Kernels are Glorot-uniform from the seed (the hidden layers' as `init` says),
+ * biases zero.
  *
  * @param spec Hidden widths and activation, e.g. {@linkcode NONLINEAR_NETWORK}.
- * @param options `seed` and `inputs` ({@linkcode NetworkOptions}).
+ * @param options `seed`, `inputs` and `init` ({@linkcode NetworkOptions}).
  * @returns A {@linkcode Network}; dispose it when done.
  * @throws {RangeError} If a width or `inputs` is not an integer from 1 to
  *   {@linkcode MAX_LAYER_WIDTH}, there are more than {@linkcode MAX_HIDDEN_LAYERS}
  *   hidden layers or {@linkcode MAX_PARAMETERS} weights (checked before anything is
- *   allocated), the seed is not a safe integer, or a parameter is out of range.
+ *   allocated), the seed is not a safe integer, a parameter is out of range, or `init`
+ *   is not an initialisation (the message lists them).
  * @throws {TypeError} If `spec` is not an object, `spec.hidden` not an array of numbers,
  *   `spec.activation` not a string, or the activation takes two inputs (softmax, maxout).
  * @throws {Error} If the activation is unknown (the message lists the names).
@@ -143,12 +162,18 @@ const made = new WeakSet<Network>();
  * console.assert(net.sizes.join() === "2,64,2,1");
  * console.assert(net.weights()[0].kernel.length === 2 * 64);
  * net.dispose();
+ * const deep = createNetwork({ hidden: [32, 32, 32], activation: "relu" }, { init: "he_normal" });
+ * console.assert(deep.init === "he_normal");
+ * deep.dispose();
  * ```
  */
 export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Network {
   const label = (name: string) => argument("createNetwork", name);
   checkObject(spec, label("spec"));
-  const { seed = 0, inputs = 2 } = checkOptions(options, label("options"));
+  const { seed = 0, inputs = 2, init = "glorot_uniform" } = checkOptions(
+    options,
+    label("options"),
+  );
   checkArrayLike(spec.hidden, label("spec.hidden"), "an array of layer widths");
   if (spec.hidden.length > MAX_HIDDEN_LAYERS) {
     throw new RangeError(
@@ -161,6 +186,7 @@ export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Netw
   hidden.forEach((w, k) => checkInteger(w, label(`spec.hidden[${k}]`), 1, MAX_LAYER_WIDTH));
   checkInteger(inputs, option("inputs"), 1, MAX_LAYER_WIDTH);
   checkSeed(seed);
+  checkInitializer(init, option("init"));
   checkString(spec.activation, label("spec.activation"));
   if (spec.params !== undefined) checkObject(spec.params, label("spec.params"));
   const sizes = [inputs, ...hidden, 1];
@@ -174,23 +200,31 @@ export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Netw
     );
   }
   const random = createRandom(deriveSeed(seed, "weights"));
-  const init = new Float32Array(parameters);
+  const initial = new Float32Array(parameters);
+  const g = init === "gain" ? gain(spec.activation, { ...activation.params }) : 1;
   let offset = 0;
   for (let k = 0; k + 1 < sizes.length; k++) {
     const fanIn = sizes[k], fanOut = sizes[k + 1];
-    const limit = Math.sqrt(6 / (fanIn + fanOut));
-    for (let i = 0; i < fanIn * fanOut; i++) init[offset++] = (2 * random.uniform() - 1) * limit;
-    offset += fanOut; // zero biases
+    // the sigmoid output layer keeps Keras's default
+    const distribution = weightDistribution(
+      k + 2 < sizes.length ? init : "glorot_uniform",
+      fanIn,
+      fanOut,
+      g,
+    );
+    drawWeights(distribution, random, initial.subarray(offset, offset + fanIn * fanOut));
+    offset += fanIn * fanOut + fanOut; // zero biases
   }
   // then the learnable activation parameters, per hidden layer, at their starting values
   for (let k = 0; k < hidden.length; k++) {
-    for (const q of activation.learnable) init[offset++] = activation.params[q];
+    for (const q of activation.learnable) initial[offset++] = activation.params[q];
   }
   let disposed = false;
   const network: Network = {
     spec: { hidden, activation: spec.activation, params: activation.params },
     sizes,
     seed,
+    init,
     get disposed() {
       return disposed;
     },
@@ -219,7 +253,7 @@ export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Netw
       internals.delete(network);
     },
   };
-  internals.set(network, { weights: init, activation });
+  internals.set(network, { weights: initial, activation });
   made.add(network);
   return network;
 }
