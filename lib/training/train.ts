@@ -98,6 +98,11 @@ export interface TrainOptions {
   learningRate?: number;
   /** Seed of the batch order; default the network's seed. */
   seed?: number;
+  /**
+   * Stop after the first epoch whose accuracy is at least this: a number from 0 to 1. The
+   * history then ends at that epoch. Default: every epoch runs.
+   */
+  stopAtAccuracy?: number;
   /** Called after every epoch; training waits for a returned promise. */
   onEpoch?: (log: EpochLog) => void | Promise<void>;
 }
@@ -109,7 +114,8 @@ export interface TrainOptions {
  * points at the end of each epoch (Keras instead averages over the batches during the
  * epoch).
  *
- * Adam starts fresh on every call.
+ * Adam starts fresh on every call. With `stopAtAccuracy`, training ends after the first
+ * epoch that reaches it (the epochs before are the same as without it).
  *
  * If the loss becomes NaN or infinite, or a weight stops being finite (a learning rate
  * far too large, or features far from the scale of the initial weights), training stops
@@ -150,6 +156,7 @@ export async function train(
     batchSize = 32,
     learningRate = 0.001,
     seed = network.seed,
+    stopAtAccuracy,
     onEpoch,
   } = checkOptions(options, argument("train", "options"));
   const dim = network.sizes[0];
@@ -171,6 +178,9 @@ export async function train(
     max: FLOAT32_MAX,
   });
   checkSeed(seed);
+  if (stopAtAccuracy !== undefined) {
+    checkNumber(stopAtAccuracy, option("stopAtAccuracy"), { min: 0, max: 1 });
+  }
   if (onEpoch !== undefined) checkFunction(onEpoch, option("onEpoch"));
   const random = createRandom(deriveSeed(seed, "shuffle"));
   // RReLU's training slopes: a stream of their own, so that the batch order stays the same
@@ -206,6 +216,7 @@ export async function train(
     history.accuracy.push(accuracy);
     history.params?.push(network.activationParams());
     if (onEpoch) await onEpoch({ epoch, epochs, loss, accuracy });
+    if (stopAtAccuracy !== undefined && accuracy >= stopAtAccuracy) break;
   }
   return history;
 }

@@ -257,3 +257,26 @@ Deno.test("train() behaviour", async (t) => {
 
   assert.equal(tf.memory().numTensors, base);
 });
+
+Deno.test("train() with stopAtAccuracy ends at the first epoch that reaches it", async (t) => {
+  const data = makeDataset("xor", { seed: 1 });
+  const full = createNetwork(NONLINEAR_NETWORK, { seed: 2 });
+  const all = await train(full, data, { epochs: 60, learningRate: 0.01 });
+  const at = all.accuracy.findIndex((a) => a >= 0.9);
+  assert.ok(at >= 0 && at < 59, `reaches 90% at epoch ${at + 1}`);
+  await t.step("the same epochs as without it, up to that one", async () => {
+    const early = createNetwork(NONLINEAR_NETWORK, { seed: 2 });
+    const h = await train(early, data, { epochs: 60, learningRate: 0.01, stopAtAccuracy: 0.9 });
+    assert.deepEqual(h.accuracy, all.accuracy.slice(0, at + 1));
+    assert.deepEqual(h.loss, all.loss.slice(0, at + 1));
+    early.dispose();
+  });
+  await t.step("a value outside [0, 1] is refused", async () => {
+    await assert.rejects(train(full, data, { stopAtAccuracy: 1.5 }), {
+      name: "RangeError",
+      message:
+        "Invalid option stopAtAccuracy: 1.5 is above the maximum 1 (expected a number from 0 to 1)",
+    });
+  });
+  full.dispose();
+});
