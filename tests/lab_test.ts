@@ -99,6 +99,36 @@ Deno.test({
             }
           });
 
+          await t.step("every figure's text reads at 10 px or more, none cut", async () => {
+            // JupyterLab shrinks a figure wider than the output area (848 px in a 1280-px
+            // window); figures lay themselves out so that their smallest type stays legible
+            const problems = await page.evaluate(() => {
+              const out: string[] = [];
+              for (const root of document.querySelectorAll(".jp-OutputArea-output svg")) {
+                if (root.parentElement?.closest("svg")) continue;
+                const rect = root.getBoundingClientRect();
+                if (rect.width === 0) continue;
+                const scale = rect.width / (root as SVGSVGElement).width.baseVal.value;
+                for (const text of root.querySelectorAll("text")) {
+                  if (!text.textContent?.trim()) continue;
+                  const px = parseFloat(getComputedStyle(text).fontSize) * scale;
+                  if (px < 9.95) out.push(`"${text.textContent}" at ${px.toFixed(1)} px`);
+                  const r = text.getBoundingClientRect();
+                  for (let e = text.parentElement; e; e = e.parentElement) {
+                    if (e.localName !== "svg") continue;
+                    const b = e.getBoundingClientRect(), tol = 0.5;
+                    if (
+                      r.left < b.left - tol || r.right > b.right + tol || r.top < b.top - tol ||
+                      r.bottom > b.bottom + tol
+                    ) out.push(`"${text.textContent}" cut by its <svg>`);
+                  }
+                }
+              }
+              return out;
+            });
+            assert.deepEqual(problems.slice(0, 12), [], `${problems.length} problems`);
+          });
+
           await t.step("hovering a curve shows its read-out", async () => {
             // a read-out dot in the middle of a function panel (neighbouring dots overlap:
             // the one under the mouse may be the next sample)
@@ -180,6 +210,14 @@ Deno.test({
             ).length,
         );
         assert.ok(shown >= 12, `only ${shown} figures visible in the untrusted notebook`);
+        // the still pictures shrink as the live figures do: 12 px type stays at 10 px or more
+        const scales = await page.$$eval(
+          ".jp-OutputArea-output img.afig-still",
+          (imgs) =>
+            imgs.map((img) => img.getBoundingClientRect().width / Number(img.getAttribute("width")))
+              .filter((s) => s > 0),
+        );
+        assert.ok(scales.length >= 12 && Math.min(...scales) * 12 >= 9.95, `${scales}`);
         await page.screenshot({ path: `${SCREENSHOTS}/activation_functions-untrusted.png` });
         await page.close();
       });

@@ -131,7 +131,9 @@ export function activationFigure(name: string, options?: ActivationFigureOptions
     width,
     height,
   });
-  return row(pair, third, { description: `${spec.label}: f, f' and f'', x in [${v.x}]` });
+  return row(pair, third, {
+    description: `${spec.label}: f, f' and f'', x in [${v.x.join(", ")}]`,
+  });
 }
 
 // a y window for f'': its finite values with 0, padded by a tenth on each side

@@ -10,6 +10,7 @@ import { getActivation } from "../activations/activations.ts";
 import type { Figure } from "./figure.ts";
 import { panel, row } from "./layout.ts";
 import { plotDocument } from "./dom.ts";
+import { textWidth } from "./text_width.ts";
 import { MAX_PANEL_SIZE } from "./figure.ts";
 import {
   argument,
@@ -21,11 +22,17 @@ import {
   option,
 } from "../guards.ts";
 
+// The labels' font size, and the narrowest the bars get beside long labels, in px.
+const FONT_SIZE = 12, MIN_BARS_WIDTH = 150;
+
 /** Options of {@linkcode comparisonFigure}. */
 export interface ComparisonFigureOptions {
   /** Number of epochs trained (the x domain of the second panel): an integer >= 1. */
   readonly epochs?: number;
-  /** Panel width in px, from 250 to 10,000 (`MAX_PANEL_SIZE`); default 380. */
+  /**
+   * Panel width in px, from 250 to 10,000 (`MAX_PANEL_SIZE`); default 380. The labels'
+   * margin fits the longest label, and a panel widens to keep its bars at least 150 px.
+   */
   readonly width?: number;
 }
 
@@ -70,14 +77,17 @@ export function comparisonFigure(
   const color = (r: ActivationResult) => getActivation(r.name).view.color;
   const height = 40 + 22 * rows.length;
   const document = plotDocument();
+  // room for the longest label left of the bars: its width, the tick (6 px) and padding
+  const marginLeft = Math.ceil(Math.max(...rows.map((r) => textWidth(r.label, FONT_SIZE)))) + 16;
+  const marginRight = 24;
   const common = {
     document,
-    width,
+    width: Math.max(width, marginLeft + marginRight + MIN_BARS_WIDTH),
     height,
-    marginLeft: 150,
-    marginRight: 24,
+    marginLeft,
+    marginRight,
     y: { domain: rows.map((r) => r.label), label: null },
-    style: { fontSize: "12px" },
+    style: { fontSize: `${FONT_SIZE}px`, fontFamily: "DejaVu Sans, system-ui, sans-serif" },
   };
   const accuracy = Plot.plot({
     ...common,

@@ -43,6 +43,8 @@ export interface Curve {
   readonly color?: string;
   /** Name in hover read-outs and the legend, e.g. "ReLU". */
   readonly label?: string;
+  /** SVG dash pattern, e.g. `"7 5"`, to draw the curve dashed (default solid). */
+  readonly dash?: string;
 }
 
 /**
@@ -157,6 +159,7 @@ export function curvesFigure(curves: readonly Curve[], options?: CurvesOptions):
   const px = (xw[1] - xw[0]) / (width - 80), py = (yw[1] - yw[0]) / (height - 64);
   for (const [k, c] of curves.entries()) {
     checkLengths(c.x, [c.y], `x and y of curve ${k}`);
+    if (c.dash !== undefined) checkString(c.dash, argument("curvesFigure", `curves[${k}].dash`));
     const color = c.color ?? "#000000";
     const breaks = kinks.filter((q) => Math.abs(q.left - q.right) > 1e-9)
       .map((q) => ({ x: q.x, jump: Math.abs(q.left - q.right) }));
@@ -169,7 +172,8 @@ export function curvesFigure(curves: readonly Curve[], options?: CurvesOptions):
         stroke: color,
         strokeWidth,
         strokeLinejoin: "round",
-        strokeLinecap: "round",
+        strokeLinecap: c.dash ? "butt" : "round",
+        strokeDasharray: c.dash,
         clip: true,
         ariaDescription: c.label ? `curve ${c.label}` : "curve",
       }),
@@ -256,7 +260,9 @@ export function curvesFigure(curves: readonly Curve[], options?: CurvesOptions):
     marks,
   }) as unknown as Element;
   const key = legend
-    ? swatches(curves.map((c) => ({ label: c.label ?? "", color: c.color ?? "#000000" })))
+    ? swatches(
+      curves.map((c) => ({ label: c.label ?? "", color: c.color ?? "#000000", dash: c.dash })),
+    )
     : undefined;
   return panel(chart, {
     title,

@@ -150,11 +150,11 @@ export function heatmapFigure(grid: Grid, options?: HeatmapOptions): Figure {
   return panel(chart, {
     title,
     legend: bar,
-    description: `${
-      title ?? "Heatmap"
-    }: ${label} over ${x1Label} in [${xDomain}] and ${x2Label} in [${yDomain}], colour from ${
-      fmt(domain[0])
-    } to ${fmt(domain[1])}`,
+    // the samples' range, rounded as the hover read-outs are (the cells reach half a cell
+    // beyond it, to 10.025125628140703 for the original's grid)
+    description: `${title ?? "Heatmap"}: ${label} over ${x1Label} in ${
+      range(x1)
+    } and ${x2Label} in ${range(x2)}, colour from ${fmt(domain[0])} to ${fmt(domain[1])}`,
   });
 }
 
@@ -191,6 +191,10 @@ function widen(lo: number, hi: number): [number, number] {
 
 function fmt(v: number): string {
   return String(+v.toPrecision(4));
+}
+
+function range(axis: Float32Array): string {
+  return `[${fmt(axis[0])}, ${fmt(axis[axis.length - 1])}]`;
 }
 
 // An invisible k x k grid of rects, each with a <title> of the value at its centre

@@ -96,3 +96,15 @@ Deno.test("colorBar() spans the domain with 256 steps", () => {
   assert.equal(bar.getAttribute("height"), "300");
   assert.ok(bar.querySelector("image"));
 });
+
+Deno.test("heatmapFigure()'s description gives its ranges as the read-outs do", () => {
+  // the original's grid: 200 samples over [0, 10], cells reaching 10.025125628140703
+  const axis = linspace(0, 10, 200);
+  const values = new Float32Array(200 * 200).map((_, k) => axis[k % 200] / 30);
+  const fig = heatmapFigure({ x1: axis, x2: axis, values }, { title: "Softmax (1st)" });
+  assert.equal(
+    fig.description,
+    "Softmax (1st): f(x) over x1 in [0, 10] and x2 in [0, 10], colour from 0 to 0.3333",
+  );
+  assert.doesNotMatch(fig.svg(), /\d\.\d{6,}/, "a raw float in the markup's text");
+});

@@ -99,9 +99,14 @@ export function historyFigure(
     );
     const domain = runs.map(([run]) => run);
     const range = domain.map((_, k) => colors[k % colors.length]);
+    const legend = named
+      ? swatches(domain.map((run, k) => ({ label: run, color: range[k] })))
+      : undefined;
+    // the legend takes what it needs of the panel's width (the chart keeps at least 200 px)
+    const legendWidth = legend ? Number(legend.getAttribute("width")) : 0;
     const chart = Plot.plot({
       document: plotDocument(),
-      width: width - (named ? 110 : 0),
+      width: Math.max(200, width - legendWidth),
       height,
       marginLeft: 62,
       marginBottom: 48,
@@ -135,9 +140,6 @@ export function historyFigure(
         }),
       ],
     }) as unknown as Element;
-    const legend = named
-      ? swatches(domain.map((run, k) => ({ label: run, color: range[k] })))
-      : undefined;
     return panel(chart, {
       title: `${title}: ${label === "loss" ? "Loss" : "Accuracy"}`,
       legend,

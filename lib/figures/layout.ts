@@ -8,11 +8,26 @@
 import { serializeSvg } from "./dom.ts";
 import { Figure } from "./figure.ts";
 import { escapeXml } from "./markup.ts";
+import { textWidth } from "./text_width.ts";
 import { argument, checkNumber, checkOptions, checkString, option, typeError } from "../guards.ts";
+
+// Titles are set no smaller than this (px) to fit their panel, with this margin each side.
+const MIN_TITLE_SIZE = 14, TITLE_PAD = 4;
+
+/**
+ * Rows wider than this wrap (px, {@linkcode row}'s default `maxWidth`): JupyterLab shows a
+ * notebook's outputs 848 px wide in a 1280-px window with its file browser open, and
+ * shrinks wider figures to fit; at 1,000 px the figures' smallest type (12 px) still
+ * shows at 10 px.
+ */
+export const DEFAULT_MAX_ROW_WIDTH = 1_000;
 
 /** Options of {@linkcode panel}. */
 export interface PanelOptions {
-  /** Title drawn centred above the chart (the original's centred 16pt titles). */
+  /**
+   * Title drawn centred above the chart (the original's centred 16pt titles). One wider
+   * than the panel is set smaller (down to 14 px), then widens the panel: never cut.
+   */
   readonly title?: string;
   /** A colour bar or legend (an `<svg>` element) drawn to the right of the chart. */
   readonly legend?: Element;
@@ -62,12 +77,27 @@ export function panel(chart: Element, options?: PanelOptions): Figure {
     width += lw;
     height = Math.max(height, top + lh);
   }
+  // A title wider than the panel is set smaller, down to MIN_TITLE_SIZE; one still too
+  // wide widens the panel, which keeps its chart centred under it.
+  let size = titleSize, shift = 0;
+  if (title) {
+    const wide = textWidth(title, titleSize, { bold: true }) + 2 * TITLE_PAD;
+    if (wide > width) {
+      size = Math.max(Math.min(titleSize, MIN_TITLE_SIZE), Math.floor(titleSize * width / wide));
+      const needed = Math.ceil(textWidth(title, size, { bold: true }) + 2 * TITLE_PAD);
+      if (needed > width) {
+        shift = Math.round((needed - width) / 2);
+        width = needed;
+      }
+    }
+  }
   body = `<g transform="translate(0,${top})">${chartSvg}</g>` + body;
+  if (shift) body = `<g transform="translate(${shift},0)">${body}</g>`;
   if (title) {
     body =
       `<text x="${width / 2}" y="${
         Math.round(titleSize * 1.3)
-      }" text-anchor="middle" font-size="${titleSize}" font-weight="bold" fill="black">${
+      }" text-anchor="middle" font-size="${size}" font-weight="bold" fill="black">${
         escapeXml(title)
       }</text>` + body;
   }
@@ -94,6 +124,13 @@ function sizeOf(element: Element, name: "width" | "height"): number {
 export interface LayoutOptions {
   /** Space between figures in px: from 0 to 1,000 (default 16). */
   readonly gap?: number;
+  /**
+   * {@linkcode row} only: the widest a line of figures gets, in px (at least 1; default
+   * {@linkcode DEFAULT_MAX_ROW_WIDTH}, 1,000). Figures that would make the row wider
+   * continue on a new line below, so a notebook shows them without shrinking their type
+   * below 10 px. `Infinity` keeps every figure on one line.
+   */
+  readonly maxWidth?: number;
   /** Description of the composed figure (default: the parts' descriptions joined). */
   readonly description?: string;
 }
@@ -115,10 +152,27 @@ function layout(
       throw typeError(argument(direction, `figures[${k}]`), "a Figure", f);
     }
   });
-  const { gap = 16 } = options;
+  const { gap = 16, maxWidth = DEFAULT_MAX_ROW_WIDTH } = options;
   checkNumber(gap, option("gap"), { min: 0, max: 1_000 });
+  if (typeof maxWidth !== "number") throw typeError(option("maxWidth"), "a number", maxWidth);
+  if (!(maxWidth >= 1)) {
+    throw new RangeError(`${option("maxWidth")}: ${maxWidth} is below the minimum 1`);
+  }
   if (options.description !== undefined) {
     checkString(options.description, option("description"), true);
+  }
+  if (direction === "row") {
+    const lines = wrap(figs as Figure[], gap, maxWidth);
+    if (lines.length > 1) {
+      return layout("column", [
+        ...lines.map((line) => layout("row", [...line, { gap, maxWidth: Infinity }])),
+        {
+          gap,
+          description: options.description ??
+            (figs as Figure[]).map((f) => f.description).join(" | "),
+        },
+      ]);
+    }
   }
   let offset = 0, cross = 0, body = "";
   for (const [k, f] of (figs as Figure[]).entries()) {
@@ -135,13 +189,33 @@ function layout(
   });
 }
 
+// Figures in lines no wider than maxWidth, in order; a figure wider than that alone.
+function wrap(figs: Figure[], gap: number, maxWidth: number): Figure[][] {
+  const lines: Figure[][] = [];
+  let width = 0;
+  for (const f of figs) {
+    const line = lines.at(-1);
+    if (line && width + gap + f.width <= maxWidth) {
+      line.push(f);
+      width += gap + f.width;
+    } else {
+      lines.push([f]);
+      width = f.width;
+    }
+  }
+  return lines;
+}
+
 /**
- * Figures side by side, top-aligned (Bokeh's `row(p1, p2)`).
+ * Figures side by side, top-aligned (Bokeh's `row(p1, p2)`). A row that would be wider
+ * than `maxWidth` (default 1,000 px) wraps: the figures that do not fit continue on lines
+ * below, left-aligned, so that a notebook never has to shrink it to illegible type.
  *
  * @param figures One or more figures, optionally followed by {@linkcode LayoutOptions}.
  * @returns The composed figure.
  * @throws {TypeError} If no figure is given or an argument is not a figure.
- * @throws {RangeError} If `gap` is outside [0, 1000], or the row is wider than
+ * @throws {TypeError} If `maxWidth` is not a number.
+ * @throws {RangeError} If `gap` is outside [0, 1000], `maxWidth` below 1, or the row is wider than
  *   `MAX_FIGURE_SIDE`.
  *
  * @example

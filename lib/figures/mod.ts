@@ -25,7 +25,14 @@ export {
   type PngOptions,
 } from "./figure.ts";
 export { MAX_RASTER_PIXELS } from "./raster.ts";
-export { column, type LayoutOptions, panel, type PanelOptions, row } from "./layout.ts";
+export {
+  column,
+  DEFAULT_MAX_ROW_WIDTH,
+  type LayoutOptions,
+  panel,
+  type PanelOptions,
+  row,
+} from "./layout.ts";
 export { plotDocument, serializeSvg } from "./dom.ts";
 export { base64, escapeXml, htmlPage, type HtmlPageOptions } from "./markup.ts";
 export {
@@ -37,7 +44,8 @@ export {
   type SaveOptions,
   writeAtomic,
 } from "./saving.ts";
-export { swatches } from "./swatches.ts";
+export { type Swatch, swatches, type SwatchesOptions } from "./swatches.ts";
+export { textWidth, type TextWidthOptions } from "./text_width.ts";
 export { BMY, interpolateBmy } from "./palette.ts";
 export type { Interval } from "./interval.ts";
 export { clipPolyline, type SegmentPoint } from "./polyline.ts";

@@ -9,8 +9,10 @@ import { activation } from "../activations/autodiff.ts";
 import { linspace } from "../grid.ts";
 import { curvesFigure } from "./curves_figure.ts";
 import type { Interval } from "./interval.ts";
-import type { Figure } from "./figure.ts";
-import { row } from "./layout.ts";
+import { Figure } from "./figure.ts";
+import { column, row } from "./layout.ts";
+import { serializeSvg } from "./dom.ts";
+import { swatches } from "./swatches.ts";
 import { checkWindow } from "./interval.ts";
 import {
   argument,
@@ -50,11 +52,14 @@ export interface OverlayOptions {
 }
 
 /**
- * Overlays one-input activations and their derivatives for comparison.
+ * Overlays one-input activations and their derivatives for comparison: the functions in
+ * one panel, the derivatives beside them, and one legend under both. A curve that would
+ * hide an earlier one (within its stroke width everywhere in a panel, as GELU's tanh
+ * approximation does GELU) is drawn dashed over it, in both panels and in the legend.
  *
  * @param names Activations to draw, e.g. `["relu", "gelu", "silu"]`.
  * @param options Title, windows, parameters and colours.
- * @returns Two panels side by side.
+ * @returns Two panels side by side, with their legend below.
  * @throws {Error} If a name is unknown (the message lists the names).
  * @throws {TypeError} If `names` is not a non-empty array of strings or names a two-input
  *   activation, or an option has the wrong type.
@@ -99,10 +104,67 @@ export function overlayFigure(names: readonly string[], options?: OverlayOptions
     const color = options.colors?.[i] ?? spec.view.color;
     return { label: spec.label, color, values };
   });
+  // A curve that lies within its own stroke width of an earlier one all across a panel
+  // (GELU and its tanh approximation) would hide it: it is drawn dashed, so the earlier
+  // one shows through the gaps, in both panels and in the legend.
+  const windows = { y, dy };
+  const dashed = curves.map((c, i) =>
+    (["y", "dy"] as const).some((key) =>
+      curves.slice(0, i).some((earlier) =>
+        hides(x, c.values[key], earlier.values[key], windows[key], PANEL_FRAME_HEIGHT)
+      )
+    )
+  );
   const panel = (key: "y" | "dy", window: Interval, suffix: string, yLabel: string) =>
     curvesFigure(
-      curves.map((c) => ({ x, y: c.values[key], color: c.color, label: c.label })),
-      { title: `${title}${suffix}`, x: xw, y: window, yLabel, legend: true, strokeWidth: 3 },
+      curves.map((c, i) => ({
+        x,
+        y: c.values[key],
+        color: c.color,
+        label: c.label,
+        dash: dashed[i] ? DASH : undefined,
+      })),
+      { title: `${title}${suffix}`, x: xw, y: window, yLabel, legend: false, strokeWidth: 3 },
     );
-  return row(panel("y", y, "", "f(x)"), panel("dy", dy, " (Derivatives)", "f'(x)"));
+  const panels = row(panel("y", y, "", "f(x)"), panel("dy", dy, " (Derivatives)", "f'(x)"));
+  // one legend for both panels, under them, so long labels never widen the figure
+  const key = swatches(
+    curves.map((c, i) => ({ label: c.label, color: c.color, dash: dashed[i] ? DASH : undefined })),
+    { maxWidth: panels.width, indent: LEGEND_INDENT },
+  );
+  return column(panels, legendFigure(key), {
+    gap: 0,
+    description: `${panels.description}; legend: ${
+      curves.map((c, i) => dashed[i] ? `${c.label} (dashed)` : c.label).join(", ")
+    }`,
+  });
+}
+
+// The dash pattern of a curve drawn over one it would hide.
+const DASH = "7 5";
+// The legend starts under the panels' frames (curvesFigure's left margin).
+const LEGEND_INDENT = 62;
+// The height of curvesFigure's frame at its default height (360 - 14 - 50 px).
+const PANEL_FRAME_HEIGHT = 296;
+
+// Whether curve `a` stays within 3 px (its stroke width) of curve `b` at every sample,
+// both clamped to the panel's y window of `height` px.
+function hides(
+  x: Float32Array,
+  a: Float32Array,
+  b: Float32Array,
+  [lo, hi]: Interval,
+  height: number,
+): boolean {
+  const px = height / (hi - lo);
+  const clamp = (v: number) => Math.min(hi, Math.max(lo, v));
+  for (let i = 0; i < x.length; i++) {
+    if (!(Math.abs(clamp(a[i]) - clamp(b[i])) * px < 3)) return false;
+  }
+  return true;
+}
+
+function legendFigure(key: Element): Figure {
+  const width = Number(key.getAttribute("width")), height = Number(key.getAttribute("height"));
+  return new Figure(serializeSvg(key), width, height, { description: "legend" });
 }

@@ -104,5 +104,5 @@ export function pairFigure(data: PairData, options?: PairOptions): Figure {
     yLabel: "f'(x)",
     kinks,
   });
-  return row(f, d, { description: `${label}: function and derivative, x in [${x}]` });
+  return row(f, d, { description: `${label}: function and derivative, x in [${x.join(", ")}]` });
 }
