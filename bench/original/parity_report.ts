@@ -37,10 +37,12 @@ export function paritySection(
     `Our float32 values and derivatives (\`activation\`, \`activation2d\`) against TensorFlow ${pv.tensorflow}'s ` +
       "float32 results (value and `tf.GradientTape` gradient of the listed function) at the same float32 " +
       "inputs: the original's grid `np.linspace(-30, 30, 2000)` and the extreme inputs " +
-      "±1e4, ±100, ±88.8, −30, ±1e-7, 0 (two-input functions: the original's 200 × 200 grid of [0, 10]² " +
+      "±1e4, ±100, ±88.8, −30, ±1e-7, 0, ±1e9, ±1e20, ±3.4e38 (two-input functions: the original's " +
+      "200 × 200 grid of [0, 10]² " +
       "and all pairs of −1e4, −100, −30, −1e-7, 0, 1e-7, 100, 1e4). Relative difference = " +
       "|a − b| / |b|, where differences of at most 1.18e-38 (float32's smallest normal number) count as 0: " +
-      "results in the subnormal range may flush to zero on either side. Exact = float64 closed forms (Python `math`) at the same float32 inputs.",
+      "results in the subnormal range may flush to zero on either side. Exact = float64 closed forms (Python `math`) at the same float32 inputs, " +
+      "±Infinity where they are beyond float32's range.",
   );
   L.push("");
   L.push(
