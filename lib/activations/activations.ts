@@ -410,9 +410,9 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
       param("min_val", "Min", -1, { min: -Infinity, max: "max_val", maxOpen: true }, [
         -3,
         -0.5,
-        0.1,
+        0.25,
       ]),
-      param("max_val", "Max", 1, { min: "min_val", max: Infinity, minOpen: true }, [0.5, 3, 0.1]),
+      param("max_val", "Max", 1, { min: "min_val", max: Infinity, minOpen: true }, [0.5, 3, 0.25]),
     ],
     kinks: (p) => [p.min_val, p.max_val],
     view: view("#ffb703", { x: [-3, 3], y: [-3.25, 3.25] }),
@@ -426,7 +426,7 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     derivative: "f'(x) = \\begin{cases} 1 & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
     inputs: 1,
     outputs: 1,
-    params: [param("lambd", "Lambda", 0.5, NON_NEGATIVE, [0, 2, 0.05])],
+    params: [param("lambd", "Lambda", 0.5, NON_NEGATIVE, [0, 2, 0.1])],
     // f jumps at ±λ; with λ = 0, f'(0) = 0 (the middle case) while f' = 1 around it
     kinks: (p) => (p.lambd > 0 ? [-p.lambd, p.lambd] : [0]),
     view: view("#0077b6", { x: [-3, 3], y: [-3, 3] }),
@@ -443,7 +443,7 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
       "f'(x) = \\begin{cases} 0 & -\\lambda < x \\le \\lambda \\\\ 1 & \\text{otherwise} \\end{cases}",
     inputs: 1,
     outputs: 1,
-    params: [param("lambd", "Lambda", 0.5, NON_NEGATIVE, [0, 2, 0.05])],
+    params: [param("lambd", "Lambda", 0.5, NON_NEGATIVE, [0, 2, 0.1])],
     kinks: (p) => (p.lambd > 0 ? [-p.lambd, p.lambd] : []),
     view: view("#00b4d8", { x: [-3, 3], y: [-3, 3] }),
     aka: { torch: "softshrink", keras: "soft_shrink" },
@@ -471,8 +471,8 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     inputs: 1,
     outputs: 1,
     params: [
-      param("threshold", "Threshold t", 0, REAL, [-2, 2, 0.1]),
-      param("value", "Value v", 0, REAL, [-2, 2, 0.1]),
+      param("threshold", "Threshold t", 0, REAL, [-2, 2, 0.25]),
+      param("value", "Value v", 0, REAL, [-2, 2, 0.25]),
     ],
     kinks: (p) => [p.threshold], // f jumps there unless v = t
     view: view("#b56576", { x: [-3, 3], y: [-2.5, 3.5] }),
@@ -486,7 +486,7 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     derivative: "f'(x) = \\frac{1}{2}\\left(1 + \\frac{x}{\\sqrt{x^2 + b}}\\right)",
     inputs: 1,
     outputs: 1,
-    params: [param("b", "b", 4, NON_NEGATIVE, [0, 10, 0.1])],
+    params: [param("b", "b", 4, NON_NEGATIVE, [0, 10, 0.25])],
     kinks: (p) => (p.b === 0 ? [0] : []), // b = 0 is ReLU
     view: view("#588157", { x: [-4, 4], y: [-1, 5] }),
     aka: { keras: "squareplus", jax: "squareplus" },
@@ -547,7 +547,7 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     inputs: 1,
     outputs: 1,
     // β = 0 is x/2, β = 1 SiLU, β → ∞ ReLU
-    params: [param("beta", "Beta", 1, NON_NEGATIVE, [0, 5, 0.05])],
+    params: [param("beta", "Beta", 1, NON_NEGATIVE, [0, 5, 0.1])],
     kinks: none,
     view: view("#2b9348", BELL_WINDOW),
     aka: { keras: "tf.nn.silu(x, beta)" },
@@ -561,7 +561,7 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     inputs: 1,
     outputs: 1,
     // α is learned (one per layer in our networks), so any real number
-    params: [param("alpha", "Alpha", 0.25, REAL, [-0.5, 1, 0.01])],
+    params: [param("alpha", "Alpha", 0.25, REAL, [-0.5, 1, 0.05])],
     kinks: (p) => (p.alpha === 1 ? [] : [0]),
     view: view("#7209b7", RELU_WINDOW),
     aka: { torch: "prelu", keras: "layers.PReLU" },
@@ -579,7 +579,7 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     // evaluation mode; in training a ~ U(l, u) per element. Sliders keep l <= u.
     params: [
       param("lower", "Lower l", 1 / 8, { min: 0, max: "upper" }, [0, 0.3, 0.025]),
-      param("upper", "Upper u", 1 / 3, { min: "lower", max: Infinity }, [1 / 3, 1, 1 / 24]),
+      param("upper", "Upper u", 1 / 3, { min: "lower", max: Infinity }, [1 / 3, 1, 1 / 12]),
     ],
     kinks: (p) => ((p.lower + p.upper) / 2 === 1 ? [] : [0]),
     view: view("#f72585", RELU_WINDOW),
