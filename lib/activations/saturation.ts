@@ -18,9 +18,15 @@ export interface Saturation {
   readonly name: string;
   /** Display label, e.g. "Sigmoid". */
   readonly label: string;
-  /** |f'(x)| < threshold for every scanned x <= left; `null` if not even at the range's start. */
+  /**
+   * |f'(x)| < threshold for every scanned x <= left, located between grid points to float32
+   * precision (ReLU6: 0); `null` if not even at the range's start.
+   */
   readonly left: number | null;
-  /** |f'(x)| < threshold for every scanned x >= right; `null` if not even at the range's end. */
+  /**
+   * |f'(x)| < threshold for every scanned x >= right, located between grid points to float32
+   * precision (ReLU6: 6, the first float32 above it); `null` if not even at the range's end.
+   */
   readonly right: number | null;
   /** The largest |f'(x)| over the range. */
   readonly maxSlope: number;
@@ -39,7 +45,8 @@ export interface SaturationOptions {
 }
 
 /**
- * Finds where an activation's derivative vanishes, scanning a range on a fine grid.
+ * Finds where an activation's derivative vanishes, scanning a range on a fine grid, then
+ * locating each edge between two grid points by bisection.
  *
  * @param name A one-input activation.
  * @param options Threshold, range, spacing and parameters.
@@ -81,9 +88,34 @@ export function saturation(name: string, options?: SaturationOptions): Saturatio
   }
   const x = linspace(lo, hi, samples);
   const { dy } = activation(name, x, params);
-  let left: number | null = null, right: number | null = null, maxSlope = 0;
-  for (let i = 0; i < x.length && Math.abs(dy[i]) < threshold; i++) left = x[i];
-  for (let i = x.length - 1; i >= 0 && Math.abs(dy[i]) < threshold; i--) right = x[i];
+  let iLeft = -1, iRight = x.length, maxSlope = 0;
+  while (iLeft + 1 < x.length && Math.abs(dy[iLeft + 1]) < threshold) iLeft++;
+  while (iRight - 1 >= 0 && Math.abs(dy[iRight - 1]) < threshold) iRight--;
   for (const v of dy) maxSlope = Math.max(maxSlope, Math.abs(v));
+  // Between the last grid point where it vanishes and the next, the edge itself: both sides
+  // then read alike (ReLU6's right edge is 6, not the grid's 6.01, as its left edge is 0).
+  const vanishes = (v: number) => Math.abs(activation(name, [v], params).dy[0]) < threshold;
+  const left = iLeft < 0
+    ? null
+    : iLeft + 1 < x.length
+    ? edge(x[iLeft], x[iLeft + 1], vanishes)
+    : x[iLeft];
+  const right = iRight >= x.length
+    ? null
+    : iRight > 0
+    ? edge(x[iRight], x[iRight - 1], vanishes)
+    : x[iRight];
   return { name, label: spec.label, left, right, maxSlope };
+}
+
+// Bisects between `inside` (where the derivative vanishes) and `outside` (where it does not)
+// down to adjacent float32 numbers, the inputs' precision; returns the last one inside.
+function edge(inside: number, outside: number, vanishes: (v: number) => boolean): number {
+  for (let k = 0; k < 64; k++) {
+    const mid = Math.fround((inside + outside) / 2);
+    if (mid === inside || mid === outside) break;
+    if (vanishes(mid)) inside = mid;
+    else outside = mid;
+  }
+  return inside;
 }
