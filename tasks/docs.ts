@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { fail, ROOT } from "./project.ts";
+import { fail, ROOT, taskCommand } from "./project.ts";
 
 /**
  * The figures README.md shows: their names in out/figures/ (the original notebook's) and
@@ -24,7 +24,7 @@ if (import.meta.main) {
     try {
       await Deno.copyFile(from, `${ROOT}/docs/${file}.png.tmp`);
     } catch {
-      fail(`${from} is missing.`, "Run `deno task run` first.");
+      fail(`${from} is missing.`, `Run \`${taskCommand("run")}\` first.`);
     }
     await Deno.rename(`${ROOT}/docs/${file}.png.tmp`, `${ROOT}/docs/${file}.png`);
     console.error(`docs/${file}.png`);

@@ -2,11 +2,20 @@
  * `deno task lab [--port N] [--host H] [-- jupyter options]`: opens the project's
  * JupyterLab on notebooks/ with the project's Deno kernel, bound to 127.0.0.1 by default.
  * SIGINT, SIGTERM or SIGHUP shut JupyterLab and its kernels down; the task then exits with
- * 130, 143 or 129.
+ * 130, 143 or 129. Figures the notebooks save go to out/lab/figures/ (`FIGURES_DIR`), apart
+ * from the main job's out/figures/.
  *
  * @module
  */
-import { fail, KERNEL_DISPLAY_NAME, KERNEL_NAME, ROOT, venvBin } from "./project.ts";
+import {
+  fail,
+  KERNEL_DISPLAY_NAME,
+  KERNEL_NAME,
+  LAB_FIGURES_DIR,
+  ROOT,
+  taskCommand,
+  venvBin,
+} from "./project.ts";
 
 function option(name: string, fallback: string): string {
   const i = Deno.args.indexOf(`--${name}`);
@@ -29,7 +38,7 @@ try {
   if (e instanceof Deno.errors.AddrInUse) {
     fail(
       `Port ${port} on ${host} is already in use (another JupyterLab, perhaps).`,
-      `Stop that server, or pick another port: deno task lab --port ${port + 1}`,
+      `Stop that server, or pick another port: ${taskCommand(`lab --port ${port + 1}`)}`,
     );
   }
   throw e;
@@ -52,7 +61,8 @@ const args = [
 console.error(
   `\nJupyterLab with the "${KERNEL_DISPLAY_NAME}" kernel, on notebooks/:\n\n` +
     `    http://${host}:${port}/lab?token=${token}\n\n` +
-    `Open that URL in a browser; press Ctrl+C here to stop the server.\n`,
+    `Open that URL in a browser; press Ctrl+C here to stop the server.\n` +
+    `Figures the notebooks save go to out/lab/figures/ (the main job's are in out/figures/).\n`,
 );
 
 // JupyterLab runs in a session of its own (setsid), so that the terminal's Ctrl+C and hang-up
@@ -66,6 +76,8 @@ const child = new Deno.Command(venvBin("python"), {
   cwd: ROOT,
   env: {
     JUPYTER_TOKEN: token,
+    // what the notebooks save by hand stays apart from the main job's out/figures/
+    FIGURES_DIR: LAB_FIGURES_DIR,
     // tasks/lab_config/: after a save that only changed outputs, git status stays clean
     JUPYTER_CONFIG_PATH: [`${ROOT}/tasks/lab_config`, Deno.env.get("JUPYTER_CONFIG_PATH")]
       .filter(Boolean).join(":"),

@@ -138,7 +138,10 @@ def check_out(out: Path) -> str | None:
             return f"--out {out} is inside the project's {top}/; pick a folder of its own, e.g. {ROOT / 'out'}"
     if out.exists() and not out.is_dir():
         return f"--out {out} is a file"
-    if out.is_dir() and any(out.iterdir()) and not (out / "summary.json").is_file():
+    # what the project's own tools keep in out/ beside the job's results: deno task lab's
+    # figures (out/lab/) and the browser tests' screenshots
+    foreign = [p for p in out.iterdir() if p.name not in {"lab", "screenshots"}] if out.is_dir() else []
+    if foreign and not (out / "summary.json").is_file():
         return f"--out {out} holds files this job did not write (no summary.json); pick a new or empty folder"
     return None
 
@@ -330,6 +333,8 @@ def watch_parent(parent: int) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(
+        # usage and errors name the command the user ran (./denow exports DENOW as its name)
+        prog=f"{os.environ.get('DENOW') or 'deno'} task run",
         description=__doc__.split("\n\n")[0],
         epilog="A failed or interrupted run leaves out/ as it was.",
     )

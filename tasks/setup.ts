@@ -2,7 +2,9 @@
  * `deno task setup`: installs everything the notebooks and tests need, inside the
  * project, and does nothing when nothing changed.
  *
- * 1. npm packages into node_modules/ from deno.lock (`deno install --frozen`);
+ * 1. npm packages into node_modules/ from deno.lock (`deno install --frozen`; deno.json's
+ *    `nodeModulesDir` is "manual", so nothing else installs them, and `allowScripts` denies
+ *    core-js's postinstall, which only prints an advertisement);
  * 2. a Python virtual environment in .venv/ with requirements.txt (JupyterLab, nbclient,
  *    nbstripout);
  * 3. this Deno registered as a Jupyter kernel inside .venv/ (not in the home folder), behind
@@ -15,13 +17,14 @@
  */
 import {
   capture,
+  denoCommand,
   digest,
   fail,
   KERNEL_DISPLAY_NAME,
   KERNEL_NAME,
   readIfExists,
   ROOT,
-  run,
+  runWithProgress,
   VENV,
   venvBin,
 } from "./project.ts";
@@ -35,15 +38,48 @@ async function npmPackages(): Promise<void> {
   const stamp = `${ROOT}/node_modules/.setup-stamp`;
   const want = await digest(["deno.json", "package.json", "deno.lock"]);
   if ((await readIfExists(stamp)) === want) return;
-  say("installing npm packages into node_modules/ (deno install --frozen) ...");
-  const code = await run(Deno.execPath(), ["install", "--frozen", "--quiet"]);
+  // Deno prints a line per package downloaded and per package set up: one counting line here
+  const { code, output } = await runWithProgress(Deno.execPath(), ["install", "--frozen"], {
+    label: "setup: installing npm packages into node_modules/ (deno install --frozen) ...",
+    done: /^Initialize /,
+    before: [/^Download /, "downloaded"],
+    total: await npmPackageCount(),
+    show: !quiet,
+  });
   if (code !== 0) {
+    console.error(tail(output));
     fail(
       "`deno install --frozen` failed (see above).",
-      "Check that the npm registry is reachable; if deno.lock is out of date, run `deno install` and commit deno.lock.",
+      "Check that the npm registry is reachable; if deno.lock is out of date, run " +
+        `\`${denoCommand()} install\` and commit deno.lock.`,
     );
   }
   await Deno.writeTextFile(stamp, want);
+}
+
+/**
+ * How many npm packages `deno install` sets up here: deno.lock's packages, less those made
+ * for another operating system or processor (the native builds of canvas and resvg).
+ *
+ * @returns The count, or `undefined` when deno.lock cannot be read.
+ */
+export async function npmPackageCount(): Promise<number | undefined> {
+  const os = { linux: "linux", darwin: "darwin", windows: "win32" }[Deno.build.os as string];
+  const cpu = { x86_64: "x64", aarch64: "arm64" }[Deno.build.arch as string];
+  try {
+    const lock = JSON.parse(await Deno.readTextFile(`${ROOT}/deno.lock`));
+    const entries = Object.values(lock.npm ?? {}) as { os?: string[]; cpu?: string[] }[];
+    return entries.filter((p) =>
+      (!p.os || p.os.includes(os ?? "")) && (!p.cpu || p.cpu.includes(cpu ?? ""))
+    ).length;
+  } catch {
+    return undefined;
+  }
+}
+
+// The end of an installer's output, for an error message.
+function tail(output: string, lines = 30): string {
+  return output.trimEnd().split("\n").slice(-lines).join("\n");
 }
 
 /**
@@ -85,20 +121,27 @@ async function pythonEnvironment(): Promise<void> {
     say(`creating the Python virtual environment .venv/ with ${python} ...`);
     await createVenv(python, VENV);
   }
-  say(
-    "installing JupyterLab, nbclient and nbstripout into .venv/ (pip install -r requirements.txt) ...",
-  );
-  const pip = await capture(venvBin("python"), [
+  const requirements = (await Deno.readTextFile(`${ROOT}/requirements.txt`)).split("\n")
+    .filter((line) => /^[A-Za-z0-9]/.test(line)).length;
+  // pip prints a line or two per package: one counting line here
+  const pip = await runWithProgress(venvBin("python"), [
     "-m",
     "pip",
     "install",
-    "--quiet",
+    "--progress-bar",
+    "off",
     "--disable-pip-version-check",
     "-r",
     `${ROOT}/requirements.txt`,
-  ]);
+  ], {
+    label:
+      "setup: installing JupyterLab, nbclient and nbstripout into .venv/ (pip install -r requirements.txt) ...",
+    done: /^(Collecting|Processing|Requirement already satisfied:) /,
+    total: requirements,
+    show: !quiet,
+  });
   if (pip.code !== 0) {
-    console.error(pip.stdout + pip.stderr);
+    console.error(tail(pip.output));
     fail(
       "pip could not install requirements.txt into .venv/ (see above).",
       "Check that PyPI is reachable, then run the command again; `rm -rf .venv` starts afresh.",
@@ -215,8 +258,9 @@ function shellQuote(text: string): string {
  */
 export function nbstripoutCommand(venv: string = VENV): string {
   const program = `${venv}/bin/nbstripout`;
+  // git runs this, outside any task: the README's command, which works with or without Deno
   const missing = `nbstripout filter: ${program} is missing, so this notebook is not stripped ` +
-    "(run `deno task setup`, or `git config --remove-section filter.nbstripout`)";
+    "(run `./denow task setup`, or `git config --remove-section filter.nbstripout`)";
   return `if [ -x ${shellQuote(program)} ]; then exec ${shellQuote(program)} --keep-id; ` +
     `else echo ${shellQuote(missing)} >&2; exec cat; fi`;
 }

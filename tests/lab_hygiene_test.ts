@@ -251,6 +251,19 @@ Deno.test({
                 assert.ok(variables.includes(`JUPYTER_TOKEN=${lab.token}`));
               });
               await t.step(
+                "kernels save figures to out/lab/figures/, apart from the main job's",
+                async () => {
+                  const proxy = [...tree].find(([, p]) => p.cmdline.includes("kernel_proxy.py"))!;
+                  const environ = await new Deno.Command("cat", {
+                    args: [`/proc/${proxy[0]}/environ`],
+                    stdout: "piped",
+                  }).output();
+                  const variables = new TextDecoder().decode(environ.stdout).split("\0");
+                  assert.ok(variables.includes(`FIGURES_DIR=${ROOT}/out/lab/figures`));
+                  assert.match(lab.log(), /Figures the notebooks save go to out\/lab\/figures\//);
+                },
+              );
+              await t.step(
                 "the printed URL opens JupyterLab; without the token, no access",
                 async () => {
                   const page = await fetch(lab.url);
@@ -458,7 +471,7 @@ Deno.test({
         assert.equal(status.stdout, ` M notebooks/${NOTEBOOK}\n`);
         const diff = await git(clone, ["diff", "--stat"]);
         assert.equal(diff.code, 0);
-        assert.match(diff.stderr, /no-venv\/bin\/nbstripout is missing.*deno task setup/);
+        assert.match(diff.stderr, /no-venv\/bin\/nbstripout is missing.*`\.\/denow task setup`/);
       });
 
       await t.step(
