@@ -7,14 +7,15 @@
 import { fail, ROOT, taskCommand } from "./project.ts";
 
 /**
- * The figures README.md shows: their names in out/figures/ (the original notebook's) and
- * their file names in docs/ (no spaces: docs/ is part of the published package).
+ * The figures README.md shows: their names in out/figures/ (the original notebook's, and
+ * our before-and-after of its last section) and their file names in docs/ (no spaces:
+ * docs/ is part of the published package).
  */
 export const README_FIGURES: Readonly<Record<string, string>> = {
   "ELU": "elu",
   "Softmax": "softmax",
   "Linear vs Nonlinear": "linear_vs_nonlinear",
-  "Nonlinear Transformation": "nonlinear_transformation",
+  "Before and After Nonlinear Transformation": "before_and_after_nonlinear_transformation",
 };
 
 if (import.meta.main) {

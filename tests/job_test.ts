@@ -27,6 +27,16 @@ const SEED_FIGURES = [
 ].flatMap((name) => [`figures/${name}.png`, `figures/${name}.svg`])
   .concat(["figures/Leaky ReLU.html", "figures/ELU.html"]);
 
+/**
+ * Everything the first notebook saves, by name: the original's files and one of ours, the
+ * boundary before the hidden layers beside the data after them.
+ */
+const FIRST_NOTEBOOK_FIGURES = [
+  ...SEED_FIGURES.map((file) => file.slice("figures/".length)),
+  "Before and After Nonlinear Transformation.png",
+  "Before and After Nonlinear Transformation.svg",
+].sort();
+
 const SEED_METRICS = [
   "linear.loss",
   "linear.accuracy",
@@ -115,6 +125,23 @@ Deno.test("deno task run executes every notebook and writes out/", async (t) => 
         } else {
           assert.match(new TextDecoder().decode(bytes), /<input[^>]+type="range"/);
         }
+      }
+    });
+
+    await t.step("the first notebook saves exactly the files its text lists", () => {
+      const first = summary.notebooks.find((n: { path: string }) =>
+        n.path === "notebooks/activation_functions.ipynb"
+      );
+      assert.deepEqual([...first.figures].sort(), FIRST_NOTEBOOK_FIGURES);
+      // "Nonlinear Transformation" is the original's picture: the after panel alone
+      const svg = Deno.readTextFileSync(`${out}/figures/Nonlinear Transformation.svg`);
+      assert.match(svg, /After Nonlinear Transformation/);
+      assert.doesNotMatch(svg, /Before Nonlinear Transformation/);
+      // and the notebook's introduction names every one of them
+      const intro = text(readNotebook("notebooks/activation_functions.ipynb").cells[0].source);
+      for (const file of FIRST_NOTEBOOK_FIGURES) {
+        const name = file.replace(/\.(png|svg)$/, "");
+        assert.ok(intro.includes(`\`${name}\``) || intro.includes(`\`${file}\``), name);
       }
     });
 

@@ -24,6 +24,8 @@ export interface TableOptions {
    * 17); default 4.
    */
   readonly digits?: number;
+  /** What an empty cell (`null` or `undefined`) shows, e.g. `"never"`; default `"–"`. */
+  readonly missing?: string;
 }
 
 /**
@@ -52,8 +54,12 @@ export function table(
   if (!Array.isArray(rows) || rows.some((r) => r === null || typeof r !== "object")) {
     throw new TypeError("Invalid table rows: expected an array of objects");
   }
-  const { digits = 4, columns: chosen } = checkOptions(options, argument("table", "options"));
+  const { digits = 4, columns: chosen, missing = "–" } = checkOptions(
+    options,
+    argument("table", "options"),
+  );
   checkInteger(digits, option("digits"), 1, 17);
+  checkString(missing, option("missing"), true);
   if (chosen !== undefined) checkArrayLike(chosen, option("columns"), "an array of column keys");
   const columns = (chosen ?? Object.keys(rows[0] ?? {})).map((c, k) => {
     if (typeof c === "string") return [c, c] as const;
@@ -68,7 +74,7 @@ export function table(
     ] as const;
   });
   const format = (v: unknown, where: () => string): string => {
-    if (v === null || v === undefined) return "–";
+    if (v === null || v === undefined) return missing;
     if (typeof v === "number") {
       return Number.isInteger(v) ? String(v) : Number(v.toPrecision(digits)).toString();
     }

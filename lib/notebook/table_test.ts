@@ -21,6 +21,11 @@ Deno.test("table() renders rows as HTML, Markdown and plain text", async (t) => 
     const plain = String(table(rows, { columns: [["epoch", "Epoch"], "name"] }));
     assert.equal(plain.split("\n")[0], "Epoch  name");
   });
+  await t.step("empty cells as the text names them", () => {
+    const plain = String(table(rows, { columns: ["epoch"], missing: "never" }));
+    assert.deepEqual(plain.split("\n").map((l) => l.trim()), ["epoch", "12", "never"]);
+    assert.throws(() => table(rows, { missing: 0 as unknown as string }), TypeError);
+  });
   await t.step("bad rows", () => {
     // deno-lint-ignore no-explicit-any
     assert.throws(() => table([1 as any]), TypeError);

@@ -1,0 +1,92 @@
+// What the notebooks' notes claim about the original and about the library holds: the
+// derivative at 0, Maxout's ties, where the original's tanh breaks down, which read-outs the
+// original got wrong, what needs disposing, and titles and table words that match the text.
+import assert from "node:assert/strict";
+import { readNotebook, text } from "./notebook_files.ts";
+import { activation, activation2d } from "../lib/activations/autodiff.ts";
+import { sliderFigure } from "../lib/interactive/slider_figure.ts";
+import { createNetwork, networkLabel, NONLINEAR_NETWORK } from "../lib/training/network.ts";
+import { parseSvg } from "./_helpers/figure_checks.ts";
+
+const FIRST = readNotebook("notebooks/activation_functions.ipynb");
+const PLAYGROUND = readNotebook("notebooks/nonlinearity_playground.ipynb");
+const cells = (nb: typeof FIRST, type: "markdown" | "code") =>
+  nb.cells.filter((c) => c.cell_type === type).map((c) => text(c.source));
+const markdown = cells(FIRST, "markdown").join("\n");
+const code = cells(FIRST, "code").join("\n");
+
+Deno.test("the first notebook's notes match the library and the original", async (t) => {
+  await t.step("the derivative at exactly 0: the left one here, 1 in the original", () => {
+    const at0 = (name: string, params = {}) => activation(name, [0], params).dy[0];
+    assert.equal(at0("relu"), 0);
+    assert.equal(at0("leaky_relu"), Math.fround(0.3));
+    assert.equal(at0("elu", { alpha: 0.5 }), 0.5);
+    assert.equal(at0("elu"), 1);
+    // the original's tf.where(x < 0, left, right) differentiates the right branch at 0: 1
+    for (const claim of ["ReLU$'(0) = 0$", "Leaky ReLU$'(0) = \\alpha$", "ELU$'(0) = \\alpha$"]) {
+      assert.ok(markdown.includes(claim), claim);
+    }
+    assert.match(markdown, /`tf\.where\(x < 0, \.\.\.\)` takes the\s+right-hand branch at 0/);
+  });
+
+  await t.step("Maxout's ties pass the gradient to x1", () => {
+    const axis = new Float32Array([0, 1, 2]);
+    const [d1, d2] = activation2d("maxout", { x1: axis, x2: axis }).jacobian[0];
+    for (let k = 0; k < 3; k++) {
+      assert.equal(d1.values[4 * k], 1, "on the diagonal");
+      assert.equal(d2.values[4 * k], 0);
+    }
+    assert.ok(markdown.includes("is 1\nwhere $x_1 \\ge x_2$ and 0 elsewhere"));
+    assert.ok(!markdown.includes("x_1 > x_2$ and 0 elsewhere"));
+  });
+
+  await t.step("the original's tanh, in float64: NaN past 709.78, f' 0 past about 355", () => {
+    const tanh = (x: number) => (Math.exp(x) - Math.exp(-x)) / (Math.exp(x) + Math.exp(-x));
+    assert.ok(Number.isFinite(tanh(709.78)) && Number.isNaN(tanh(709.79)));
+    // its derivative goes through (e^x + e^-x)^2, which overflows between 354 and 356
+    const square = (x: number) => (Math.exp(x) + Math.exp(-x)) ** 2;
+    assert.ok(Number.isFinite(square(354.8)) && square(355) === Infinity);
+    // float32's exp overflows past 88.72
+    assert.ok(Math.fround(Math.exp(88.72)) < Infinity && Math.fround(Math.exp(88.73)) === Infinity);
+    for (const claim of ["$|x| > 709.78$", "$|x| \\approx 355$", "$|x| = 88.7$", "float64"]) {
+      assert.ok(markdown.includes(claim), claim);
+    }
+    assert.ok(!markdown.includes("$|x| > 88$ in float32"));
+  });
+
+  await t.step("the slider figures' derivative read-outs show f'(x), as the note says", () => {
+    const svg = parseSvg(sliderFigure("leaky_relu").still.svg());
+    const readOuts = Array.from(svg.querySelectorAll("title"), (t) => t.textContent ?? "");
+    assert.ok(readOuts.includes("x = -2.0, f'(x) = 0.3"), readOuts.slice(0, 5).join("; "));
+    assert.ok(readOuts.includes("x = -2.00, f(x) = -0.6"));
+    assert.match(
+      markdown,
+      /\*Fixed from the original:\* the hover read-outs of its slider figures'/,
+    );
+    assert.match(markdown, /showed \$f\(x\)\$, not \$f'\(x\)\$/);
+  });
+
+  await t.step("nothing is disposed, and the text says nothing needs to be", () => {
+    assert.ok(!/\.dispose\(/.test(code));
+    assert.match(markdown, /nothing here needs disposing of/);
+  });
+
+  await t.step("the non-linear network's title comes from the network", () => {
+    const network = createNetwork(NONLINEAR_NETWORK, { seed: 1 });
+    assert.equal(networkLabel(network), "ELU");
+    network.dispose();
+    assert.ok(!code.includes('"Decision Boundary (ELU)"'));
+    assert.ok(code.includes("`Decision Boundary (${networkLabel(nonlinear)})`"));
+  });
+
+  await t.step("the Before panel is explained, and the original's file is the After alone", () => {
+    assert.match(markdown, /exported that picture alone as `Nonlinear Transformation\.png`/);
+    assert.ok(code.includes('save(after, "Nonlinear Transformation")'));
+  });
+});
+
+Deno.test("the playground's comparison table says never where its text does", () => {
+  const text = cells(PLAYGROUND, "markdown").join("\n");
+  assert.match(text, /\("never" if it did not\)/);
+  assert.ok(cells(PLAYGROUND, "code").some((c) => c.includes('missing: "never"')));
+});
