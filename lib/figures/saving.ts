@@ -9,10 +9,10 @@ import { Figure } from "./figure.ts";
 import { argument, checkOptions, checkString, option, typeError } from "../guards.ts";
 
 /**
- * The folder figures are saved to: the `FIGURES_DIR` environment variable when set
- * (the main job sets it to its staging folder), else the project's `out/figures/`, so a
- * notebook run by hand in JupyterLab saves where `deno task run` does and never litters
- * `notebooks/`.
+ * The folder figures are saved to: the `FIGURES_DIR` environment variable when set, else
+ * the project's `out/figures/` (never `notebooks/`). The main job (`deno task run`) sets it
+ * to its staging folder, whose files become `out/figures/`; `deno task lab` sets it to
+ * `out/lab/figures/`, so figures saved while exploring stay apart from the main job's.
  *
  * @returns A folder path (it may not exist yet; {@linkcode save} creates it).
  *
