@@ -2,7 +2,9 @@
  * Why non-linearity matters, as a training pipeline: seeded data sets and random streams,
  * small dense networks whose hidden activation comes from the registry, Adam training,
  * predictions over a grid, the hidden layers' view of the data, decision boundaries over
- * the epochs, and every activation trained on the same task.
+ * the epochs, and every activation trained on the same task. Why depth needs the right
+ * activation: initialisations, signal propagation through deep networks at
+ * initialisation, and trainability by depth.
  *
  * @example A non-linear network learns XOR
  * ```ts
@@ -97,6 +99,25 @@ export {
   compareActivations,
   type ComparisonOptions,
 } from "./activation_comparison.ts";
+export {
+  type LayerSignal,
+  networkSignal,
+  type NetworkSignalOptions,
+  SIGNAL_STATS,
+  type SignalOptions,
+  signalPropagation,
+  type SignalResult,
+  type SignalStat,
+} from "./signal_propagation.ts";
+export {
+  type Trainability,
+  trainability,
+  TRAINABILITY_ACTIVATIONS,
+  type TrainabilityOptions,
+  type TrainabilityRow,
+  type TrainabilityRun,
+  USUAL_INITIALIZERS,
+} from "./trainability.ts";
 export {
   type DisplayFunction,
   type MimeBundle,
