@@ -96,6 +96,26 @@ export {
   type ProgressOptions,
   trainingProgress,
 } from "./training/training_progress.ts";
+export { INITIALIZER_LABELS, type InitializerName, INITIALIZERS } from "./training/initializers.ts";
+export {
+  type LayerSignal,
+  networkSignal,
+  type NetworkSignalOptions,
+  SIGNAL_STATS,
+  type SignalOptions,
+  signalPropagation,
+  type SignalResult,
+  type SignalStat,
+} from "./training/signal_propagation.ts";
+export {
+  type Trainability,
+  trainability,
+  TRAINABILITY_ACTIVATIONS,
+  type TrainabilityOptions,
+  type TrainabilityRow,
+  type TrainabilityRun,
+  USUAL_INITIALIZERS,
+} from "./training/trainability.ts";
 
 export { Figure, type FigureOptions, type PngOptions } from "./figures/figure.ts";
 export { type LayoutOptions, row } from "./figures/layout.ts";
@@ -110,6 +130,19 @@ export {
 } from "./figures/network_figures.ts";
 export { historyFigure, type HistoryOptions } from "./figures/history_figure.ts";
 export { comparisonFigure, type ComparisonFigureOptions } from "./figures/comparison_figure.ts";
+export { signalFigure, type SignalFigureOptions } from "./figures/signal_figure.ts";
+export {
+  gradientHeatmapFigure,
+  type GradientHeatmapOptions,
+} from "./figures/gradient_heatmap_figure.ts";
+export {
+  initComparisonFigure,
+  type InitComparisonOptions,
+} from "./figures/init_comparison_figure.ts";
+export {
+  trainabilityFigure,
+  type TrainabilityFigureOptions,
+} from "./figures/trainability_figure.ts";
 
 export { InteractiveFigure, type InteractiveSizes } from "./interactive/interactive_figure.ts";
 export {

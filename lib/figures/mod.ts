@@ -80,6 +80,16 @@ export {
 } from "./network_figures.ts";
 export { historyFigure, type HistoryOptions } from "./history_figure.ts";
 export { comparisonFigure, type ComparisonFigureOptions } from "./comparison_figure.ts";
+export {
+  logAxis,
+  selectSignals,
+  signalFigure,
+  type SignalFigureOptions,
+  STAT_LABELS,
+} from "./signal_figure.ts";
+export { gradientHeatmapFigure, type GradientHeatmapOptions } from "./gradient_heatmap_figure.ts";
+export { initComparisonFigure, type InitComparisonOptions } from "./init_comparison_figure.ts";
+export { trainabilityFigure, type TrainabilityFigureOptions } from "./trainability_figure.ts";
 export { JUPYTER_DISPLAY } from "../notebook/display.ts";
 export type { Grid } from "../grid.ts";
 export type { Dataset, DatasetName } from "../training/datasets.ts";
@@ -87,3 +97,6 @@ export type { LayerWeights, Network, NetworkSpec } from "../training/network.ts"
 export type { SubnetworkFit } from "../training/subnetwork.ts";
 export type { History } from "../training/train.ts";
 export type { ActivationResult } from "../training/activation_comparison.ts";
+export type { SignalResult, SignalStat } from "../training/signal_propagation.ts";
+export type { InitializerName } from "../training/initializers.ts";
+export type { Trainability, TrainabilityRow } from "../training/trainability.ts";
