@@ -11,6 +11,7 @@ import { interpolateBmy } from "./palette.ts";
 import type { Figure } from "./figure.ts";
 import { panel } from "./layout.ts";
 import { plotDocument } from "./dom.ts";
+import { textWidth } from "./text_width.ts";
 import { MAX_PANEL_SIZE, MIN_PANEL_SIZE } from "./figure.ts";
 import {
   argument,
@@ -276,19 +277,28 @@ export function colorBar(
 ): Element {
   const [lo, hi] = domain;
   const steps = new Float32Array(256).map((_, k) => lo + (k + 0.5) / 256 * (hi - lo));
-  const bar = Plot.plot({
-    document: plotDocument(),
-    width: 78,
-    height,
-    marginTop,
-    marginBottom,
-    marginLeft: 8,
-    marginRight: 52,
-    style: { fontSize: "12px", fontFamily: "DejaVu Sans, system-ui, sans-serif" },
-    x: { domain: [0, 1], axis: null },
-    y: { domain: [lo, hi], axis: "right", label: null, nice: false },
-    marks: [Plot.frame({ stroke: "none" })],
-  }) as unknown as Element & Plot.Plot;
+  const plot = (marginRight: number) =>
+    Plot.plot({
+      document: plotDocument(),
+      width: 26 + marginRight,
+      height,
+      marginTop,
+      marginBottom,
+      marginLeft: 8,
+      marginRight,
+      style: { fontSize: `${BAR_FONT_SIZE}px`, fontFamily: "DejaVu Sans, system-ui, sans-serif" },
+      x: { domain: [0, 1], axis: null },
+      y: { domain: [lo, hi], axis: "right", label: null, nice: false },
+      marks: [Plot.frame({ stroke: "none" })],
+    }) as unknown as Element & Plot.Plot;
+  let bar = plot(52);
+  // room for the widest tick label right of the bar: the tick (6 px), padding (3 px), text
+  const labels = bar.querySelectorAll('[aria-label="y-axis tick label"] text');
+  const widest = Math.max(
+    0,
+    ...Array.from(labels, (t) => textWidth(t.textContent ?? "", BAR_FONT_SIZE)),
+  );
+  if (widest + 11 > 52) bar = plot(Math.ceil(widest + 11));
   const ys = bar.scale("y")!;
   insertImage(bar, rasterDataUrl(steps, 1, 256, domain, scheme), {
     x: 8,
@@ -299,6 +309,9 @@ export function colorBar(
   });
   return bar;
 }
+
+// The colour bar's tick labels, in px (the axes' size).
+const BAR_FONT_SIZE = 13;
 
 // Colours of 256 equal bins of the scheme, as RGB bytes (a lookup table: one scheme call
 // per bin instead of one per cell).

@@ -3,7 +3,15 @@ import { colorBar, heatmapFigure } from "./heatmap_figure.ts";
 import { linspace } from "../grid.ts";
 import { BMY, interpolateBmy } from "./palette.ts";
 import type { Figure } from "./figure.ts";
-import { decodePixels, frameOf, parseSvg, texts } from "../../tests/_helpers/figure_checks.ts";
+import {
+  chart,
+  clippedTexts,
+  decodePixels,
+  frameOf,
+  parseSvg,
+  texts,
+} from "../../tests/_helpers/figure_checks.ts";
+import { panel } from "./layout.ts";
 
 const n = 50;
 const x1 = linspace(0, 10, n), x2 = linspace(0, 10, n);
@@ -107,4 +115,13 @@ Deno.test("heatmapFigure()'s description gives its ranges as the read-outs do", 
     "Softmax (1st): f(x) over x1 in [0, 10] and x2 in [0, 10], colour from 0 to 0.3333",
   );
   assert.doesNotMatch(fig.svg(), /\d\.\d{6,}/, "a raw float in the markup's text");
+});
+
+Deno.test("colorBar() widens to fit long tick labels", () => {
+  const narrow = colorBar([0, 1], interpolateBmy, 300, 10, 40);
+  assert.equal(narrow.getAttribute("width"), "78");
+  const long = colorBar([-0.000125, 0.000125], interpolateBmy, 300, 10, 40);
+  assert.ok(Number(long.getAttribute("width")) > 78, long.getAttribute("width")!);
+  const fig = panel(chart(), { legend: long });
+  assert.deepEqual(clippedTexts(fig).map((c) => c.text), []);
 });
