@@ -100,7 +100,7 @@ Deno.test({
           });
 
           await t.step("every figure's text reads at 10 px or more, none cut", async () => {
-            // JupyterLab shrinks a figure wider than the output area (848 px in a 1280-px
+            // JupyterLab shrinks a figure wider than the output area (about 828 px in a 1280-px
             // window); figures lay themselves out so that their smallest type stays legible
             const problems = await page.evaluate(() => {
               const out: string[] = [];
