@@ -17,8 +17,8 @@ const MIN_TITLE_SIZE = 14, TITLE_PAD = 4;
 /**
  * Rows wider than this wrap (px, {@linkcode row}'s default `maxWidth`): JupyterLab shows a
  * notebook's outputs about 828 px wide in a 1280-px window with its file browser open, and
- * shrinks wider figures to fit; a figure of 1,000 px keeps its 12 px type at 10 px, the
- * axes' 13 px at 10.8 px (tests/lab_test.ts measures it).
+ * shrinks wider figures to fit; a figure of 1,000 px keeps the axes' 13 px type at 10.8 px
+ * (tests/lab_test.ts measures every figure's text at 10 px or more).
  */
 export const DEFAULT_MAX_ROW_WIDTH = 1_000;
 
