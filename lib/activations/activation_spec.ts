@@ -68,6 +68,14 @@ export interface ViewHints {
   d2y?: [number, number];
 }
 
+/**
+ * An activation's parameters as its tfjs function receives them: numbers, or scalar
+ * tensors (a fused program takes its parameters as inputs, so that one program serves
+ * every value; training learns PReLU's α). The function uses them through tfjs ops only
+ * (`tf.div(90, p.beta)`, never `90 / p.beta` or `p.beta === 1 ? …`).
+ */
+export type ParamValues = Readonly<Record<string, number | tf.Tensor>>;
+
 /** How an activation behaves while a network trains (PReLU, RReLU). */
 export interface TrainingBehaviour {
   /**
@@ -83,11 +91,7 @@ export interface TrainingBehaviour {
    *
    * @internal
    */
-  readonly randomized?: (
-    x: tf.Tensor,
-    p: Readonly<Record<string, number>>,
-    u: tf.Tensor,
-  ) => tf.Tensor;
+  readonly randomized?: (x: tf.Tensor, p: ParamValues, u: tf.Tensor) => tf.Tensor;
 }
 
 /** One activation function, declared once. */
@@ -130,5 +134,5 @@ export interface ActivationSpec {
    *
    * @internal
    */
-  readonly fn: (x: tf.Tensor, p: Readonly<Record<string, number>>) => tf.Tensor;
+  readonly fn: (x: tf.Tensor, p: ParamValues) => tf.Tensor;
 }

@@ -267,11 +267,10 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     kinks: none,
     view: view("#e9c46a", BELL_WINDOW),
     aka: { torch: "softplus", keras: "softplus", jax: "softplus" },
-    // tf.softplus is stable in value and its gradient is σ(βx) (exact when small). For
-    // β != 1, f = x once βx > 90 (the rest is below 1e-39 of it), so βx cannot overflow.
+    // tf.softplus is stable in value and its gradient is σ(βx) (exact when small); f = x
+    // once βx > 90 (the rest is below 1e-39 of it), so βx cannot overflow.
     fn: (x, p) => {
-      if (p.beta === 1) return softplus(x);
-      const cut = 90 / p.beta;
+      const cut = tf.div(90, p.beta);
       return piecewise(x, cut, tf.div(softplus(tf.mul(minWith(x, cut), p.beta)), p.beta), x);
     },
   },
@@ -490,7 +489,7 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     kinks: (p) => (p.b === 0 ? [0] : []), // b = 0 is ReLU
     view: view("#588157", { x: [-4, 4], y: [-1, 5] }),
     aka: { keras: "squareplus", jax: "squareplus" },
-    fn: (x, p) => (p.b === 0 ? tf.relu(x) : squareplus(x, p.b)),
+    fn: (x, p) => squareplus(x, p.b),
   },
   {
     name: "exponential",
@@ -551,7 +550,7 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     kinks: none,
     view: view("#2b9348", BELL_WINDOW),
     aka: { keras: "tf.nn.silu(x, beta)" },
-    fn: (x, p) => tf.mul(x, sigmoid(p.beta === 1 ? x : tf.mul(x, p.beta))),
+    fn: (x, p) => tf.mul(x, sigmoid(tf.mul(x, p.beta))),
   },
   {
     name: "prelu",
@@ -585,9 +584,9 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     view: view("#f72585", RELU_WINDOW),
     aka: { torch: "rrelu" },
     training: {
-      randomized: (x, p, u) => leaky(x, tf.add(tf.mul(u, p.upper - p.lower), p.lower)),
+      randomized: (x, p, u) => leaky(x, tf.add(tf.mul(u, tf.sub(p.upper, p.lower)), p.lower)),
     },
-    fn: (x, p) => leaky(x, (p.lower + p.upper) / 2),
+    fn: (x, p) => leaky(x, tf.div(tf.add(p.lower, p.upper), 2)),
   },
   {
     name: "glu",

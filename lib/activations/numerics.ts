@@ -16,6 +16,12 @@
  */
 import { tf } from "../tf.ts";
 
+/**
+ * A number, or a scalar tensor holding one: how an activation's parameters reach these
+ * building blocks (tensors when a fused program takes them as inputs, or in training).
+ */
+export type Scalar = number | tf.Tensor;
+
 // ---- zero gradients of the comparisons ----
 
 // Comparisons are piecewise constant: their gradient is 0. tfjs 4.22 registers it for
@@ -113,7 +119,12 @@ export const softplus: (x: tf.Tensor) => tf.Tensor = unaryWithGradient(
  * @param right The branch for x > k.
  * @returns left or right, element by element.
  */
-export function piecewise(x: tf.Tensor, k: number, left: tf.Tensor, right: tf.Tensor): tf.Tensor {
+export function piecewise(
+  x: tf.Tensor,
+  k: Scalar,
+  left: tf.Tensor,
+  right: tf.Tensor,
+): tf.Tensor {
   return tf.where(tf.greaterEqual(k, x), left, right);
 }
 
@@ -133,7 +144,7 @@ export function piecewise(x: tf.Tensor, k: number, left: tf.Tensor, right: tf.Te
  * console.assert(clamp(tf.tensor1d([-5, 0.5, 5]), -1, 1).dataSync().join() === "-1,0.5,1");
  * ```
  */
-export function clamp(x: tf.Tensor, lo: number, hi: number): tf.Tensor {
+export function clamp(x: tf.Tensor, lo: Scalar, hi: Scalar): tf.Tensor {
   const low = lo === -Infinity ? x : tf.maximum(x, lo);
   return hi === Infinity ? low : tf.minimum(low, hi);
 }
@@ -147,7 +158,7 @@ export function clamp(x: tf.Tensor, lo: number, hi: number): tf.Tensor {
  * @param k The cap.
  * @returns min(x, k).
  */
-export function minWith(x: tf.Tensor, k: number): tf.Tensor {
+export function minWith(x: tf.Tensor, k: Scalar): tf.Tensor {
   return k === 0 ? tf.sub(x, tf.relu(x)) : tf.minimum(x, k);
 }
 
@@ -165,8 +176,8 @@ export function minWith(x: tf.Tensor, k: number): tf.Tensor {
  * console.assert(constantLike(tf.zeros([2]), 7).dataSync().join() === "7,7");
  * ```
  */
-export function constantLike(x: tf.Tensor, value: number): tf.Tensor {
-  return tf.fill(x.shape, value);
+export function constantLike(x: tf.Tensor, value: Scalar): tf.Tensor {
+  return typeof value === "number" ? tf.fill(x.shape, value) : tf.add(tf.fill(x.shape, 0), value);
 }
 
 // ---- sigmoid-like ----
@@ -220,7 +231,7 @@ export function tanhSoftplus(x: tf.Tensor): tf.Tensor {
  * @param scale λ (SELU's scale; default 1).
  * @returns λ·ELU_α(x).
  */
-export function eluLike(x: tf.Tensor, alpha: number, scale = 1): tf.Tensor {
+export function eluLike(x: tf.Tensor, alpha: Scalar, scale = 1): tf.Tensor {
   const r = tf.relu(x);
   const y = tf.add(r, tf.mul(tf.expm1(tf.sub(x, r)), alpha));
   return scale === 1 ? y : tf.mul(y, scale);
@@ -241,7 +252,7 @@ export function eluLike(x: tf.Tensor, alpha: number, scale = 1): tf.Tensor {
  * console.assert(leaky(tf.tensor1d([-2, 3]), 0.5).dataSync().join() === "-1,3");
  * ```
  */
-export function leaky(x: tf.Tensor, slope: number | tf.Tensor): tf.Tensor {
+export function leaky(x: tf.Tensor, slope: Scalar): tf.Tensor {
   return piecewise(x, 0, tf.mul(x, slope), x);
 }
 
@@ -381,7 +392,7 @@ export function tanhShrink(x: tf.Tensor): tf.Tensor {
  * would cancel.
  *
  * @param x The input.
- * @param b The smoothness b > 0.
+ * @param b The smoothness b >= 0 (0 gives ReLU).
  * @returns squareplus_b(x).
  *
  * @example
@@ -392,17 +403,21 @@ export function tanhShrink(x: tf.Tensor): tf.Tensor {
  * console.assert(a === 1 && Math.abs(b / 1e30 - 1) < 1e-6);
  * ```
  */
-export function squareplus(x: tf.Tensor, b: number): tf.Tensor {
-  const c = Math.sqrt(b);
+export function squareplus(x: tf.Tensor, b: Scalar): tf.Tensor {
+  // b = 0 is ReLU (with ReLU's f'(0) = 0); the formula then runs with b = 1 so that it
+  // stays finite, and its gradient too, where it is not selected
+  const relu = tf.equal(b, 0);
+  const safe = tf.add(b, tf.cast(relu, "float32"));
+  const c = tf.sqrt(safe);
   const a = tf.abs(x);
   // |x| <= √b: √b·sqrt(1 + (x/√b)²); beyond: |x|·sqrt(1 + (√b/|x|)²), each on its side
-  const inner = tf.mul(tf.sqrt(tf.add(tf.square(tf.div(clamp(x, -c, c), c)), 1)), c);
+  const inner = tf.mul(tf.sqrt(tf.add(tf.square(tf.div(clamp(x, tf.neg(c), c), c)), 1)), c);
   const big = tf.maximum(a, c);
   const outer = tf.mul(tf.sqrt(tf.add(tf.square(tf.div(c, big)), 1)), big);
   const s = piecewise(a, c, inner, outer);
   const positive = tf.add(tf.mul(x, 0.5), tf.mul(s, 0.5));
-  const negative = tf.div(b / 2, tf.add(s, a));
-  return piecewise(x, 0, negative, positive);
+  const negative = tf.div(tf.div(safe, 2), tf.add(s, a));
+  return tf.where(relu, tf.relu(x), piecewise(x, 0, negative, positive));
 }
 
 // ---- two inputs ----
@@ -488,7 +503,7 @@ export function sparseSigmoid(x: tf.Tensor): tf.Tensor {
  * @param hi The upper value, above lo (default 1).
  * @returns max(lo, min(hi, x)).
  */
-export function hardTanh(x: tf.Tensor, lo = -1, hi = 1): tf.Tensor {
+export function hardTanh(x: tf.Tensor, lo: Scalar = -1, hi: Scalar = 1): tf.Tensor {
   const a = tf.step(tf.sub(x, lo)); // x > lo
   const b = tf.step(tf.sub(x, hi)); // x > hi
   const ends = tf.add(tf.mul(tf.sub(1, a), lo), tf.mul(b, hi));

@@ -8,7 +8,9 @@
  * and kink conventions — without a pass over memory per kernel or a copy in and out of
  * the backend. The loop runs as WebAssembly SIMD in float32 (`wasm_loop.ts`, as tfjs's
  * kernels do), with the same program as a float64 JavaScript loop for reading and as a
- * reference. Kernels are cached per activation, parameter values and order.
+ * reference. The activation's parameters are inputs of the program (uniforms, one value
+ * for all points): one trace and one compile per activation and order, cached, serve
+ * every parameter value ({@linkcode fusedProgram}); {@linkcode fusedKernel} binds values.
  *
  * Infinite inputs (one-input functions): the program evaluates f at ±3.4028235e38, the
  * largest float32, instead; every activation has reached its limit there in float32. Where
@@ -21,10 +23,10 @@
  * @module
  */
 import type { ActivationSpec } from "../activations/activation_spec.ts";
-import type { CompiledLoop, NodeId } from "./scalar_graph.ts";
+import type { CompiledLoop, LoopFunction, NodeId } from "./scalar_graph.ts";
 import { ScalarGraph } from "./scalar_graph.ts";
 import { SYMBOLIC_BACKEND, symbolicBackend } from "./symbolic_backend.ts";
-import { compileWasmLoop } from "./wasm_loop.ts";
+import { compileWasmProgram, runChunked, type WasmProgram } from "./wasm_loop.ts";
 import { tf } from "../tf.ts";
 
 /** The largest finite float32, where infinite inputs are evaluated. */
@@ -38,12 +40,29 @@ export const MAX_FLOAT32: number = 3.4028234663852886e38;
 export const SECOND_DERIVATIVE_LIMIT: number = 2 ** 50;
 
 /**
- * A compiled activation. One input: reads x, writes [f, f'] (order 2: [f, f', f'']).
- * Two inputs: reads x1, x2,
- * writes the k outputs, then d out_i / d x_j for i < k, j < 2 (row by row). `run` is
- * the WebAssembly SIMD loop (`wasm_loop.ts`); `runJs` and `source` the same program as
- * a JavaScript loop (readable, and the reference the SIMD loop is tested against).
+ * An activation compiled once for all its parameter values. One input: reads x, writes
+ * [f, f'] (order 2: [f, f', f'']). Two inputs: reads x1, x2, writes the k outputs, then
+ * d out_i / d x_j for i < k, j < 2 (row by row). The parameters are the loop's uniforms,
+ * in the order of `spec.params` (`params`).
  */
+export interface FusedProgram {
+  /** the WebAssembly SIMD loop: `run(inputs, outputs, n, uniforms)` */
+  readonly run: LoopFunction;
+  /** the JavaScript loop (float64 inside), same signature */
+  readonly runJs: LoopFunction;
+  /** the JavaScript loop's source */
+  readonly source: string;
+  /** the WebAssembly module (for pages: run it with `runChunked`) */
+  readonly wasm: WasmProgram;
+  /** number of input arrays (1 or 2) */
+  readonly inputs: number;
+  /** number of output arrays (2 for one input, 3 with order 2; k + 2k for two) */
+  readonly outputs: number;
+  /** the parameters, in uniform order */
+  readonly params: readonly string[];
+}
+
+/** A compiled activation with parameter values bound: `run(inputs, outputs, n)`. */
 export interface FusedKernel {
   /** the WebAssembly SIMD loop: `outputs[j][i]` = output j at `inputs[*][i]`, i < n */
   readonly run: CompiledLoop["run"];
@@ -55,19 +74,65 @@ export interface FusedKernel {
   readonly inputs: number;
   /** number of output arrays (2 for one input, 3 with order 2; k + 2k for two) */
   readonly outputs: number;
+  /** the program it runs (shared by every parameter value) */
+  readonly program: FusedProgram;
 }
 
-const CACHE_LIMIT = 512;
-const cache = new Map<string, FusedKernel>();
+const cache = new Map<string, FusedProgram>();
+let traces = 0;
 
 /**
- * The fused kernel of an activation with resolved parameters (traced and compiled on
+ * How many programs have been traced and compiled in this process (for tests: one per
+ * activation and order, whatever the parameter values).
+ *
+ * @returns the count
+ */
+export function fusedProgramsCompiled(): number {
+  return traces;
+}
+
+/**
+ * The fused program of an activation, for every parameter value (traced and compiled on
  * first use, then cached).
+ *
+ * @param spec a registry entry
+ * @param order 1: f and f' (default); 2: f, f' and f'' (one-input functions only)
+ * @returns the compiled program
+ * @throws {Error} If the activation uses a tfjs kernel the symbolic backend lacks (the
+ *   message names it).
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { getActivation } from "../activations/activations.ts";
+ * import { fusedProgram } from "./fused_kernel.ts";
+ * const program = fusedProgram(getActivation("leaky_relu"));
+ * const y = new Float32Array(1), dy = new Float32Array(1);
+ * program.run([new Float32Array([-2])], [y, dy], 1, [0.5]); // alpha = 0.5
+ * assert.deepEqual([y[0], dy[0]], [-1, 0.5]);
+ * ```
+ */
+export function fusedProgram(spec: ActivationSpec, order: 1 | 2 = 1): FusedProgram {
+  if (order === 2 && spec.inputs !== 1) {
+    throw new TypeError(`Second derivatives are for one-input activations, not "${spec.name}"`);
+  }
+  const key = `${spec.name}/${order}`;
+  let program = cache.get(key);
+  if (program === undefined) {
+    program = trace(spec, order);
+    traces++;
+    cache.set(key, program);
+  }
+  return program;
+}
+
+/**
+ * The fused kernel of an activation with resolved parameters: its program
+ * ({@linkcode fusedProgram}, shared by every parameter value) with the values bound.
  *
  * @param spec a registry entry
  * @param params its full parameter record (see `resolveParams`)
  * @param order 1: f and f' (default); 2: f, f' and f'' (one-input functions only)
- * @returns the compiled kernel
+ * @returns the kernel
  * @throws {Error} If the activation uses a tfjs kernel the symbolic backend lacks (the
  *   message names it).
  * @example
@@ -86,26 +151,19 @@ export function fusedKernel(
   params: Readonly<Record<string, number>>,
   order: 1 | 2 = 1,
 ): FusedKernel {
-  if (order === 2 && spec.inputs !== 1) {
-    throw new TypeError(`Second derivatives are for one-input activations, not "${spec.name}"`);
-  }
-  const key = `${spec.name}(${spec.params.map((p) => params[p.name]).join(",")})${order}`;
-  let kernel = cache.get(key);
-  if (kernel !== undefined) {
-    cache.delete(key); // most recently used last
-  } else {
-    kernel = trace(spec, params, order);
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  }
-  cache.set(key, kernel);
-  return kernel;
+  const program = fusedProgram(spec, order);
+  const uniforms = program.params.map((name) => params[name]);
+  return {
+    run: (xs, os, n) => program.run(xs, os, n, uniforms),
+    runJs: (xs, os, n) => program.runJs(xs, os, n, uniforms),
+    source: program.source,
+    inputs: program.inputs,
+    outputs: program.outputs,
+    program,
+  };
 }
 
-function trace(
-  spec: ActivationSpec,
-  params: Readonly<Record<string, number>>,
-  order: 1 | 2,
-): FusedKernel {
+function trace(spec: ActivationSpec, order: 1 | 2): FusedProgram {
   const backend = symbolicBackend();
   const graph = new ScalarGraph();
   backend.graph = graph;
@@ -114,10 +172,14 @@ function trace(
   switchBackend(SYMBOLIC_BACKEND);
   try {
     tf.tidy(() => {
-      const f = (u: tf.Tensor) => spec.fn(u, params);
       const elems = (t: tf.Tensor) => backend.elems(t);
       const tensor = (shape: number[], nodes: NodeId[]) =>
         tf.engine().makeTensorFromTensorInfo(backend.make(shape, "float32", nodes));
+      // the parameters: scalar tensors whose values the loop reads as uniforms
+      const params = Object.fromEntries(
+        spec.params.map((q, k) => [q.name, tensor([], [graph.uniform(k)])]),
+      );
+      const f = (u: tf.Tensor) => spec.fn(u, params);
       if (spec.inputs === 1) {
         const raw = graph.input(0);
         const finite = graph.apply(
@@ -155,10 +217,28 @@ function trace(
     switchBackend(previous);
     backend.graph = new ScalarGraph(); // drop the traced nodes
   }
-  const js = graph.compile(spec.inputs, outputs);
-  const run = compileWasmLoop(graph.program(outputs), spec.inputs, outputs);
-  return { run, runJs: js.run, source: js.source, inputs: spec.inputs, outputs: outputs.length };
+  const names = spec.params.map((q) => q.name);
+  const js = graph.compile(spec.inputs, outputs, names);
+  const wasm = compileWasmProgram(graph.program(outputs), spec.inputs, outputs, names.length);
+  memory ??= new WebAssembly.Memory({ initial: 1 });
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(wasm.bytes), {
+    env: { memory },
+  });
+  const call = instance.exports.run as (...args: number[]) => void;
+  const shared = memory;
+  return {
+    run: (xs, os, n, us = []) => runChunked(call, shared, xs, os, n, us),
+    runJs: js.run,
+    source: js.source,
+    wasm,
+    inputs: spec.inputs,
+    outputs: outputs.length,
+    params: names,
+  };
 }
+
+// one memory for every program's chunks (a process runs one loop at a time)
+let memory: WebAssembly.Memory | undefined;
 
 // f at x = ±∞ from y = f(±MAX) and dy = f'(±MAX): ±∞·sign(dy) where dy is not 0, else y.
 function atInfinity(graph: ScalarGraph, x: NodeId, y: NodeId, dy: NodeId): NodeId {

@@ -3,7 +3,7 @@ import { ACTIVATIONS, getActivation } from "../activations/activations.ts";
 import type { ActivationSpec } from "../activations/activation_spec.ts";
 import { resolveParams } from "../activations/resolve_params.ts";
 import { tfjsActivation } from "../activations/tfjs_autodiff.ts";
-import { fusedKernel } from "./fused_kernel.ts";
+import { fusedKernel, fusedProgramsCompiled } from "./fused_kernel.ts";
 import { tf } from "../tf.ts";
 import { dense } from "../../tests/_helpers/numeric.ts";
 
@@ -66,13 +66,18 @@ Deno.test("fusedKernel(): the WebAssembly loop (float32) agrees with the JavaScr
 });
 
 Deno.test("fusedKernel() leaves tfjs as it found it", async (t) => {
-  await t.step("backend and tensor count unchanged; kernels cached per parameters", () => {
+  await t.step("backend and tensor count unchanged; one program for every parameter", () => {
     const before = tf.memory().numTensors;
     const backend = tf.getBackend();
     const spec = getActivation("leaky_relu");
+    const compiled = fusedProgramsCompiled();
     const a = fusedKernel(spec, { alpha: 0.1 });
-    assert.equal(fusedKernel(spec, { alpha: 0.1 }), a);
-    assert.notEqual(fusedKernel(spec, { alpha: 0.2 }), a);
+    const traced = fusedProgramsCompiled() - compiled; // 1, or 0 if an earlier test traced it
+    for (let k = 0; k <= 100; k++) {
+      assert.equal(fusedKernel(spec, { alpha: k / 100 }).program, a.program);
+    }
+    assert.equal(fusedProgramsCompiled() - compiled, traced);
+    assert.ok(traced <= 1);
     assert.equal(tf.getBackend(), backend);
     assert.equal(tf.memory().numTensors, before);
     assert.equal(runFused("leaky_relu", { alpha: 0.2 }).y[0], Math.fround(-12 * 0.2));

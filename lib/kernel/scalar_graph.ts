@@ -1,10 +1,12 @@
 /**
- * Straight-line scalar programs: the nodes a traced activation is made of (inputs,
- * constants and scalar operations), built with constant folding, a few algebraic
- * identities (x·1, x+0, −(−x)) and common-subexpression sharing, then compiled to
- * one JavaScript loop over typed arrays. `fused_kernel.ts` fills a graph by running
- * an activation's tfjs forward pass and tfjs autodiff backward pass on the symbolic
- * backend (`symbolic_backend.ts`).
+ * Straight-line scalar programs: the nodes a traced activation is made of (inputs, one
+ * value per point; uniforms, one value for all points, such as an activation's
+ * parameters; constants; scalar operations), built with constant folding, a few
+ * algebraic identities (x·1, x+0, −(−x)) and common-subexpression sharing, then compiled
+ * to one JavaScript loop over typed arrays. `fused_kernel.ts` fills a graph by running an
+ * activation's tfjs forward pass and tfjs autodiff backward pass on the symbolic backend
+ * (`symbolic_backend.ts`). Nodes that depend on no input (uniforms and what is computed
+ * from them) are loop-invariant: compiled loops compute them once, before the loop.
  *
  * @module
  */
@@ -76,33 +78,59 @@ function evaluator(op: string, arity: number): (...a: number[]) => number {
 }
 
 interface Node {
-  readonly op: string; // "input", "const" or a key of OPS
+  readonly op: string; // "input", "uniform", "const" or a key of OPS
   readonly args: readonly NodeId[];
-  readonly value?: number; // const: the value; input: the input's position
+  readonly value?: number; // const: the value; input, uniform: its position
 }
 
-/** One node of a compiled program: "input" (value = position), "const" or an operation. */
+/**
+ * One node of a compiled program: "input" (value = position), "uniform" (value =
+ * position), "const" or an operation.
+ */
 export interface ProgramNode {
   /** the node's id in its graph */
   readonly id: NodeId;
-  /** "input", "const" or one of {@linkcode SCALAR_OPS} */
+  /** "input", "uniform", "const" or one of {@linkcode SCALAR_OPS} */
   readonly op: string;
   /** operand ids */
   readonly args: readonly NodeId[];
-  /** const: the value; input: the input's position */
+  /** const: the value; input, uniform: its position */
   readonly value?: number;
 }
 
+/**
+ * A compiled loop: `outputs[j][i]` = output j at the inputs `inputs[*][i]`, for i < n,
+ * with `uniforms[k]` the value of uniform k (default none).
+ */
+export type LoopFunction = (
+  inputs: readonly Float32Array[],
+  outputs: readonly Float32Array[],
+  n: number,
+  uniforms?: readonly number[],
+) => void;
+
 /** A kernel compiled from a graph: reads `n` points of each input, writes each output. */
 export interface CompiledLoop {
-  /** runs the loop: `outputs[j][i]` = output j at the inputs `inputs[*][i]`, for i < n */
-  readonly run: (
-    inputs: readonly Float32Array[],
-    outputs: readonly Float32Array[],
-    n: number,
-  ) => void;
+  /** runs the loop (see {@linkcode LoopFunction}) */
+  readonly run: LoopFunction;
   /** the generated JavaScript (for reading, and for tests) */
   readonly source: string;
+}
+
+/**
+ * The loop-invariant nodes of a program: those that depend on no input (constants,
+ * uniforms, and operations on them only).
+ *
+ * @param program the nodes, operands first
+ * @returns their ids
+ */
+export function invariantNodes(program: readonly ProgramNode[]): Set<NodeId> {
+  const invariant = new Set<NodeId>();
+  for (const node of program) {
+    if (node.op === "input") continue;
+    if (node.args.every((a) => invariant.has(a))) invariant.add(node.id);
+  }
+  return invariant;
 }
 
 /**
@@ -133,6 +161,17 @@ export class ScalarGraph {
    */
   input(k: number): NodeId {
     return this.#add({ op: "input", args: [], value: k });
+  }
+
+  /**
+   * The node of uniform `k`: one value for every point (the k-th entry of the compiled
+   * loop's `uniforms`), e.g. an activation's parameter.
+   *
+   * @param k uniform position
+   * @returns its node
+   */
+  uniform(k: number): NodeId {
+    return this.#add({ op: "uniform", args: [], value: k });
   }
 
   /**
@@ -272,20 +311,34 @@ export class ScalarGraph {
    *
    * @param inputs number of input arrays the loop reads
    * @param outputs the node of each output array, in order
+   * @param uniformNames names of the uniforms, for the source (default u0, u1, …)
    * @returns the loop and its source
    */
-  compile(inputs: number, outputs: readonly NodeId[]): CompiledLoop {
+  compile(
+    inputs: number,
+    outputs: readonly NodeId[],
+    uniformNames: readonly string[] = [],
+  ): CompiledLoop {
     const program = this.program(outputs);
     const byId = new Map(program.map((node) => [node.id, node]));
     const name = (id: NodeId): string => {
       const node = byId.get(id) as ProgramNode;
       return node.op === "const" ? literal(node.value as number) : `t${id}`;
     };
-    const body: string[] = [];
+    const invariant = invariantNodes(program);
+    const before: string[] = [], body: string[] = [];
     for (const node of program) {
       if (node.op === "const") continue;
-      const expr = node.op === "input" ? `X${node.value}[i]` : OPS[node.op](...node.args.map(name));
-      body.push(`    const t${node.id} = ${expr};`);
+      const expr = node.op === "input"
+        ? `X${node.value}[i]`
+        : node.op === "uniform"
+        ? `us[${node.value}]`
+        : OPS[node.op](...node.args.map(name));
+      const note = node.op === "uniform"
+        ? ` // ${uniformNames[node.value as number] ?? `u${node.value}`}`
+        : "";
+      if (invariant.has(node.id)) before.push(`  const t${node.id} = ${expr};${note}`);
+      else body.push(`    const t${node.id} = ${expr};`);
     }
     const ins = Array.from({ length: inputs }, (_, k) => `X${k} = xs[${k}]`);
     const outs = outputs.map((_, j) => `O${j} = os[${j}]`);
@@ -298,8 +351,9 @@ export class ScalarGraph {
         : `    O${j}[i] = nan ? NaN : ${name(id)};`;
     const source = [
       `const { ${HELPERS.join(", ")} } = H;`,
-      `return function fusedLoop(xs, os, n) {`,
+      `return function fusedLoop(xs, os, n, us = []) {`,
       `  const ${[...ins, ...outs].join(", ")};`,
+      ...before,
       `  for (let i = 0; i < n; i++) {`,
       ...body,
       ...(inputNames.length === 0 ? [] : [`    const nan = ${nan};`]),

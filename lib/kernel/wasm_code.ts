@@ -73,6 +73,7 @@ export const SIMD = {
   sub: 0xe5,
   mul: 0xe6,
   div: 0xe7,
+  splat: 0x13,
   pmin: 0xea,
   pmax: 0xeb,
   convertI32: 0xfa,
@@ -82,6 +83,8 @@ export const SIMD = {
 export const I32 = 0x7f;
 /** The value type v128. */
 export const V128 = 0x7b;
+/** The value type f32. */
+export const F32 = 0x7d;
 
 /** An expression: appends the instructions that leave one v128 on the stack. */
 export type Expr = (code: Code) => void;
