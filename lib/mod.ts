@@ -105,6 +105,8 @@ export {
   type SignalOptions,
   signalPropagation,
   type SignalResult,
+  signalRows,
+  type SignalRowsOptions,
   type SignalStat,
 } from "./training/signal_propagation.ts";
 export {

@@ -106,7 +106,8 @@ export function trainabilityFigure(
   const accuracy = Plot.plot({
     ...common,
     y: {
-      domain: [Math.min(0.5, Math.floor(10 * lowest) / 10), 1],
+      // a little room around the dots at chance (0.5) and at 1
+      domain: [Math.min(0.5, Math.floor(10 * lowest) / 10) - 0.03, 1.015],
       label: "final training accuracy",
       labelAnchor: "center",
       labelArrow: "none",
@@ -147,7 +148,8 @@ export function trainabilityFigure(
   const speed = Plot.plot({
     ...common,
     y: {
-      domain: [0, epochs],
+      // the crosses at the epoch limit stay clear of the frame
+      domain: [0, epochs * 1.06],
       label: `epochs to ${percent} (mean)`,
       labelAnchor: "center",
       labelArrow: "none",

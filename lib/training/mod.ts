@@ -107,6 +107,8 @@ export {
   type SignalOptions,
   signalPropagation,
   type SignalResult,
+  signalRows,
+  type SignalRowsOptions,
   type SignalStat,
 } from "./signal_propagation.ts";
 export {

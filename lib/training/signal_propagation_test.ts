@@ -4,7 +4,12 @@ import { makeDataset } from "./datasets.ts";
 import { createNetwork } from "./network.ts";
 import { train } from "./train.ts";
 import { MAX_BATCH_VALUES } from "./train.ts";
-import { networkSignal, signalPropagation, type SignalResult } from "./signal_propagation.ts";
+import {
+  networkSignal,
+  signalPropagation,
+  type SignalResult,
+  signalRows,
+} from "./signal_propagation.ts";
 import type { InitializerName } from "./initializers.ts";
 
 function find(results: SignalResult[], name: string, init: InitializerName): SignalResult {
@@ -15,13 +20,13 @@ function find(results: SignalResult[], name: string, init: InitializerName): Sig
 
 Deno.test("signalPropagation() reproduces the depth notebook's numbers at depth 50", async (t) => {
   const base = tf.memory().numTensors;
-  // the notebook's sizes: 50 layers of 128 units, 256 inputs
+  // the notebook's sizes: 50 layers of 128 units, 128 inputs
   const results = signalPropagation({
     activations: ["sigmoid", "relu", "selu"],
     inits: ["glorot_uniform", "he_normal", "lecun_normal"],
     depth: 50,
     width: 128,
-    inputs: 256,
+    inputs: 128,
     seed: 0,
   });
   assert.equal(tf.memory().numTensors, base, "no tensor leaked");
@@ -306,4 +311,34 @@ Deno.test("signalPropagation() and networkSignal() refuse bad input before any w
       assert.equal(tf.memory().numTensors, base);
     });
   }
+});
+
+Deno.test("signalRows() tabulates one value per activation and initialisation", () => {
+  const results = signalPropagation({
+    activations: ["sigmoid", "relu"],
+    inits: ["glorot_uniform", "he_normal"],
+    depth: 4,
+    width: 8,
+    inputs: 8,
+  });
+  const rows = signalRows(results);
+  assert.deepEqual(rows.map((r) => Object.keys(r)), [
+    ["activation", "Glorot uniform", "He normal"],
+    ["activation", "Glorot uniform", "He normal"],
+  ]);
+  assert.equal(rows[1]["He normal"], find(results, "relu", "he_normal").gradientRatio);
+  const std = signalRows(results, { value: "activationStd", layer: 2, activations: ["relu"] });
+  assert.deepEqual(std, [{
+    activation: "ReLU",
+    "Glorot uniform": find(results, "relu", "glorot_uniform").activationStd[1],
+    "He normal": find(results, "relu", "he_normal").activationStd[1],
+  }]);
+  assert.throws(() => signalRows(results, { layer: 5 }), {
+    name: "RangeError",
+    message: /^Invalid option layer: 5 is above the maximum 4/,
+  });
+  assert.throws(() => signalRows(results, { activations: ["tanh"] }), {
+    name: "RangeError",
+    message: 'Invalid option activations[0]: no result for "tanh"',
+  });
 });
