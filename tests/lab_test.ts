@@ -36,6 +36,18 @@ const EXPECTED_TITLES: Record<string, string[]> = {
     "ReLU and smooth relatives",
     "GELU (Derivatives)",
   ],
+  "depth.ipynb": [
+    "Activation std (Glorot uniform)",
+    "Gradient std (He normal)",
+    "Gradient scale (Glorot uniform)",
+    "Gradient scale (gain)",
+    "Dead units (He normal)",
+    "Final accuracy by depth",
+    "Epochs to 95% by depth",
+    "Pre-activation std at layer 50",
+    "Pre-activation std (gain)",
+    "Activation mean (LeCun normal)",
+  ],
   "nonlinearity_playground.ipynb": [
     "Decision Boundary (Hyperbolic Tangent)",
     "After Nonlinear Transformation",
