@@ -12,7 +12,11 @@
  * vanishes, so does what layer l learns. f and f' come together from the registry's
  * fused kernel (`activationInto`), so every activation is differentiated exactly as the
  * training code does it; the matrix products run on TensorFlow.js (wasm), one product
- * per layer for many networks at once (see {@linkcode signalPropagation}).
+ * per layer for many networks at once (see {@linkcode signalPropagation}). Measured on the
+ * project's 2-core machine: a 1,000 x 128 by 128 x 128 product takes 1.5 to 3 ms there
+ * and 18 to 33 ms as a JavaScript loop (float32 or float64); tfjs's product with a
+ * transposed operand (`transposeB`) took 16 to 19 ms, so the backward pass multiplies by
+ * an explicit transposed copy.
  *
  * @module
  */
