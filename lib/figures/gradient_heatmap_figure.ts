@@ -17,9 +17,10 @@ import { textWidth } from "./text_width.ts";
 import { selectSignals } from "./signal_figure.ts";
 import { argument, checkArrayLike, checkNumber, checkOptions, option } from "../guards.ts";
 
-// label type size, row height and column width of the cells, and the least height of the
-// cells' area (room for the colour bar's label), in px
-const FONT_SIZE = 12, ROW = 13, COLUMN = 4, MIN_CELLS_HEIGHT = 150;
+// type size (the axes' 13 px, legible in JupyterLab at 1,000 px), row height and column
+// width of the cells, and the least height of the cells' area (room for the colour bar's
+// label), in px
+const FONT_SIZE = 13, ROW = 15, COLUMN = 4, MIN_CELLS_HEIGHT = 150;
 // fill of cells with no value (an overflow), and the diverging scheme
 const MISSING = "#d9d9d9", SCHEME: Plot.ColorScheme = "BuRd";
 

@@ -30,7 +30,7 @@ import {
 } from "../guards.ts";
 
 // label type size and row height in px
-const FONT_SIZE = 12, ROW = 20;
+const FONT_SIZE = 13, ROW = 21;
 
 /** Dot colours of the initialisations. */
 const INIT_COLORS: Readonly<Record<InitializerName, string>> = {

@@ -231,7 +231,7 @@ function statPanel(
     marginBottom: 48,
     marginTop: 12,
     marginRight: 16,
-    style: { fontSize: "12px", fontFamily: "DejaVu Sans, system-ui, sans-serif" },
+    style: { fontSize: "13px", fontFamily: "DejaVu Sans, system-ui, sans-serif" },
     x: {
       domain: [1, Math.max(2, depth)],
       label: "layer",

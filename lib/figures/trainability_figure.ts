@@ -31,7 +31,7 @@ export interface TrainabilityFigureOptions {
   readonly height?: number;
 }
 
-const STYLE = { fontSize: "12px", fontFamily: "DejaVu Sans, system-ui, sans-serif" };
+const STYLE = { fontSize: "13px", fontFamily: "DejaVu Sans, system-ui, sans-serif" };
 
 /**
  * Two panels from {@linkcode trainability}'s result: "Final accuracy by depth" (the mean
