@@ -167,4 +167,3 @@ export { type Displayable, JUPYTER_DISPLAY } from "./notebook/display.ts";
 export type { GridAxes, Points } from "./training/predict.ts";
 export type { Grid } from "./grid.ts";
 export type { Interval } from "./figures/interval.ts";
-export type { ParamPlan } from "./interactive/param_plan.ts";

@@ -73,6 +73,8 @@ export interface ViewHints {
  * tensors (a fused program takes its parameters as inputs, so that one program serves
  * every value; training learns PReLU's α). The function uses them through tfjs ops only
  * (`tf.div(90, p.beta)`, never `90 / p.beta` or `p.beta === 1 ? …`).
+ *
+ * @internal
  */
 export type ParamValues = Readonly<Record<string, number | tf.Tensor>>;
 

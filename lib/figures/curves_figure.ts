@@ -12,6 +12,7 @@ import { panel } from "./layout.ts";
 import { plotDocument } from "./dom.ts";
 import { clipPolyline, simplify } from "./polyline.ts";
 import { swatches } from "./swatches.ts";
+import { formatValue } from "./ticks.ts";
 import { MAX_PANEL_SIZE, MIN_PANEL_SIZE } from "./figure.ts";
 import {
   argument,
@@ -151,7 +152,7 @@ export function curvesFigure(curves: readonly Curve[], options?: CurvesOptions):
     Plot.gridX({ stroke: "#ddd", strokeOpacity: 1 }),
     Plot.gridY({ stroke: "#ddd", strokeOpacity: 1 }),
     Plot.ruleX([0], { stroke: "#999" }),
-    Plot.ruleY([0], { stroke: "#999" }),
+    Plot.ruleY([0], { stroke: "#999", ariaDescription: "y = 0" }),
     Plot.frame({ stroke: "#999" }),
   ];
   const step = niceStep((xw[1] - xw[0]) / hoverPoints);
@@ -307,14 +308,6 @@ export function niceStep(raw: number): number {
   const p = 10 ** Math.floor(Math.log10(raw));
   const m = raw / p;
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
-}
-
-function formatValue(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const s = Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3)
-    ? v.toExponential(3)
-    : String(+v.toFixed(4));
-  return s === "-0" ? "0" : s;
 }
 
 // Values at round x positions inside the window: the exact sample when one sits there,

@@ -52,12 +52,36 @@ export const MAX_PANEL_SIZE = 10_000;
 
 // the WebP format's largest side, in pixels
 const MAX_WEBP_SIDE = 16_383;
+/** A position scale of a chart: data values in `domain` map linearly onto pixels in `range`. */
+export interface LinearScale {
+  /** The data interval, e.g. [-5, 5]. */
+  readonly domain: readonly [number, number];
+  /** The pixels it maps to, in the chart's own coordinates (y runs downwards). */
+  readonly range: readonly [number, number];
+}
+
+/**
+ * The position scales of one chart of a figure, in its own `<svg data-chart>` element:
+ * what an interactive page needs to draw on it (it never reads them back from the SVG).
+ */
+export interface ChartScales {
+  /** The horizontal scale. */
+  readonly x: LinearScale;
+  /** The vertical scale. */
+  readonly y: LinearScale;
+}
+
 /** Options of {@linkcode Figure}. */
 export interface FigureOptions {
   /** What the figure shows, in words: the `text/plain` output and the image's alt text. */
   readonly description?: string;
   /** Titles of the panels, in reading order (for tests and descriptions). */
   readonly titles?: readonly string[];
+  /**
+   * Scales of the charts with linear x and y scales, in document order of their
+   * `<svg data-chart>` elements (`null` for a chart without them).
+   */
+  readonly charts?: readonly (ChartScales | null)[];
 }
 
 /** Options of {@linkcode Figure.png}. */
@@ -97,6 +121,8 @@ export class Figure {
   readonly titles: readonly string[];
   /** Inner SVG markup, drawn in a `width` x `height` box at the origin. */
   readonly body: string;
+  /** Scales of its charts, in document order (see {@linkcode FigureOptions.charts}). */
+  readonly charts: readonly (ChartScales | null)[];
   #png = new Map<number, Uint8Array>();
   #webp?: Uint8Array;
 
@@ -117,7 +143,7 @@ export class Figure {
     for (const [name, v] of [["width", width], ["height", height]] as const) {
       checkNumber(v, label(name), { min: 0, minExclusive: true, max: MAX_FIGURE_SIDE });
     }
-    const { titles = [], description } = checkOptions(options, label("options"));
+    const { titles = [], description, charts = [] } = checkOptions(options, label("options"));
     checkArrayLike(titles, option("titles"), "an array of strings");
     titles.forEach((t, k) => checkString(t, option(`titles[${k}]`), true));
     if (description !== undefined) checkString(description, option("description"), true);
@@ -125,6 +151,7 @@ export class Figure {
     this.width = width;
     this.height = height;
     this.titles = titles;
+    this.charts = charts;
     this.description = description ??
       (this.titles.length ? `Figure: ${this.titles.join("; ")}` : "Figure");
   }

@@ -34,9 +34,27 @@ export function kinkMarkers(name: string, params: Record<string, number> = {}): 
   const spec = getActivation(name);
   const p = { ...Object.fromEntries(spec.params.map((q) => [q.name, q.default])), ...params };
   return spec.kinks(p).map((k) => {
-    // a few float32 steps away: the one-sided limit up to f'' * 1e-6
-    const h = k === 0 ? 1e-30 : Math.abs(k) * 2 ** -21;
-    const { dy } = activation(name, [k - h, k, k + h], params);
+    const { dy } = activation(name, kinkProbe(k), params);
     return { x: k, left: dy[0], at: dy[1], right: dy[2] };
   });
+}
+
+/**
+ * Where the one-sided limits of f' at a kink are read: a few float32 steps left of it,
+ * the kink itself, a few steps right (the limits up to f'' · 1e-6). Self-contained:
+ * interactive pages ship its source and mark kinks as the static figures do.
+ *
+ * @param k The kink's position.
+ * @returns `[left, k, right]`.
+ *
+ * @example
+ * ```ts
+ * import { kinkProbe } from "./kink_markers.ts";
+ * const [left, at, right] = kinkProbe(1);
+ * console.assert(left < at && at === 1 && right > at && right - left < 1e-5);
+ * ```
+ */
+export function kinkProbe(k: number): [number, number, number] {
+  const h = k === 0 ? 1e-30 : Math.abs(k) * 2 ** -21;
+  return [k - h, k, k + h];
 }

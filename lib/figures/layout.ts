@@ -6,7 +6,7 @@
  * @module
  */
 import { serializeSvg } from "./dom.ts";
-import { Figure } from "./figure.ts";
+import { type ChartScales, Figure, type LinearScale } from "./figure.ts";
 import { escapeXml } from "./markup.ts";
 import { textWidth } from "./text_width.ts";
 import { argument, checkNumber, checkOptions, checkString, option, typeError } from "../guards.ts";
@@ -64,7 +64,10 @@ export function panel(chart: Element, options?: PanelOptions): Figure {
   if (title !== undefined) checkString(title, option("title"), true);
   if (o.description !== undefined) checkString(o.description, option("description"), true);
   checkNumber(titleSize, option("titleSize"), { min: 1, max: 200 });
-  const chartSvg = serializeSvg(chart);
+  const element = typeof chart?.setAttribute === "function";
+  const scales = element ? chartScales(chart) : null;
+  if (element) chart.setAttribute("data-chart", ""); // what an interactive page draws on
+  const chartSvg = serializeSvg(chart); // names a chart that is not an <svg> element
   const cw = sizeOf(chart, "width"), ch = sizeOf(chart, "height");
   const top = title ? Math.round(titleSize * 1.9) : 0;
   let body = "";
@@ -104,7 +107,23 @@ export function panel(chart: Element, options?: PanelOptions): Figure {
   return new Figure(body, width, height, {
     titles: title ? [title] : [],
     description: o.description ?? title,
+    charts: [scales],
   });
+}
+
+// A Plot chart's x and y scales when both are linear (Plot's chart.scale(name)).
+function chartScales(chart: Element): ChartScales | null {
+  const scale = (chart as Element & { scale?: (name: string) => unknown }).scale;
+  if (typeof scale !== "function") return null;
+  const linear = (name: string): LinearScale | null => {
+    const s = scale.call(chart, name) as
+      | { type?: string; domain?: number[]; range?: number[] }
+      | undefined;
+    if (s?.type !== "linear" || s.domain?.length !== 2 || s.range?.length !== 2) return null;
+    return { domain: [s.domain[0], s.domain[1]], range: [s.range[0], s.range[1]] };
+  };
+  const x = linear("x"), y = linear("y");
+  return x && y ? { x, y } : null;
 }
 
 function sizeOf(element: Element, name: "width" | "height"): number {
@@ -185,6 +204,7 @@ function layout(
   const [w, h] = direction === "row" ? [offset, cross] : [cross, offset];
   return new Figure(body, w, h, {
     titles: (figs as Figure[]).flatMap((f) => f.titles),
+    charts: (figs as Figure[]).flatMap((f) => f.charts),
     description: options.description ?? (figs as Figure[]).map((f) => f.description).join(" | "),
   });
 }
@@ -220,7 +240,7 @@ function wrap(figs: Figure[], gap: number, maxWidth: number): Figure[][] {
  *
  * @example
  * ```ts
- * import { Figure } from "./figure.ts";
+ * import { type ChartScales, Figure, type LinearScale } from "./figure.ts";
  * import { row } from "./layout.ts";
  * const a = new Figure("", 100, 50), b = new Figure("", 200, 80);
  * const r = row(a, b, { gap: 10 });
@@ -243,7 +263,7 @@ export function row(...figures: (Figure | LayoutOptions)[]): Figure {
  * @example
  * ```ts
  * import { column } from "./layout.ts";
- * import { Figure } from "./figure.ts";
+ * import { type ChartScales, Figure, type LinearScale } from "./figure.ts";
  * const c = column(new Figure("", 100, 50), new Figure("", 200, 80), { gap: 0 });
  * console.assert(c.width === 200 && c.height === 130);
  * ```

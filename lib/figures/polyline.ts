@@ -51,6 +51,60 @@ export function clipPolyline(
   checkArrayLike(x, argument("clipPolyline", "x"));
   checkArrayLike(y, argument("clipPolyline", "y"));
   const { breaks = [] } = checkOptions(options, argument("clipPolyline", "options"));
+  return clipPoints(x, y, xw, yw, breaks);
+}
+
+/**
+ * {@linkcode clipPolyline} without the argument checks. Self-contained (it uses nothing
+ * outside its body), so that interactive pages ship its source and cut their curves
+ * exactly as the static figures do.
+ *
+ * @param x Positions.
+ * @param y Values (same length).
+ * @param xw x window.
+ * @param yw y window.
+ * @param breaks `{ x, jump }` positions where the line must not be joined.
+ * @returns Points of the visible pieces; `z` numbers the pieces.
+ *
+ * @example
+ * ```ts
+ * import { clipPoints } from "./polyline.ts";
+ * console.assert(clipPoints([0, 1, 2], [0, 1, 0], [0, 2], [0, 2], [{ x: 1, jump: 2 }]).length === 0);
+ * ```
+ */
+export function clipPoints(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  xw: readonly [number, number],
+  yw: readonly [number, number],
+  breaks: readonly { readonly x: number; readonly jump: number }[],
+): SegmentPoint[] {
+  // Liang-Barsky: the part [t0, t1] of the segment inside the window, if any
+  function clipSegment(x0: number, y0: number, x1: number, y1: number): [number, number] | null {
+    let t0 = 0, t1 = 1;
+    const dx = x1 - x0, dy = y1 - y0;
+    const edges: [number, number][] = [
+      [-dx, x0 - xw[0]],
+      [dx, xw[1] - x0],
+      [-dy, y0 - yw[0]],
+      [dy, yw[1] - y0],
+    ];
+    for (const [p, q] of edges) {
+      if (p === 0) {
+        if (q < 0) return null;
+      } else {
+        const r = q / p;
+        if (p < 0) {
+          if (r > t1) return null;
+          if (r > t0) t0 = r;
+        } else {
+          if (r < t0) return null;
+          if (r < t1) t1 = r;
+        }
+      }
+    }
+    return [t0, t1];
+  }
   const out: SegmentPoint[] = [];
   let z = 0, open = false;
   let last: SegmentPoint | undefined;
@@ -64,7 +118,7 @@ export function clipPolyline(
       open = false;
       continue;
     }
-    const t = clipSegment(x0, y0, x1, y1, xw, yw);
+    const t = clipSegment(x0, y0, x1, y1);
     if (!t || t[0] >= t[1]) {
       open = false;
       continue;
@@ -86,42 +140,10 @@ export function clipPolyline(
   return out;
 }
 
-function clipSegment(
-  x0: number,
-  y0: number,
-  x1: number,
-  y1: number,
-  xw: Interval,
-  yw: Interval,
-): [number, number] | undefined {
-  let t0 = 0, t1 = 1;
-  const dx = x1 - x0, dy = y1 - y0;
-  const edges: [number, number][] = [
-    [-dx, x0 - xw[0]],
-    [dx, xw[1] - x0],
-    [-dy, y0 - yw[0]],
-    [dy, yw[1] - y0],
-  ];
-  for (const [p, q] of edges) {
-    if (p === 0) {
-      if (q < 0) return undefined;
-    } else {
-      const r = q / p;
-      if (p < 0) {
-        if (r > t1) return undefined;
-        if (r > t0) t0 = r;
-      } else {
-        if (r < t0) return undefined;
-        if (r < t1) t1 = r;
-      }
-    }
-  }
-  return [t0, t1];
-}
-
 /**
  * Ramer-Douglas-Peucker per connected piece, with the tolerance in pixels: keeps the
  * drawn curve within 0.05 px of the samples while dropping points on straight runs.
+ * Self-contained, like {@linkcode clipPoints}: pages ship its source.
  *
  * @param points What {@linkcode clipPolyline} returned.
  * @param px Data units per pixel along x.

@@ -3,7 +3,7 @@ import { type Probe, runProbes } from "../../tests/_helpers/health.ts";
 import { Figure } from "../figures/figure.ts";
 import { makeDataset } from "../training/datasets.ts";
 import { epochSliderFigure, frameSliderFigure, saveFrameSlider } from "./frame_slider_figure.ts";
-import { parametricPairFigure, saveInteractive, sliderFigure } from "./slider_figure.ts";
+import { saveInteractive, sliderFigure } from "./slider_figure.ts";
 
 // deno-lint-ignore no-explicit-any -- probes pass what the types forbid, as a careless caller would
 const bad = (v: unknown): any => v;
@@ -16,10 +16,10 @@ Deno.test("interactive guards refuse bad input before computing, and leave tfjs 
   const history = { loss: [], accuracy: [] };
   const probes: Probe[] = [
     {
-      name: "sliderFigure maxDataBytes 1e12",
-      call: () => sliderFigure("elu", { maxDataBytes: 1e12 }),
+      name: "sliderFigure samples 1e7",
+      call: () => sliderFigure("elu", { samples: 1e7 }),
       error: RangeError,
-      message: /^Invalid option maxDataBytes: 1000000000000 is above the maximum 20000000/,
+      message: /^Invalid option samples: 10000000 is above the maximum 20000/,
     },
     {
       name: "sliderFigure width 1e6",
@@ -56,7 +56,7 @@ Deno.test("interactive guards refuse bad input before computing, and leave tfjs 
       name: "sliderFigure(null)",
       call: () => sliderFigure(bad(null)),
       error: TypeError,
-      message: /^sliderFigure\(name\): expected a non-empty string, got null$/,
+      message: /^sliderFigure\(activation\): expected an activation name or declaration, got null$/,
     },
     {
       name: 'sliderFigure("elu", null)',
@@ -65,17 +65,10 @@ Deno.test("interactive guards refuse bad input before computing, and leave tfjs 
       message: /^sliderFigure\(options\): expected an options object, got null$/,
     },
     {
-      name: "parametricPairFigure(undefined)",
-      call: () => parametricPairFigure(bad(undefined)),
+      name: "sliderFigure(a declaration without fn)",
+      call: () => sliderFigure(bad({ name: "x", params: [] })),
       error: TypeError,
-      message: /^parametricPairFigure\(source\): expected a ParametricSource, got undefined$/,
-    },
-    {
-      name: "parametricPairFigure without values",
-      call: () =>
-        parametricPairFigure(bad({ label: "L", color: "#000", x: [0, 1], y: [0, 1], params: [] })),
-      error: TypeError,
-      message: /^parametricPairFigure\(source.values\): expected a function, got undefined$/,
+      message: /^sliderFigure\(activation\): expected an activation name or declaration, got/,
     },
     {
       name: "frameSliderFigure([null])",

@@ -1,72 +1,32 @@
 /**
- * The {@linkcode InteractiveFigure}: a function / derivative pair with sliders, as an HTML
- * fragment for Jupyter and as a standalone page. It carries the precomputed curves and the
- * page runtime (`slider_runtime.ts`) that draws them.
+ * The {@linkcode InteractiveFigure}: a function / derivative pair with a slider and a
+ * number box per parameter, as an HTML fragment for Jupyter and as a standalone page. It
+ * carries the activation's compiled program (a few kilobytes of WebAssembly) and the page
+ * script (`live_runtime.ts`) that computes and draws every curve in the browser.
  *
  * @module
  */
 import { escapeXml, htmlPage } from "../figures/markup.ts";
 import type { Figure } from "../figures/figure.ts";
-import type { Interval } from "../figures/interval.ts";
 import { JUPYTER_DISPLAY } from "../notebook/display.ts";
-import type { ParamPlan } from "./param_plan.ts";
-import { SLIDER_RUNTIME } from "./slider_runtime.ts";
+import { type LiveConfig, liveScript } from "./live_runtime.ts";
 
 /** Sizes of an {@linkcode InteractiveFigure}'s parts, in bytes (characters). */
 export interface InteractiveSizes {
-  /** Embedded curve data (base64). */
-  readonly data: number;
+  /** The compiled program (base64). */
+  readonly program: number;
   /** The standalone page ({@linkcode InteractiveFigure.html}). */
   readonly page: number;
-}
-
-/** One panel of a slider page: its samples, pixel mapping and read-outs. */
-export interface PanelConfig {
-  /** first sample index of the panel in the shared x array */
-  i0: number;
-  /** number of samples of the panel */
-  n: number;
-  /** pixel mapping px = ax x + bx, py = ay y + by (chart coordinates) */
-  ax: number;
-  bx: number;
-  ay: number;
-  by: number;
-  xw: Interval;
-  yw: Interval;
-  /** hover read-outs: [x, sample index] */
-  hover: [number, number][];
-  digits: number;
-  yLabel: string;
-  /** whether the panel marks kinks and breaks its line there */
-  kinks: boolean;
-}
-
-/** What a slider page embeds: labels, sliders, curves (base64), kinks and panels. */
-export interface SliderConfig {
-  id: string;
-  label: string;
-  color: string;
-  mode: "product" | "lines";
-  params: {
-    name: string;
-    label: string;
-    grid: number[];
-    step: number;
-    default: number;
-    digits: number;
-  }[];
-  x: string;
-  y: string;
-  dy: string;
-  kinks: [number, number, number, number][][];
-  panels: PanelConfig[];
+  /** The notebook output ({@linkcode InteractiveFigure.notebookHtml}). */
+  readonly notebook: number;
 }
 
 /**
  * An interactive function / derivative pair: the static pair at the default parameter
- * values plus sliders. Shows itself in Jupyter (`text/html` with the live figure and its
- * script; for untrusted notebooks a still picture and a note; and `text/plain`)
- * and exports as a standalone page with {@linkcode InteractiveFigure.html}.
+ * values, sliders and number boxes, and the compiled program the page runs. Shows itself
+ * in Jupyter (`text/html` with the live figure and its script; for untrusted notebooks a
+ * still picture and a note; and `text/plain`) and exports as a standalone page with
+ * {@linkcode InteractiveFigure.html}.
  */
 export class InteractiveFigure {
   /** The static pair at the default parameter values (also the untrusted fallback). */
@@ -75,105 +35,76 @@ export class InteractiveFigure {
   readonly description: string;
   /** Unique element id of the figure's root (`asf-...`). */
   readonly id: string;
-  /** The parameters and how the sliders map to the embedded curves. */
-  readonly plan: ParamPlan;
-  /** The x samples the curves were computed at (shared by both panels). */
-  readonly x: Float64Array;
-  readonly #config: SliderConfig;
+  /** What the page receives: program, parameters, samples, scales and panels. */
+  readonly config: LiveConfig;
+  readonly #kinks: string;
   readonly #title: string;
 
-  /** @internal Use {@linkcode sliderFigure} or {@linkcode parametricPairFigure}. */
-  constructor(
-    still: Figure,
-    config: SliderConfig,
-    plan: ParamPlan,
-    x: Float64Array,
-    title: string,
-  ) {
+  /** @internal Use {@linkcode sliderFigure}. */
+  constructor(still: Figure, config: LiveConfig, kinks: string, title: string) {
     this.still = still;
-    this.#config = config;
-    this.plan = plan;
-    this.x = x;
+    this.config = config;
+    this.#kinks = kinks;
     this.id = config.id;
     this.#title = title;
-    const names = config.params.map((p) => `${p.label} ${p.grid[0]} to ${p.grid.at(-1)}`);
+    const names = config.params.map((p) => `${p.label} ${p.min} to ${p.max}`);
     this.description = `${still.description}; interactive: ${names.join(", ")}`;
   }
 
-  /**
-   * The embedded curves of one parameter record, decoded from the page data (what the
-   * browser draws): f on the function panel's samples and f' on the derivative panel's.
-   *
-   * @param index Index into `plan.records`.
-   * @returns `{ x, y }` for the function panel and `{ dx, dy }` for the derivative panel.
-   * @throws {RangeError} If the index is out of range.
-   */
-  embedded(
-    index: number,
-  ): { x: Float64Array; y: Float32Array; dx: Float64Array; dy: Float32Array } {
-    const n = this.plan.records.length;
-    if (!(Number.isInteger(index) && index >= 0 && index < n)) {
-      throw new RangeError(`Invalid record index ${index}: expected an integer in [0, ${n - 1}]`);
-    }
-    const [pf, pd] = this.#config.panels;
-    const ys = fromBase64(this.#config.y), dys = fromBase64(this.#config.dy);
+  /** Sizes of the parts, in bytes. */
+  get sizes(): InteractiveSizes {
     return {
-      x: this.x.slice(pf.i0, pf.i0 + pf.n),
-      y: ys.slice(index * pf.n, (index + 1) * pf.n),
-      dx: this.x.slice(pd.i0, pd.i0 + pd.n),
-      dy: dys.slice(index * pd.n, (index + 1) * pd.n),
+      program: this.config.wasm.length,
+      page: this.html().length,
+      notebook: this.notebookHtml().length,
     };
   }
 
-  /** Sizes of the embedded data and of the standalone page. */
-  get sizes(): InteractiveSizes {
-    const c = this.#config;
-    return { data: c.y.length + c.dy.length + c.x.length, page: this.html().length };
-  }
-
   /**
-   * The live figure as an HTML fragment: the SVG, the sliders, the data and the script.
+   * The live figure as an HTML fragment: picture, controls, data and script.
    *
-   * @param options `fallback`: also include the still picture and a note for untrusted
-   *   Jupyter outputs (default false).
+   * @param options `fallback`: a still picture and a note for untrusted Jupyter outputs.
    * @returns HTML markup.
    */
   fragment(options: { readonly fallback?: boolean } = {}): string {
-    const c = this.#config;
-    const picture = options.fallback
-      ? this.still.notebookHtml()
-      : `<div class="asf-svg">${this.still.svg()}</div>`;
-    // data-lm-suppress-shortcuts: JupyterLab's command-mode shortcuts otherwise swallow
-    // the arrow keys pressed on a focused slider (checked in JupyterLab 4)
-    const sliders = c.params.map((p, i) => {
-      const value = p.grid[p.default];
-      return `<label class="asf-param">${escapeXml(p.label)} ` +
-        `<input type="range" data-asf-param="${i}" data-lm-suppress-shortcuts="true" min="${
-          p.grid[0]
-        }" max="${p.grid.at(-1)}" ` +
-        `step="${p.step}" value="${value}" ` +
-        `aria-label="${escapeXml(p.label)}"> <output>${value.toFixed(p.digits)}</output></label>`;
+    const c = this.config;
+    const picture = options.fallback ? this.still.notebookHtml() : `<div>${this.still.svg()}</div>`;
+    const controls = c.params.map((p) => {
+      const label = escapeXml(p.label);
+      const value = String(p.default);
+      return `<label class="asf-param">${label} ` +
+        `<input type="range" data-asf-param="${escapeXml(p.name)}" min="${p.min}" max="${p.max}" ` +
+        `step="any" value="${value}" aria-label="${label}">` +
+        `<input type="number" data-asf-param="${escapeXml(p.name)}" step="${p.step}" ` +
+        `value="${value}" aria-label="${label} (exact value)"></label>`;
     }).join("");
     const note = options.fallback
       ? `<p class="asf-note">${
-        escapeXml(c.params.map((p) => `${p.label} = ${p.grid[p.default]}`).join(", "))
+        escapeXml(c.params.map((p) => `${p.label} = ${p.default}`).join(", "))
       } (run the cell to use the sliders)</p>`
       : "";
-    // the sliders show only once the script has run (no dead slider without scripts)
     const json = JSON.stringify(c).replace(/</g, "\\u003c");
+    const script = liveScript(c.id, this.#kinks).replace(/<\/script/gi, "<\\/script");
     return `<div class="asf" id="${c.id}" data-asf-values="">` +
-      `<style>.asf[data-asf-ready]>.asf-controls{display:flex!important}.asf:has(>style)>.asf-note{display:none!important}` +
-      `.asf-controls{gap:24px;align-items:center;flex-wrap:wrap;margin:6px 0 0 62px;font:14px system-ui,sans-serif}` +
-      `.asf-controls input{width:300px;vertical-align:middle}.asf-controls output{display:inline-block;min-width:3.5em;font-variant-numeric:tabular-nums}</style>` +
+      `<style>.asf[data-asf-ready]>.asf-controls{display:flex!important}` +
+      `.asf:has(>style)>.asf-note{display:none!important}` +
+      `.asf-controls{gap:6px 24px;align-items:center;flex-wrap:wrap;margin:6px 0 0 62px;font:14px system-ui,sans-serif}` +
+      `.asf-param input[type=range]{width:220px;vertical-align:middle}` +
+      `.asf-param input[type=number]{width:6em;margin-left:6px;font:inherit}` +
+      `.asf-param input[aria-invalid=true]{outline:2px solid #d33}` +
+      `.asf-message{color:#b00}.asf-readout{min-height:1.3em;margin:4px 0 0 62px;font:13px system-ui,sans-serif;color:#333}</style>` +
       picture +
-      `<div class="asf-controls" data-lm-suppress-shortcuts="true" hidden style="display:none">${sliders}</div>${note}` +
+      `<div class="asf-controls" data-lm-suppress-shortcuts="true" hidden style="display:none">${controls}` +
+      `<button type="button" class="asf-fit" hidden aria-pressed="false">Fit view</button>` +
+      `<span class="asf-message" role="status"></span></div>` +
+      `<div class="asf-readout" aria-live="polite"></div>${note}` +
       `<script type="application/json" class="asf-data">${json}</script>` +
-      `<script>${SLIDER_RUNTIME}(${JSON.stringify(c.id)});</script></div>`;
+      `<script>${script}</script></div>`;
   }
 
   /**
-   * A standalone, self-contained HTML page (inline SVG, sliders, data and script; no
-   * remote resource).
+   * A standalone, self-contained HTML page (inline SVG, controls, the compiled program
+   * and the script; no remote resource: it works from `file://` with the network off).
    *
    * @param title The page title (default: the activation's label).
    * @returns HTML markup.
@@ -198,24 +129,12 @@ export class InteractiveFigure {
   }
 
   /**
-   * The Jupyter mime bundle: `text/html` ({@linkcode InteractiveFigure.notebookHtml}: the
-   * live figure when trusted, the still picture when untrusted) and `text/plain`. Like
-   * the static figures' bundle, no separate `image/png` (it would only add size: the
-   * HTML already carries the picture).
+   * The Jupyter mime bundle: `text/html` (live figure, with a still picture for
+   * untrusted notebooks) and `text/plain`.
    *
    * @returns A mime bundle.
    */
   [JUPYTER_DISPLAY](): Record<string, string> {
-    return {
-      "text/html": this.notebookHtml(),
-      "text/plain": this.description,
-    };
+    return { "text/html": this.notebookHtml(), "text/plain": this.description };
   }
-}
-
-function fromBase64(text: string): Float32Array {
-  const bin = atob(text);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new Float32Array(bytes.buffer);
 }

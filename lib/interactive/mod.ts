@@ -1,8 +1,9 @@
 /**
  * Interactive figures for JupyterLab and for standalone pages opened from disk, with no
- * CDN, no network and no widgets: a function / derivative pair with one slider per
- * parameter (every slider value precomputed by the library and embedded), and a slider
- * through precomputed frames (the decision boundary over the epochs).
+ * CDN, no network and no widgets: a function / derivative pair with a slider and a
+ * number box per parameter (the page runs the activation's compiled program: any value,
+ * every parameter at once), and a slider through precomputed frames (the decision
+ * boundary over the epochs).
  *
  * @example Leaky ReLU's Alpha slider as a standalone page
  * ```ts
@@ -16,11 +17,15 @@
  * @module
  */
 export { InteractiveFigure, type InteractiveSizes } from "./interactive_figure.ts";
-export type { PairValues, ParametricSource } from "./parametric_source.ts";
-export { paramGrid, type ParamPlan, planParams } from "./param_plan.ts";
 export {
-  MAX_SLIDER_DATA_BYTES,
-  parametricPairFigure,
+  linearSamples,
+  type LiveConfig,
+  type LiveHandle,
+  type LivePanel,
+  type LiveParam,
+} from "./live_runtime.ts";
+export {
+  MAX_SLIDER_SAMPLES,
   saveInteractive,
   sliderFigure,
   type SliderFigureOptions,
@@ -33,11 +38,25 @@ export {
   MAX_FRAMES,
   saveFrameSlider,
 } from "./frame_slider_figure.ts";
-export type { Figure, FigureOptions, PngOptions } from "../figures/figure.ts";
+export type {
+  ChartScales,
+  Figure,
+  FigureOptions,
+  LinearScale,
+  PngOptions,
+} from "../figures/figure.ts";
 export type { Interval } from "../figures/interval.ts";
 export type { Kink } from "../figures/curves_figure.ts";
 export type { SaveOptions } from "../figures/saving.ts";
-export type { ParamSpec } from "../activations/activation_spec.ts";
+export type {
+  ActivationParam,
+  ActivationSpec,
+  ParamDomain,
+  ParamSpec,
+  ParamValues,
+  TrainingBehaviour,
+  ViewHints,
+} from "../activations/activation_spec.ts";
 export type { BoundarySnapshot, BoundarySnapshots } from "../training/boundary_snapshots.ts";
 export type { Dataset, DatasetName } from "../training/datasets.ts";
 export type { History } from "../training/train.ts";

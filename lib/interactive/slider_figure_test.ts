@@ -1,191 +1,107 @@
 import assert from "node:assert/strict";
-import { kinkMarkers } from "../figures/kink_markers.ts";
-import { getActivation } from "../activations/activations.ts";
+import { ACTIVATIONS, getActivation } from "../activations/activations.ts";
+import type { ActivationSpec } from "../activations/activation_spec.ts";
 import { activation } from "../activations/autodiff.ts";
+import { fusedProgramsCompiled } from "../kernel/fused_kernel.ts";
 import type { InteractiveFigure } from "./interactive_figure.ts";
-import { parametricPairFigure, saveInteractive, sliderFigure } from "./slider_figure.ts";
+import { linearSamples, type LiveConfig } from "./live_runtime.ts";
+import { saveInteractive, sliderFigure } from "./slider_figure.ts";
 import { JUPYTER_DISPLAY } from "../notebook/display.ts";
 import { tf } from "../tf.ts";
-import { parseSvg, pathPoints } from "../../tests/_helpers/figure_checks.ts";
+import { parseSvg } from "../../tests/_helpers/figure_checks.ts";
 
-// What the page embeds: the JSON in its <script type="application/json">, decoded here
-// independently of the module (little-endian float32 / float64).
-interface PageData {
-  id: string;
-  mode: string;
-  params: { name: string; grid: number[]; default: number }[];
-  x: string;
-  y: string;
-  dy: string;
-  kinks: number[][][];
-  panels: {
-    i0: number;
-    n: number;
-    ax: number;
-    bx: number;
-    ay: number;
-    by: number;
-    hover: [number, number][];
-  }[];
-}
+const PARAMETRIC = ACTIVATIONS.filter((a) => a.inputs === 1 && a.params.length > 0);
 
-function pageData(html: string): PageData {
+// What the page embeds: the JSON in its <script type="application/json">.
+function pageConfig(html: string): LiveConfig {
   const m = html.match(/<script type="application\/json" class="asf-data">(.*?)<\/script>/s);
   assert.ok(m, "the page embeds its data as JSON");
   return JSON.parse(m[1]);
 }
 
-function decode(text: string, bytes: 4 | 8): number[] {
-  const bin = atob(text);
-  const view = new DataView(Uint8Array.from(bin, (c) => c.charCodeAt(0)).buffer);
-  return Array.from(
-    { length: bin.length / bytes },
-    (_, i) => bytes === 4 ? view.getFloat32(4 * i, true) : view.getFloat64(8 * i, true),
-  );
+// The page's program, instantiated here as the page does, from the page's own bytes,
+// and run with the page's driver (the function whose source the page ships).
+async function pageProgram(config: LiveConfig) {
+  const { runChunked } = await import("../kernel/wasm_loop.ts");
+  const bytes = Uint8Array.from(atob(config.wasm), (c) => c.charCodeAt(0));
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const { instance } = await WebAssembly.instantiate(bytes, { env: { memory } });
+  const run = instance.exports.run as (...args: number[]) => void;
+  return (x: Float32Array, p: Record<string, number>) => {
+    const outs = [new Float32Array(x.length), new Float32Array(x.length)];
+    runChunked(run, memory, [x], outs, x.length, config.params.map((q) => p[q.name]));
+    return outs;
+  };
 }
 
-// float64 closed forms (independent of the library)
-const LEAKY = {
-  f: (x: number, a: number) => (x <= 0 ? a * x : x),
-  df: (x: number, a: number) => (x <= 0 ? a : 1),
-};
-const ELU = {
-  f: (x: number, a: number) => (x <= 0 ? a * Math.expm1(x) : x),
-  df: (x: number, a: number) => (x <= 0 ? a * Math.exp(x) : 1),
-};
-
-Deno.test("sliderFigure() embeds the library's curves for every slider value", async (t) => {
-  for (const [name, ref] of [["leaky_relu", LEAKY], ["elu", ELU]] as const) {
-    await t.step(name, () => {
-      const fig = sliderFigure(name);
-      const data = pageData(fig.html());
-      const [grid] = data.params.map((p) => p.grid);
-      assert.equal(grid.length, 100);
-      assert.deepEqual([grid[0], grid[data.params[0].default], grid[99]], [
-        0.01,
-        name === "elu" ? 1 : 0.3,
-        1,
-      ]);
-      const x = decode(data.x, 8), ys = decode(data.y, 4), dys = decode(data.dy, 4);
-      const [pf, pd] = data.panels;
-      assert.equal(ys.length, 100 * pf.n);
-      assert.equal(dys.length, 100 * pd.n);
-      // the panels cover their windows: f on [-3, 3], f' on [-5, 5]
-      assert.ok(x[pf.i0] <= -3 && x[pf.i0 + pf.n - 1] >= 3);
-      assert.ok(x[pd.i0] <= -5 && x[pd.i0 + pd.n - 1] >= 5);
-      for (const k of [0, 13, 29, 50, 99]) {
-        const alpha = grid[k];
-        const lib = activation(name, x, { alpha });
-        for (let i = 0; i < pf.n; i++) {
-          const got = ys[k * pf.n + i], xi = x[pf.i0 + i];
-          assert.ok(Math.abs(got - lib.y[pf.i0 + i]) <= 1e-5, `f(${xi}) at alpha ${alpha}`);
-          const want = ref.f(Math.fround(xi), alpha);
-          assert.ok(Math.abs(got - want) <= 1e-5 * (1 + Math.abs(want)), `f(${xi}) vs closed form`);
-        }
-        for (let i = 0; i < pd.n; i++) {
-          const got = dys[k * pd.n + i], xi = x[pd.i0 + i];
-          assert.ok(Math.abs(got - lib.dy[pd.i0 + i]) <= 1e-5, `f'(${xi}) at alpha ${alpha}`);
-          const want = ref.df(Math.fround(xi), alpha);
-          assert.ok(
-            Math.abs(got - want) <= 1e-5 * (1 + Math.abs(want)),
-            `f'(${xi}) vs closed form`,
-          );
-        }
-        // the module's own decoder reads the same numbers
-        const e = fig.embedded(k);
-        assert.deepEqual(Array.from(e.y), ys.slice(k * pf.n, (k + 1) * pf.n));
-        // kinks: Leaky ReLU always at 0 (alpha < 1), ELU only for alpha != 1
-        const kinks = data.kinks[k];
-        if (alpha === 1) assert.deepEqual(kinks, []);
-        else {
-          assert.equal(kinks.length, 1);
-          const [kx, left, right, at] = kinks[0];
-          assert.equal(kx, 0);
-          assert.ok(Math.abs(left - alpha) < 1e-6 && right === 1 && Math.abs(at - alpha) < 1e-6);
+Deno.test("sliderFigure() pages carry the program activation() runs: equal bit for bit at any value", async (t) => {
+  for (const spec of PARAMETRIC) {
+    await t.step(spec.name, async () => {
+      const fig = sliderFigure(spec.name);
+      const config = pageConfig(fig.html());
+      const run = await pageProgram(config);
+      const x = linearSamples(config.samples.from, config.samples.to, config.samples.count);
+      // defaults, each slider end, and values off the slider's step grid, in the domain
+      const sweeps = [Object.fromEntries(config.params.map((p) => [p.name, p.default]))];
+      for (const p of config.params) {
+        for (const v of [p.min, p.max, p.min + (p.max - p.min) * 0.3137, p.default + p.step / 7]) {
+          const values = { ...sweeps[0], [p.name]: v };
+          try {
+            activation(spec.name, [0], values); // inside the domain (with the others)?
+          } catch {
+            continue;
+          }
+          sweeps.push(values);
         }
       }
-      // hover read-outs sit on samples: x = -3.00, -2.95, ... on the function panel
-      for (const [hx, i] of pf.hover) assert.ok(Math.abs(x[pf.i0 + i] - hx) < 1e-9);
-      assert.equal(pf.hover.length, 121);
-      assert.equal(pd.hover.length, 101);
+      for (const values of sweeps) {
+        const [y, dy] = run(x, values);
+        const expected = activation(spec.name, x, values);
+        assert.deepEqual(y, expected.y, `f at ${JSON.stringify(values)}`);
+        assert.deepEqual(dy, expected.dy, `f' at ${JSON.stringify(values)}`);
+      }
     });
   }
 });
 
-Deno.test("sliderFigure() maps values to pixels as the static Plot chart does", () => {
-  const fig = sliderFigure("elu", { maxDataBytes: 400_000 });
-  const data = pageData(fig.html());
-  const x = decode(data.x, 8);
-  const doc = parseSvg(fig.still.svg());
-  const curves = Array.from(doc.querySelectorAll('g[aria-description^="curve"]'));
-  assert.equal(curves.length, 2);
-  const k = data.params[0].default;
-  for (
-    const [p, arr, curve] of [
-      [data.panels[0], decode(data.y, 4), curves[0]],
-      [data.panels[1], decode(data.dy, 4), curves[1]],
-    ] as const
-  ) {
-    const points = Array.from(curve.querySelectorAll("path"))
-      .flatMap((path) => pathPoints(path.getAttribute("d")!));
-    assert.ok(points.length > 2);
-    for (const [px, py] of points) {
-      // Plot's (simplified, 2-decimal) point vs the page's mapping of the embedded data
-      const xv = (px - p.bx) / p.ax;
-      let i = p.i0;
-      while (i + 1 < p.i0 + p.n - 1 && x[i + 1] < xv) i++;
-      const t = (xv - x[i]) / (x[i + 1] - x[i]);
-      const v0 = arr[k * p.n + i - p.i0], v1 = arr[k * p.n + i + 1 - p.i0];
-      const want = p.ay * (v0 + t * (v1 - v0)) + p.by;
-      assert.ok(Math.abs(py - want) < 0.1, `pixel (${px}, ${py}) vs ${want}`);
-    }
-  }
+Deno.test("sliderFigure() compiles once per activation, whatever the values", () => {
+  sliderFigure("elu");
+  const before = fusedProgramsCompiled();
+  for (let k = 0; k < 5; k++) sliderFigure("elu");
+  activation("elu", [0, 1], { alpha: 0.123456 });
+  assert.equal(fusedProgramsCompiled(), before);
 });
 
-const SOFTPLUS = {
-  f: (x: number, b: number) => Math.max(b * x, 0) / b + Math.log1p(Math.exp(-Math.abs(b * x))) / b,
-  df: (x: number, b: number) => 1 / (1 + Math.exp(-b * x)),
-};
-
-Deno.test("sliderFigure() samples so that the drawn chords follow the curve", () => {
-  // straight segments between samples stay within 0.1% of the y window (~0.3 px) of the
-  // exact curve at the first, default and last slider values (closed forms in float64)
-  for (
-    const [name, ref, spacing] of [
-      ["leaky_relu", LEAKY, 0.05],
-      ["elu", ELU, 0.05],
-      ["softplus", SOFTPLUS, 0.05],
-    ] as const
-  ) {
-    const fig = sliderFigure(name);
-    const data = pageData(fig.html());
-    const x = decode(data.x, 8);
-    assert.ok(Math.abs(x[1] - x[0] - spacing) < 1e-9, `${name} spacing ${x[1] - x[0]}`);
-    const { view } = getActivation(name);
-    const grid = data.params[0].grid;
-    for (const k of [0, data.params[0].default, grid.length - 1]) {
-      const a = grid[k];
-      for (const [f, w, yw] of [[ref.f, view.x, view.y], [ref.df, view.dx, view.dy]] as const) {
-        for (let i = 0; i + 1 < x.length; i++) {
-          const m = (x[i] + x[i + 1]) / 2;
-          if (m < w[0] || m > w[1] || (x[i] <= 0 && x[i + 1] >= 0 && name !== "softplus")) continue;
-          const err = Math.abs(f(m, a) - (f(x[i], a) + f(x[i + 1], a)) / 2);
-          assert.ok(err <= 1e-3 * (yw[1] - yw[0]), `${name} at ${m}, ${a}: ${err}`);
-        }
-      }
-    }
-  }
+Deno.test("sliderFigure() hands the page the static figure's scales and samples", () => {
+  const fig = sliderFigure("elu");
+  const { config, still } = fig;
+  assert.deepEqual(config.scales, still.charts);
+  const [f, d] = config.scales;
+  const view = getActivation("elu").view;
+  assert.deepEqual(f.x.domain, view.x);
+  assert.deepEqual(f.y.domain, view.y);
+  assert.deepEqual(d.x.domain, view.dx);
+  assert.deepEqual(d.y.domain, view.dy);
+  // 2,000 samples across the narrower window ([-3, 3]); the wider one is [-5, 5]
+  assert.deepEqual(config.samples, { from: -5, to: 5, count: Math.ceil(1999 * 10 / 6) + 1 });
+  // the charts the page draws on are marked, one per scale
+  const svg = parseSvg(still.svg());
+  assert.equal(svg.querySelectorAll("svg[data-chart]").length, 2);
+  assert.deepEqual(config.panels.map((p) => p.output), [0, 1]);
 });
 
-Deno.test("sliderFigure() stays under 1 MB for every parametric activation", () => {
-  for (const name of ["leaky_relu", "elu", "softplus", "celu"]) {
-    const fig = sliderFigure(name);
-    const bundle = fig[JUPYTER_DISPLAY]();
-    const page = fig.html();
-    assert.ok(page.length < 1_000_000, `${name} page ${page.length} bytes`);
-    assert.ok(bundle["text/html"].length < 1_000_000, `${name} notebook html`);
-    assert.ok(fig.sizes.data <= 600_000 + 10_000, `${name} data ${fig.sizes.data}`);
-    assert.equal(fig.sizes.page, page.length);
+Deno.test("sliderFigure() pages know no formula and stay small", async (t) => {
+  for (const spec of PARAMETRIC) {
+    await t.step(spec.name, () => {
+      const fig = sliderFigure(spec.name);
+      const page = fig.html();
+      const script = page.match(/<script>([\s\S]*?)<\/script>/)![1];
+      // the activation comes as WebAssembly: no exponential or logarithm in the script
+      assert.doesNotMatch(script, /Math\.(exp|expm1|log|log1p|tanh)\b/, spec.name);
+      assert.ok(fig.sizes.page < 200_000, `${spec.name}: page ${fig.sizes.page} bytes`);
+      assert.ok(fig.sizes.program < 20_000, `${spec.name}: program ${fig.sizes.program} bytes`);
+      assert.ok(fig.sizes.notebook < 250_000, `${spec.name}: notebook ${fig.sizes.notebook} bytes`);
+    });
   }
 });
 
@@ -195,8 +111,9 @@ Deno.test("sliderFigure() displays in Jupyter with a fallback for untrusted outp
   assert.deepEqual(Object.keys(bundle).sort(), ["text/html", "text/plain"]);
   const html = bundle["text/html"];
   assert.ok(html.includes("<script>") && html.includes('type="range"'));
+  assert.match(html, /<input type="number" data-asf-param="alpha" step="0.01" value="0.3"/);
   // JupyterLab leaves the arrow keys to the slider
-  assert.match(html, /<input type="range"[^>]* data-lm-suppress-shortcuts="true"/);
+  assert.match(html, /<div class="asf-controls" data-lm-suppress-shortcuts="true"/);
   // untrusted: the sanitizer drops <style>, <svg> and <script>; the still picture and
   // the note remain visible
   const sanitized = html.replace(/<(style|script|svg)\b[\s\S]*?<\/\1>/g, "");
@@ -213,17 +130,45 @@ Deno.test("sliderFigure() displays in Jupyter with a fallback for untrusted outp
 Deno.test("sliderFigure() gives every figure its own id", () => {
   const a = sliderFigure("leaky_relu"), b = sliderFigure("leaky_relu");
   assert.notEqual(a.id, b.id);
-  assert.match(a.id, /^asf-[0-9a-f]+-\d+$/);
+  assert.match(a.id, /^asf-leaky_relu-\d+$/);
   assert.ok(a.html().includes(`id="${a.id}"`));
-  assert.ok(a.html().includes(`(${JSON.stringify(a.id)})`));
+  assert.ok(a.html().includes(`(${JSON.stringify(a.id)}, document.currentScript`));
 });
 
 Deno.test("sliderFigure() leaks no tensors", () => {
   const before = tf.memory().numTensors;
   sliderFigure("elu");
+  sliderFigure("hard_tanh");
   assert.throws(() => sliderFigure("relu"));
-  kinkMarkers("leaky_relu", { alpha: 0.2 });
   assert.equal(tf.memory().numTensors, before);
+});
+
+Deno.test("sliderFigure() takes an activation declared like the registry's", async () => {
+  const scaledTanh: ActivationSpec = {
+    ...getActivation("tanh"),
+    name: "scaled_tanh",
+    label: "Scaled Tanh",
+    params: [{
+      name: "a",
+      label: "Scale a",
+      default: 2,
+      min: 0.5,
+      max: 3,
+      step: 0.5,
+      domain: { min: 0, max: Infinity, minOpen: true },
+    }],
+    kinks: () => [],
+    fn: (x, p) => tf.mul(tf.tanh(x), p.a),
+  };
+  const fig = sliderFigure(scaledTanh);
+  const config = pageConfig(fig.html());
+  const run = await pageProgram(config);
+  const x = new Float32Array([-1, 0, 0.5]);
+  const [y, dy] = run(x, { a: 1.7 });
+  x.forEach((v, i) => {
+    assert.ok(Math.abs(y[i] - 1.7 * Math.tanh(v)) < 1e-6, `f(${v})`);
+    assert.ok(Math.abs(dy[i] - 1.7 / Math.cosh(v) ** 2) < 1e-6, `f'(${v})`);
+  });
 });
 
 Deno.test("sliderFigure() rejects activations it cannot animate", async (t) => {
@@ -239,60 +184,12 @@ Deno.test("sliderFigure() rejects activations it cannot animate", async (t) => {
   await t.step("unknown name", () => {
     assert.throws(() => sliderFigure("nope"), /Unknown activation "nope"/);
   });
-  await t.step("budget too small", () => {
-    assert.throws(() => sliderFigure("elu", { maxDataBytes: 1000 }), /Too many slider values/);
+  await t.step("samples out of range", () => {
+    assert.throws(
+      () => sliderFigure("elu", { samples: 10 }),
+      /samples: 10 is below the minimum 100/,
+    );
   });
-});
-
-const A = { name: "a", label: "Slope", default: 1, min: -2, max: 2, step: 0.5 };
-const B = { name: "b", label: "Offset", default: 0, min: -1, max: 1, step: 0.5 };
-
-Deno.test("parametricPairFigure() embeds every combination of two sliders", () => {
-  const fig = parametricPairFigure({
-    label: "Line",
-    color: "#000000",
-    x: [-1, 1],
-    y: [-3, 3],
-    dx: [-1, 1],
-    dy: [-3, 3],
-    params: [A, B],
-    values: (x, p) => ({ y: x.map((v) => p.a * v + p.b), dy: x.map(() => p.a) }),
-  });
-  assert.equal(fig.plan.mode, "product");
-  fig.plan.records.forEach((p, r) => {
-    const e = fig.embedded(r);
-    e.x.forEach((xv, i) => assert.ok(Math.abs(e.y[i] - (p.a * xv + p.b)) < 1e-6));
-    assert.ok(e.dy.every((v) => v === p.a));
-  });
-  assert.throws(() => fig.embedded(45), RangeError);
-  assert.throws(
-    () =>
-      parametricPairFigure({
-        label: "Bad",
-        color: "#000",
-        x: [1, -1],
-        y: [-1, 1],
-        dx: [-1, 1],
-        dy: [-1, 1],
-        params: [A],
-        values: (x) => ({ y: x, dy: x }),
-      }),
-    /Invalid x window/,
-  );
-  assert.throws(
-    () =>
-      parametricPairFigure({
-        label: "Short",
-        color: "#000",
-        x: [-1, 1],
-        y: [-1, 1],
-        dx: [-1, 1],
-        dy: [-1, 1],
-        params: [A],
-        values: () => ({ y: [1], dy: [1] }),
-      }),
-    TypeError,
-  );
 });
 
 Deno.test("saveInteractive() writes <name>.html atomically", () => {

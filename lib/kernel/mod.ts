@@ -19,24 +19,36 @@
 export {
   type FusedKernel,
   fusedKernel,
+  type FusedProgram,
+  fusedProgram,
+  fusedProgramsCompiled,
   MAX_FLOAT32,
   SECOND_DERIVATIVE_LIMIT,
 } from "./fused_kernel.ts";
 export {
   type CompiledLoop,
+  invariantNodes,
+  type LoopFunction,
   type NodeId,
   type ProgramNode,
   SCALAR_OPS,
   ScalarGraph,
 } from "./scalar_graph.ts";
 export { SYMBOLIC_BACKEND } from "./symbolic_backend.ts";
-export { compileWasmLoop, type WasmRun } from "./wasm_loop.ts";
+export {
+  compileWasmLoop,
+  compileWasmProgram,
+  runChunked,
+  type WasmProgram,
+  type WasmRun,
+} from "./wasm_loop.ts";
 export { WASM_OPS } from "./wasm_ops.ts";
 export type {
   ActivationParam,
   ActivationSpec,
   ParamDomain,
   ParamSpec,
+  ParamValues,
   TrainingBehaviour,
   ViewHints,
 } from "../activations/activation_spec.ts";

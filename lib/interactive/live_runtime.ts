@@ -1,0 +1,556 @@
+/**
+ * The script of a live slider page, as typed TypeScript: it runs in the browser, on the
+ * activation's compiled program (the same WebAssembly module `activation()` runs in the
+ * kernel), so it knows no formula. It draws with the library's own polyline clipping,
+ * simplification, ticks and number formats, which the page receives as source
+ * ({@linkcode liveScript}): the static figure and the page cannot drift apart.
+ *
+ * What it does with a figure: every parameter gets a slider (any value in its range) and
+ * a number box (any value in the parameter's domain); moving either recomputes both
+ * curves, the kinks and their markers; hovering a panel shows a crosshair and the values
+ * there, computed at that very x; when a curve leaves its panel, a "Fit view" toggle
+ * rescales the y axes to the curves.
+ *
+ * @module
+ */
+import { runChunked } from "../kernel/wasm_loop.ts";
+import { clipPoints, type SegmentPoint, simplify } from "../figures/polyline.ts";
+import { formatTick, formatValue, niceTicks } from "../figures/ticks.ts";
+import { kinkProbe } from "../figures/kink_markers.ts";
+import type { ChartScales } from "../figures/figure.ts";
+
+/** A parameter as the page offers it: its slider and the domain its number box accepts. */
+export interface LiveParam {
+  /** Option key, e.g. "alpha". */
+  readonly name: string;
+  /** Label, e.g. "Alpha". */
+  readonly label: string;
+  /** Start value. */
+  readonly default: number;
+  /** The slider's range and step (any value in between is allowed). */
+  readonly min: number;
+  /** The slider's upper end. */
+  readonly max: number;
+  /** The slider's step, for the arrow keys and the shown precision. */
+  readonly step: number;
+  /**
+   * The domain: ends are numbers, other parameters' names, or `null` for none (JSON has
+   * no Infinity); open ends are excluded.
+   */
+  readonly domain: {
+    readonly min: number | string | null;
+    readonly max: number | string | null;
+    readonly minOpen?: boolean;
+    readonly maxOpen?: boolean;
+  };
+}
+
+/** One panel: which output it draws on which chart, in which window. */
+export interface LivePanel {
+  /** Index of the chart (`<svg data-chart>`, in document order) and of its scales. */
+  readonly chart: number;
+  /** The program output drawn: 0 f, 1 f'. */
+  readonly output: number;
+  /** Name of the value in read-outs, e.g. "f(x)". */
+  readonly label: string;
+  /** Whether the panel marks the kinks (and breaks its line there). */
+  readonly kinks: boolean;
+}
+
+/** Everything the page needs, as JSON in the page. */
+export interface LiveConfig {
+  /** The figure's element id. */
+  readonly id: string;
+  /** The activation's label. */
+  readonly label: string;
+  /** Curve colour. */
+  readonly color: string;
+  /** The compiled program: a WebAssembly module (base64), one input, `outputs` outputs. */
+  readonly wasm: string;
+  /** Number of program outputs. */
+  readonly outputs: number;
+  /** The parameters, in the program's uniform order. */
+  readonly params: readonly LiveParam[];
+  /** Sample positions: `count` points from `from` to `to` (both panels' windows). */
+  readonly samples: { readonly from: number; readonly to: number; readonly count: number };
+  /** The charts' scales, in document order of `<svg data-chart>`. */
+  readonly scales: readonly ChartScales[];
+  /** The panels. */
+  readonly panels: readonly LivePanel[];
+}
+
+/** The library functions the page receives as source. */
+export interface RuntimeLibrary {
+  /** Runs a compiled module over arrays (the kernel's driver). */
+  readonly runChunked: typeof runChunked;
+  /** Cuts a polyline at a window's edges and at breaks. */
+  readonly clipPoints: typeof clipPoints;
+  /** Drops points a pixel cannot show. */
+  readonly simplify: typeof simplify;
+  /** Read-out format. */
+  readonly formatValue: typeof formatValue;
+  /** Tick positions. */
+  readonly niceTicks: typeof niceTicks;
+  /** Tick labels. */
+  readonly formatTick: typeof formatTick;
+  /** Where the one-sided limits of a kink are read. */
+  readonly kinkProbe: typeof kinkProbe;
+  /** The sample positions. */
+  readonly linearSamples: typeof linearSamples;
+  /** The activation's kinks for parameter values (the registry's function). */
+  readonly kinks: (p: Record<string, number>) => readonly number[];
+}
+
+/**
+ * `count` evenly spaced positions from `from` to `to`, in float32: where a slider figure
+ * samples its curves, in the kernel and in the page alike. Self-contained: pages ship its
+ * source.
+ *
+ * @param from The first position.
+ * @param to The last position.
+ * @param count How many (at least 2).
+ * @returns The positions.
+ *
+ * @example
+ * ```ts
+ * import { linearSamples } from "./live_runtime.ts";
+ * console.assert(linearSamples(-1, 1, 5).join() === "-1,-0.5,0,0.5,1");
+ * ```
+ */
+export function linearSamples(from: number, to: number, count: number): Float32Array {
+  const xs = new Float32Array(count);
+  for (let i = 0; i < count; i++) xs[i] = from + (to - from) * i / (count - 1);
+  return xs;
+}
+
+/** What a live figure offers to scripts (and tests): `root.liveFigure`. */
+export interface LiveHandle {
+  /** Current parameter values. */
+  readonly values: () => Record<string, number>;
+  /** Sets parameters (any subset) and redraws; out-of-domain values are refused. */
+  readonly set: (values: Record<string, number>) => boolean;
+  /** The program's outputs at `x` for the current (or given) parameters. */
+  readonly evaluate: (x: readonly number[], values?: Record<string, number>) => Float32Array[];
+  /** Milliseconds the last redraw took. */
+  readonly lastRedraw: () => number;
+}
+
+/**
+ * Starts a live figure: called by the page's script with the figure's id, the script
+ * element and the library. Typed here, shipped as source by {@linkcode liveScript}: it
+ * uses nothing outside its arguments.
+ *
+ * @param id The figure's element id.
+ * @param script The running `<script>` (JupyterLab re-creates output scripts in place).
+ * @param lib The library functions.
+ */
+export function liveRuntime(id: string, script: Element | null, lib: RuntimeLibrary): void {
+  const NS = "http://www.w3.org/2000/svg";
+  let root = script?.closest?.(".asf") as HTMLElement | null;
+  if (!root || root.id !== id) root = document.getElementById(id);
+  if (!root || root.getAttribute("data-asf-ready")) return;
+  const figure = root;
+  figure.setAttribute("data-asf-ready", "starting");
+  const config = JSON.parse(
+    figure.querySelector("script.asf-data")?.textContent ?? "{}",
+  ) as LiveConfig;
+  const charts = [...figure.querySelectorAll("svg[data-chart]")] as SVGSVGElement[];
+  const bytes = Uint8Array.from(atob(config.wasm), (c) => c.charCodeAt(0));
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  WebAssembly.instantiate(bytes, { env: { memory } }).then(({ instance }) => {
+    start(instance.exports.run as (...args: number[]) => void);
+  }, (error) => {
+    figure.setAttribute("data-asf-ready", "failed");
+    figure.setAttribute("data-asf-error", String(error));
+  });
+
+  function start(run: (...args: number[]) => void): void {
+    const { params, samples } = config;
+    const values: Record<string, number> = {};
+    params.forEach((p) => (values[p.name] = p.default));
+    const xs = lib.linearSamples(samples.from, samples.to, samples.count);
+    const x64 = Float64Array.from(xs);
+    let fitted = false, lastRedraw = 0;
+    const views = config.panels.map((p) => {
+      const s = config.scales[p.chart];
+      return { panel: p, chart: charts[p.chart], x: s.x, y: s.y, fit: s.y.domain };
+    });
+
+    function evaluate(x: ArrayLike<number>, p: Record<string, number> = values): Float32Array[] {
+      const input = Float32Array.from(x);
+      const outputs = Array.from({ length: config.outputs }, () => new Float32Array(input.length));
+      lib.runChunked(run, memory, [input], outputs, input.length, params.map((q) => p[q.name]));
+      return outputs;
+    }
+
+    // ---- parameters: sliders and number boxes ----
+    function bound(end: number | string | null, p: Record<string, number>, none: number): number {
+      return end === null ? none : typeof end === "number" ? end : p[end];
+    }
+    function inDomain(q: LiveParam, v: number, p: Record<string, number>): boolean {
+      const lo = bound(q.domain.min, p, -Infinity), hi = bound(q.domain.max, p, Infinity);
+      return Number.isFinite(v) && (q.domain.minOpen ? v > lo : v >= lo) &&
+        (q.domain.maxOpen ? v < hi : v <= hi);
+    }
+    function domainText(q: LiveParam, p: Record<string, number>): string {
+      const end = (e: number | string | null, none: string) =>
+        e === null ? none : typeof e === "string" ? `${e} = ${p[e]}` : String(e);
+      const open = q.domain.minOpen || q.domain.min === null;
+      const close = q.domain.maxOpen || q.domain.max === null;
+      return `${open ? "(" : "["}${end(q.domain.min, "−∞")}, ${end(q.domain.max, "∞")}${
+        close ? ")" : "]"
+      }`;
+    }
+    const decimals = (step: number) =>
+      Math.max(0, Math.min(6, -Math.floor(Math.log10(step) + 1e-9)));
+    const shown = (q: LiveParam, v: number) => String(+v.toFixed(decimals(q.step) + 2));
+    const controls = figure.querySelector(".asf-controls") as HTMLElement;
+    const rows = params.map((q) => {
+      const range = controls.querySelector(`input[type=range][data-asf-param="${q.name}"]`) as
+        | HTMLInputElement
+        | null;
+      const box = controls.querySelector(`input[type=number][data-asf-param="${q.name}"]`) as
+        | HTMLInputElement
+        | null;
+      return { q, range, box };
+    });
+    const message = figure.querySelector(".asf-message") as HTMLElement | null;
+    function set(update: Record<string, number>): boolean {
+      const next = { ...values, ...update };
+      const bad = params.find((q) => !inDomain(q, next[q.name], next));
+      if (bad) {
+        if (message) {
+          message.textContent = `${bad.label} must be in ${domainText(bad, next)}, got ${
+            next[bad.name]
+          }`;
+        }
+        return false;
+      }
+      if (message) message.textContent = "";
+      Object.assign(values, next);
+      for (const { q, range, box } of rows) {
+        if (range && Number(range.value) !== values[q.name]) range.value = String(values[q.name]);
+        if (box && document.activeElement !== box) box.value = shown(q, values[q.name]);
+      }
+      figure.setAttribute("data-asf-values", JSON.stringify(values));
+      redraw();
+      return true;
+    }
+    for (const { q, range, box } of rows) {
+      range?.addEventListener("input", () => set({ [q.name]: Number(range.value) }));
+      // the slider moves by any amount when dragged, by its step from the keyboard
+      range?.addEventListener("keydown", (event) => {
+        const steps: Record<string, number> = {
+          ArrowLeft: -1,
+          ArrowDown: -1,
+          ArrowRight: 1,
+          ArrowUp: 1,
+          PageDown: -10,
+          PageUp: 10,
+        };
+        let v: number;
+        if (event.key in steps) v = values[q.name] + steps[event.key] * q.step;
+        else if (event.key === "Home") v = q.min;
+        else if (event.key === "End") v = q.max;
+        else return;
+        event.preventDefault();
+        v = Math.min(q.max, Math.max(q.min, +v.toPrecision(12)));
+        set({ [q.name]: v });
+      });
+      box?.addEventListener("input", () => {
+        const v = Number(box.value);
+        if (box.value.trim() !== "" && set({ [q.name]: v })) box.removeAttribute("aria-invalid");
+        else box.setAttribute("aria-invalid", "true");
+      });
+      box?.addEventListener("change", () => (box.value = shown(q, values[q.name])));
+    }
+    const fit = figure.querySelector(".asf-fit") as HTMLButtonElement | null;
+    fit?.addEventListener("click", () => {
+      fitted = !fitted;
+      redraw();
+    });
+
+    // ---- drawing ----
+    function px(view: typeof views[number], x: number): number {
+      const { domain: [d0, d1], range: [r0, r1] } = view.x;
+      return r0 + (x - d0) * (r1 - r0) / (d1 - d0);
+    }
+    function py(view: typeof views[number], y: number): number {
+      const [d0, d1] = view.fit, [r0, r1] = view.y.range;
+      return r0 + (y - d0) * (r1 - r0) / (d1 - d0);
+    }
+    function element(name: string, attributes: Record<string, string | number>): SVGElement {
+      const e = document.createElementNS(NS, name);
+      for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, String(v));
+      return e;
+    }
+    // a group of the page's own marks: below Plot's marks (`under`) or above them
+    function layer(chart: SVGSVGElement, name: string, under = false): SVGGElement {
+      let g = chart.querySelector(`g[data-live="${name}"]`) as SVGGElement | null;
+      if (!g) {
+        g = element("g", { "data-live": name }) as SVGGElement;
+        if (under) chart.insertBefore(g, chart.querySelector('g[aria-description^="curve"]'));
+        else chart.appendChild(g);
+      }
+      while (g.firstChild) g.removeChild(g.firstChild);
+      return g;
+    }
+    function range(view: typeof views[number], y: Float32Array): [number, number] {
+      let lo = Infinity, hi = -Infinity;
+      const [x0, x1] = view.x.domain;
+      for (let i = 0; i < y.length; i++) {
+        if (x64[i] < x0 || x64[i] > x1 || !Number.isFinite(y[i])) continue;
+        lo = Math.min(lo, y[i]);
+        hi = Math.max(hi, y[i]);
+      }
+      return [lo, hi];
+    }
+    function axis(view: typeof views[number]): void {
+      // Plot's y axis and grid for the original window; the page's own when fitted
+      const fittedView = view.fit !== view.y.domain;
+      const plotted = ['g[aria-label="y-axis tick"]', 'g[aria-label="y-axis tick label"]'];
+      plotted.push('g[aria-label="y-grid"]', 'g[aria-description="y = 0"]');
+      for (const selector of plotted) {
+        const g = view.chart.querySelector(selector) as SVGElement | null;
+        if (g) g.style.display = fittedView ? "none" : "";
+      }
+      const g = layer(view.chart, "y-axis", true);
+      if (!fittedView) return;
+      const [d0, d1] = view.fit;
+      if (d0 <= 0 && 0 <= d1) {
+        const [left, right] = view.x.range, y = py(view, 0);
+        g.appendChild(element("line", { x1: left, x2: right, y1: y, y2: y, stroke: "#999" }));
+      }
+      const ticks = lib.niceTicks(
+        d0,
+        d1,
+        Math.max(2, Math.round(Math.abs(view.y.range[0] - view.y.range[1]) / 40)),
+      );
+      const step = ticks.length > 1 ? ticks[1] - ticks[0] : Math.abs(d1 - d0);
+      const [left, right] = view.x.range;
+      for (const t of ticks) {
+        const y = py(view, t);
+        g.appendChild(element("line", { x1: left, x2: right, y1: y, y2: y, stroke: "#ddd" }));
+        g.appendChild(
+          element("line", { x1: left - 6, x2: left, y1: y, y2: y, stroke: "currentColor" }),
+        );
+        const text = element("text", {
+          x: left - 9,
+          y,
+          dy: "0.32em",
+          "text-anchor": "end",
+          "font-size": 13,
+          fill: "currentColor",
+        });
+        text.textContent = lib.formatTick(t, step);
+        g.appendChild(text);
+      }
+    }
+    function redraw(): void {
+      const started = performance.now();
+      const outputs = evaluate(xs);
+      const kinks = lib.kinks(values).map((k) => {
+        const [left, at, right] = evaluate(lib.kinkProbe(k))[1];
+        return { x: k, left, at, right };
+      });
+      // a panel that shows less than half of its curve offers the fitted view
+      const leaves = views.some((view) => {
+        const y = outputs[view.panel.output];
+        const [x0, x1] = view.x.domain, [y0, y1] = view.y.domain;
+        let inside = 0, all = 0;
+        for (let i = 0; i < y.length; i++) {
+          if (x64[i] < x0 || x64[i] > x1) continue;
+          all++;
+          if (y[i] >= y0 && y[i] <= y1) inside++;
+        }
+        return inside < all / 2;
+      });
+      if (fit) {
+        fit.hidden = !leaves && !fitted;
+        fit.textContent = fitted ? "Original view" : "Fit view";
+        fit.setAttribute("aria-pressed", String(fitted));
+      }
+      for (const view of views) {
+        const y = outputs[view.panel.output];
+        view.fit = view.y.domain;
+        if (fitted) {
+          const [lo, hi] = range(view, y);
+          if (Number.isFinite(lo) && Number.isFinite(hi)) {
+            const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
+            const ticks = lib.niceTicks(lo - pad, hi + pad, 5);
+            const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
+            view.fit = [Math.floor((lo - pad) / step) * step, Math.ceil((hi + pad) / step) * step];
+          }
+        }
+        axis(view);
+        const breaks = view.panel.kinks
+          ? kinks.filter((k) => Math.abs(k.left - k.right) > 1e-9)
+            .map((k) => ({ x: k.x, jump: Math.abs(k.left - k.right) }))
+          : [];
+        const [w0, w1] = view.x.domain, [f0, f1] = view.fit;
+        const perPixelX = (w1 - w0) / Math.abs(view.x.range[1] - view.x.range[0]);
+        const perPixelY = (f1 - f0) / Math.abs(view.y.range[1] - view.y.range[0]);
+        const points: SegmentPoint[] = lib.simplify(
+          lib.clipPoints(x64, y, view.x.domain, view.fit, breaks),
+          perPixelX,
+          perPixelY,
+        );
+        let d = "", z = -1;
+        for (const p of points) {
+          d += `${p.z === z ? "L" : "M"}${px(view, p.x)},${py(view, p.y)}`;
+          z = p.z;
+        }
+        const curve = view.chart.querySelector('g[aria-description^="curve"]');
+        const paths = curve ? [...curve.querySelectorAll("path")] : [];
+        if (paths[0]) {
+          paths[0].setAttribute("d", d);
+          paths.slice(1).forEach((p) => p.remove());
+        }
+        view.chart.querySelector('g[aria-description="hover"]')?.remove(); // the crosshair reads out
+        view.chart.querySelectorAll('g[aria-description^="kink"]').forEach((g) => g.remove());
+        const marks = layer(view.chart, "kinks");
+        if (!view.panel.kinks) continue;
+        const inside = (v: number) => v >= f0 && v <= f1;
+        for (const k of kinks) {
+          if (!(k.x >= w0 && k.x <= w1)) continue;
+          const title = `kink at x = ${k.x}: limit from the left ${lib.formatValue(k.left)}, ` +
+            `from the right ${lib.formatValue(k.right)}, value used ${lib.formatValue(k.at)}`;
+          const dot = (v: number, open: boolean) => {
+            const c = element("circle", {
+              cx: px(view, k.x),
+              cy: py(view, v),
+              r: 6,
+              fill: open ? "white" : config.color,
+              stroke: open ? config.color : "white",
+              "stroke-width": open ? 2.5 : 1.5,
+              "data-kink": open ? "limit" : "value",
+            });
+            const t = element("title", {});
+            t.textContent = title;
+            c.appendChild(t);
+            marks.appendChild(c);
+          };
+          if (Math.abs(k.left - k.right) > 1e-9) {
+            [k.left, k.right].filter(inside).forEach((v) => dot(v, true));
+          }
+          if (inside(k.at)) dot(k.at, false);
+        }
+      }
+      lastRedraw = performance.now() - started;
+      figure.setAttribute("data-asf-redraw-ms", lastRedraw.toFixed(3));
+    }
+
+    // ---- hover: a crosshair and the values at the pointer, computed there ----
+    const readout = figure.querySelector(".asf-readout") as HTMLElement | null;
+    for (const view of views) {
+      const { chart } = view;
+      // SVG takes pointer events on what it paints: a transparent frame catches them all
+      const [fx0, fx1] = view.x.range, [fy0, fy1] = view.y.range;
+      const catcher = element("rect", {
+        x: Math.min(fx0, fx1),
+        y: Math.min(fy0, fy1),
+        width: Math.abs(fx1 - fx0),
+        height: Math.abs(fy1 - fy0),
+        fill: "transparent",
+        "pointer-events": "all",
+        "data-live": "pointer",
+      });
+      chart.insertBefore(catcher, chart.firstChild);
+      chart.addEventListener("pointermove", (event) => {
+        const box = chart.getBoundingClientRect();
+        const scale = box.width /
+          (chart.viewBox.baseVal?.width || chart.width.baseVal.value || box.width);
+        const cx = (event.clientX - box.left) / scale, cy = (event.clientY - box.top) / scale;
+        const [r0, r1] = view.x.range, [t0, t1] = view.y.range;
+        const hover = layer(chart, "hover");
+        if (
+          cx < Math.min(r0, r1) || cx > Math.max(r0, r1) || cy < Math.min(t0, t1) ||
+          cy > Math.max(t0, t1)
+        ) {
+          if (readout) readout.textContent = "";
+          return;
+        }
+        const [d0, d1] = view.x.domain;
+        const x = d0 + (cx - r0) * (d1 - d0) / (r1 - r0);
+        const out = evaluate([x]);
+        const v = out[view.panel.output][0];
+        const stroke = { stroke: "#555", "stroke-dasharray": "3 3", "pointer-events": "none" };
+        hover.appendChild(element("line", { x1: cx, x2: cx, y1: t0, y2: t1, ...stroke }));
+        if (Number.isFinite(v) && v >= view.fit[0] && v <= view.fit[1]) {
+          const y = py(view, v);
+          hover.appendChild(element("line", { x1: r0, x2: r1, y1: y, y2: y, ...stroke }));
+          hover.appendChild(element("circle", {
+            cx,
+            cy: y,
+            r: 5,
+            fill: config.color,
+            stroke: "white",
+            "pointer-events": "none",
+          }));
+        }
+        const digits = Math.max(2, -Math.floor(Math.log10((d1 - d0) / Math.abs(r1 - r0))) + 1);
+        const text = `x = ${x.toFixed(digits)}: ` + config.panels
+          .map((p) => `${p.label} = ${lib.formatValue(out[p.output][0])}`).join(", ");
+        const label = element("text", {
+          x: Math.min(r0, r1) + 6,
+          y: Math.min(t0, t1) + 16,
+          "text-anchor": "start",
+          "font-size": 13,
+          fill: "#222",
+          "pointer-events": "none",
+        });
+        label.textContent = `x = ${x.toFixed(digits)}, ${view.panel.label} = ${lib.formatValue(v)}`;
+        hover.appendChild(label);
+        if (readout) readout.textContent = text;
+      });
+      chart.addEventListener("pointerleave", () => {
+        layer(chart, "hover");
+        if (readout) readout.textContent = "";
+      });
+    }
+
+    const handle: LiveHandle = {
+      values: () => ({ ...values }),
+      set,
+      evaluate: (x, p) => evaluate(x, p ? { ...values, ...p } : values),
+      lastRedraw: () => lastRedraw,
+    };
+    (figure as HTMLElement & { liveFigure?: LiveHandle }).liveFigure = handle;
+    controls.hidden = false;
+    controls.style.display = "";
+    set({});
+    figure.setAttribute("data-asf-ready", "1");
+  }
+}
+
+/**
+ * The page's script for one figure: the library functions as source, then
+ * {@linkcode liveRuntime} called with the figure's id.
+ *
+ * @param id The figure's element id.
+ * @param kinks The source of the activation's kinks function (`spec.kinks.toString()`).
+ * @returns JavaScript for a `<script>` element.
+ *
+ * @example
+ * ```ts
+ * import { liveScript } from "./live_runtime.ts";
+ * const script = liveScript("asf-1", "() => [0]");
+ * console.assert(script.includes("function runChunked") && script.includes('"asf-1"'));
+ * ```
+ */
+export function liveScript(id: string, kinks: string): string {
+  const parts = [
+    runChunked,
+    clipPoints,
+    simplify,
+    formatValue,
+    niceTicks,
+    formatTick,
+    kinkProbe,
+    linearSamples,
+  ];
+  return `(function () {\n${parts.map((f) => f.toString()).join("\n")}\n` +
+    `(${liveRuntime.toString()})(${JSON.stringify(id)}, document.currentScript, { ` +
+    parts.map((f) => f.name).map((n) => `${n}: ${n}`).join(", ") +
+    `, kinks: (${kinks}) });\n})();`;
+}
