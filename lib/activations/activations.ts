@@ -35,8 +35,8 @@ import {
   exp,
   geluExact,
   hardSigmoid,
-  hardTanh,
   leaky,
+  maxWith,
   minWith,
   piecewise,
   sigmoid,
@@ -416,7 +416,8 @@ export const ACTIVATIONS: readonly ActivationSpec[] = [
     kinks: (p) => [p.min_val, p.max_val],
     view: view("#ffb703", { x: [-3, 3], y: [-3.25, 3.25] }),
     aka: { torch: "hardtanh", keras: "hard_tanh", jax: "hard_tanh" },
-    fn: (x, p) => hardTanh(x, p.min_val, p.max_val),
+    // max(a, min(b, x)); at a and b the left derivatives, 0 and 1 (see maxWith, minWith)
+    fn: (x, p) => maxWith(minWith(x, p.max_val), p.min_val),
   },
   {
     name: "hardshrink",

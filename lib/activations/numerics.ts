@@ -495,17 +495,27 @@ export function sparseSigmoid(x: tf.Tensor): tf.Tensor {
 }
 
 /**
- * max(lo, min(hi, x)) as x·(a − b) + lo·(1 − a) + hi·b with a = step(x − lo),
- * b = step(x − hi): not clipByValue, whose gradient at lo is 1 (a right derivative).
+ * max(x, k) with gradient 0 at x = k (the x <= k side, where the value is the constant k),
+ * so that a function clamped from below by it has its left derivative at the kink, as
+ * {@linkcode minWith} gives min(x, k) its left derivative 1. `tf.maximum(x, k)` would give
+ * the gradient 1 there, a right derivative; `tf.maximum(k, x)`, used here, sends the tie
+ * to k.
  *
  * @param x The input.
- * @param lo The lower value (default -1).
- * @param hi The upper value, above lo (default 1).
- * @returns max(lo, min(hi, x)).
+ * @param k The floor.
+ * @returns max(x, k).
+ *
+ * @example Hard Tanh as the mathematics reads: max(a, min(b, x))
+ * ```ts
+ * import { tf } from "../tf.ts";
+ * import { maxWith, minWith } from "./numerics.ts";
+ * const hardTanh = (x: tf.Tensor) => maxWith(minWith(x, 1), -1);
+ * const x = tf.tensor1d([-2, -1, 0.5, 1, 2]);
+ * console.assert(hardTanh(x).dataSync().join() === "-1,-1,0.5,1,1");
+ * const slope = tf.grad(hardTanh)(x).dataSync().join();
+ * console.assert(slope === "0,0,1,1,0"); // left derivatives at -1 and 1
+ * ```
  */
-export function hardTanh(x: tf.Tensor, lo: Scalar = -1, hi: Scalar = 1): tf.Tensor {
-  const a = tf.step(tf.sub(x, lo)); // x > lo
-  const b = tf.step(tf.sub(x, hi)); // x > hi
-  const ends = tf.add(tf.mul(tf.sub(1, a), lo), tf.mul(b, hi));
-  return tf.add(tf.mul(x, tf.sub(a, b)), ends);
+export function maxWith(x: tf.Tensor, k: Scalar): tf.Tensor {
+  return tf.maximum(k, x);
 }
