@@ -86,7 +86,8 @@ export function historyFigure(
         }
       }
     }
-    if (h.accuracy && h.accuracy.length !== h.loss.length) {
+    // an empty accuracy is none recorded (a regression network's history)
+    if (h.accuracy?.length && h.accuracy.length !== h.loss.length) {
       throw new TypeError(
         `Invalid history "${name}": ${h.accuracy.length} accuracy values for ${h.loss.length} epochs`,
       );

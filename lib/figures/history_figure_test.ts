@@ -31,6 +31,14 @@ Deno.test("historyFigure() takes a single run without accuracy", () => {
   );
 });
 
+Deno.test("historyFigure() reads an empty accuracy as none (regression, with test curves)", () => {
+  const fig = historyFigure({
+    training: { loss: [1, 0.5], accuracy: [] },
+    test: { loss: [1.1, 0.6], accuracy: [] },
+  });
+  assert.deepEqual(fig.titles, ["Training: Loss"]);
+});
+
 Deno.test("historyFigure() rejects empty or mismatched histories", async (t) => {
   await t.step("no runs", () => assert.throws(() => historyFigure({}), TypeError));
   await t.step("no epochs", () => assert.throws(() => historyFigure({ loss: [] }), TypeError));

@@ -30,6 +30,15 @@ export {
 } from "./datasets.ts";
 export { checkSeed, createRandom, deriveSeed, permutation, type Random } from "./random.ts";
 export {
+  checkFeatures,
+  expandFeatures,
+  type Feature,
+  FEATURE_NAMES,
+  featureLabel,
+  type FeatureName,
+  FEATURES,
+} from "./features.ts";
+export {
   checkInitializer,
   drawWeights,
   INITIALIZER_LABELS,
@@ -58,6 +67,8 @@ export {
   type NetworkOptions,
   type NetworkSpec,
   NONLINEAR_NETWORK,
+  OUTPUT_KINDS,
+  type OutputKind,
 } from "./network.ts";
 export {
   checkTrainingData,
@@ -66,6 +77,11 @@ export {
   MAX_BATCH_SIZE,
   MAX_BATCH_VALUES,
   MAX_EPOCHS,
+  MAX_REGULARIZATION_RATE,
+  type OptimizerName,
+  OPTIMIZERS,
+  type RegularizationName,
+  REGULARIZATIONS,
   train,
   type TrainingData,
   type TrainOptions,

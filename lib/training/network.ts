@@ -1,7 +1,9 @@
 /**
- * Small fully connected binary classifiers built from a spec: hidden layer widths, one
- * activation from the registry for every hidden layer, and a sigmoid output. Linear vs
- * non-linear is the `activation` name, nothing else.
+ * Small fully connected networks built from a spec: hidden layer widths, one activation
+ * from the registry for every hidden layer, optional input features (TensorFlow
+ * Playground's x1², x1·x2, sin(x1), ...), and an output layer: one sigmoid unit (binary
+ * classification, the original's), softmax units (several classes) or linear units
+ * (regression). Linear vs non-linear is the `activation` name, nothing else.
  *
  * The dense layers are plain float32 arrays (Glorot-uniform kernels drawn from the seed,
  * zero biases: Keras's defaults; the hidden layers can start from another initialisation
@@ -16,6 +18,7 @@
  */
 import { checkSeed, createRandom, deriveSeed } from "./random.ts";
 import { type HiddenActivation, hiddenActivation } from "./hidden_activation.ts";
+import { checkFeatures, expandFeatures, type FeatureName } from "./features.ts";
 import {
   checkInitializer,
   drawWeights,
@@ -59,6 +62,16 @@ export const MAX_PARAMETERS: number = 1 << 24;
  */
 const FORWARD_CHUNK = 1 << 20;
 
+/**
+ * The output layer: `"sigmoid"` (one unit, the probability of class 1: binary
+ * classification), `"softmax"` (one unit per class: multi-class classification) or
+ * `"linear"` (regression).
+ */
+export type OutputKind = "sigmoid" | "softmax" | "linear";
+
+/** The output layers {@linkcode createNetwork} builds. */
+export const OUTPUT_KINDS: readonly OutputKind[] = ["sigmoid", "softmax", "linear"];
+
 /** What to build: hidden layer widths and their activation. */
 export interface NetworkSpec {
   /**
@@ -71,6 +84,13 @@ export interface NetworkSpec {
   readonly activation: string;
   /** Activation parameters (missing ones take the registry defaults). */
   readonly params?: Readonly<Record<string, number>>;
+  /**
+   * Input features computed from each 2-D point before the first layer (features.ts's
+   * `FEATURE_NAMES`: `"x1"`, `"x2"`, `"x1^2"`, `"x2^2"`, `"x1*x2"`, `"sin(x1)"`,
+   * `"sin(x2)"`), as TensorFlow Playground offers them; default none: the first layer
+   * reads the points themselves. Only for networks of 2 inputs.
+   */
+  readonly features?: readonly FeatureName[];
 }
 
 /** The original's linear network: Dense(64, linear) -> Dense(1, sigmoid). */
@@ -95,8 +115,14 @@ export interface LayerWeights {
 export interface Network {
   /** The spec, with every activation parameter resolved. */
   readonly spec: NetworkSpec & { readonly params: Readonly<Record<string, number>> };
-  /** Layer widths from input to output, e.g. `[2, 64, 2, 1]`. */
+  /**
+   * Layer widths from input to output, e.g. `[2, 64, 2, 1]`: the values per input point,
+   * each hidden layer, the outputs. With `spec.features` the first dense layer reads that
+   * many features computed from each point instead (its `weights()[0].inputs`).
+   */
   readonly sizes: readonly number[];
+  /** The output layer ({@linkcode OutputKind}). */
+  readonly output: OutputKind;
   /** The seed the initial weights were drawn from (and the default training seed). */
   readonly seed: number;
   /** How the hidden layers' initial weights were drawn. */
@@ -123,15 +149,26 @@ export interface NetworkOptions {
   /**
    * Initialisation of the hidden layers' kernels, one of `INITIALIZERS` (initializers.ts):
    * `"glorot_uniform"` (default, Keras's), `"he_normal"`, `"lecun_normal"` or `"gain"`
-   * (normal with standard deviation gain(activation) / √fan_in). The sigmoid output
-   * layer stays Glorot uniform.
+   * (normal with standard deviation gain(activation) / √fan_in). The output layer stays
+   * Glorot uniform.
    */
   init?: InitializerName;
+  /** The output layer, one of {@linkcode OUTPUT_KINDS}; default `"sigmoid"`. */
+  output?: OutputKind;
+  /**
+   * Output units: 1 for `"sigmoid"` (the default), the number of classes (2 to
+   * {@linkcode MAX_LAYER_WIDTH}) for `"softmax"`, which has no default, and 1 to
+   * {@linkcode MAX_LAYER_WIDTH} targets per point for `"linear"` (default 1).
+   */
+  outputs?: number;
 }
 
 interface Internals {
   readonly weights: Float32Array;
   readonly activation: HiddenActivation;
+  // the dense layers' widths: sizes, with the feature count first when there are features
+  readonly widths: readonly number[];
+  readonly features: readonly FeatureName[] | undefined;
 }
 
 const internals = new WeakMap<Network, Internals>();
@@ -139,20 +176,23 @@ const internals = new WeakMap<Network, Internals>();
 const made = new WeakSet<Network>();
 
 /**
- * Builds a network: `inputs` -> hidden layers with the spec's activation -> 1 sigmoid
- * unit. Kernels are Glorot-uniform from the seed (the hidden layers' as `init` says),
- * biases zero.
+ * Builds a network: `inputs` (or the spec's features of them) -> hidden layers with the
+ * spec's activation -> the output layer (1 sigmoid unit by default). Kernels are
+ * Glorot-uniform from the seed (the hidden layers' as `init` says), biases zero.
  *
- * @param spec Hidden widths and activation, e.g. {@linkcode NONLINEAR_NETWORK}.
- * @param options `seed`, `inputs` and `init` ({@linkcode NetworkOptions}).
+ * @param spec Hidden widths, activation and features, e.g. {@linkcode NONLINEAR_NETWORK}.
+ * @param options `seed`, `inputs`, `init`, `output` and `outputs` ({@linkcode NetworkOptions}).
  * @returns A {@linkcode Network}; dispose it when done.
  * @throws {RangeError} If a width or `inputs` is not an integer from 1 to
  *   {@linkcode MAX_LAYER_WIDTH}, there are more than {@linkcode MAX_HIDDEN_LAYERS}
  *   hidden layers or {@linkcode MAX_PARAMETERS} weights (checked before anything is
- *   allocated), the seed is not a safe integer, a parameter is out of range, or `init`
- *   is not an initialisation (the message lists them).
+ *   allocated), the seed is not a safe integer, a parameter is out of range, `init` is
+ *   not an initialisation or `output` not an output layer (the messages list them),
+ *   `outputs` does not fit the output layer, a feature is unknown or repeated, or there
+ *   are features and `inputs` is not 2.
  * @throws {TypeError} If `spec` is not an object, `spec.hidden` not an array of numbers,
- *   `spec.activation` not a string, or the activation takes two inputs (softmax, maxout).
+ *   `spec.activation` not a string, `spec.features` not an array of names, or the
+ *   activation takes two inputs (softmax, maxout).
  * @throws {Error} If the activation is unknown (the message lists the names).
  *
  * @example The original's non-linear network
@@ -166,14 +206,23 @@ const made = new WeakSet<Network>();
  * console.assert(deep.init === "he_normal");
  * deep.dispose();
  * ```
+ *
+ * @example Three classes from Playground's features
+ * ```ts
+ * import { createNetwork } from "./network.ts";
+ * const net = createNetwork(
+ *   { hidden: [8], activation: "tanh", features: ["x1", "x2", "x1*x2"] },
+ *   { output: "softmax", outputs: 3 },
+ * );
+ * console.assert(net.sizes.join() === "2,8,3" && net.weights()[0].inputs === 3);
+ * net.dispose();
+ * ```
  */
 export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Network {
   const label = (name: string) => argument("createNetwork", name);
   checkObject(spec, label("spec"));
-  const { seed = 0, inputs = 2, init = "glorot_uniform" } = checkOptions(
-    options,
-    label("options"),
-  );
+  const { seed = 0, inputs = 2, init = "glorot_uniform", output = "sigmoid", outputs } =
+    checkOptions(options, label("options"));
   checkArrayLike(spec.hidden, label("spec.hidden"), "an array of layer widths");
   if (spec.hidden.length > MAX_HIDDEN_LAYERS) {
     throw new RangeError(
@@ -187,15 +236,33 @@ export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Netw
   checkInteger(inputs, option("inputs"), 1, MAX_LAYER_WIDTH);
   checkSeed(seed);
   checkInitializer(init, option("init"));
+  checkString(output, option("output"));
+  if (!(OUTPUT_KINDS as readonly string[]).includes(output)) {
+    throw new RangeError(
+      `Unknown output layer "${output}": expected one of ${
+        OUTPUT_KINDS.map((k) => `"${k}"`).join(", ")
+      }`,
+    );
+  }
+  const units = outputUnits(output, outputs);
+  const features = spec.features === undefined
+    ? undefined
+    : checkFeatures(spec.features, label("spec.features"));
+  if (features && inputs !== 2) {
+    throw new RangeError(
+      `${label("spec.features")}: features are computed from 2-D points, but inputs is ${inputs}`,
+    );
+  }
   checkString(spec.activation, label("spec.activation"));
   if (spec.params !== undefined) checkObject(spec.params, label("spec.params"));
-  const sizes = [inputs, ...hidden, 1];
+  const sizes = [inputs, ...hidden, units];
+  const widths = [features ? features.length : inputs, ...hidden, units];
   const activation = hiddenActivation(spec.activation, spec.params);
-  const parameters = packedLength(sizes, activation.learnable.length);
+  const parameters = packedLength(widths, activation.learnable.length);
   if (parameters > MAX_PARAMETERS) {
     throw new RangeError(
       `${label("spec.hidden")}: layers ${
-        sizes.join("-")
+        widths.join("-")
       } have ${parameters} weights, above the maximum ${MAX_PARAMETERS}`,
     );
   }
@@ -203,11 +270,11 @@ export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Netw
   const initial = new Float32Array(parameters);
   const g = init === "gain" ? gain(spec.activation, { ...activation.params }) : 1;
   let offset = 0;
-  for (let k = 0; k + 1 < sizes.length; k++) {
-    const fanIn = sizes[k], fanOut = sizes[k + 1];
-    // the sigmoid output layer keeps Keras's default
+  for (let k = 0; k + 1 < widths.length; k++) {
+    const fanIn = widths[k], fanOut = widths[k + 1];
+    // the output layer keeps Keras's default
     const distribution = weightDistribution(
-      k + 2 < sizes.length ? init : "glorot_uniform",
+      k + 2 < widths.length ? init : "glorot_uniform",
       fanIn,
       fanOut,
       g,
@@ -221,8 +288,14 @@ export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Netw
   }
   let disposed = false;
   const network: Network = {
-    spec: { hidden, activation: spec.activation, params: activation.params },
+    spec: {
+      hidden,
+      activation: spec.activation,
+      params: activation.params,
+      ...(features ? { features } : {}),
+    },
     sizes,
+    output,
     seed,
     init,
     get disposed() {
@@ -232,8 +305,8 @@ export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Netw
       const flat = internalsOf(network).weights;
       const out: LayerWeights[] = [];
       let o = 0;
-      for (let k = 0; k + 1 < sizes.length; k++) {
-        const n = sizes[k], m = sizes[k + 1];
+      for (let k = 0; k + 1 < widths.length; k++) {
+        const n = widths[k], m = widths[k + 1];
         out.push({
           inputs: n,
           units: m,
@@ -246,14 +319,14 @@ export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Netw
     },
     activationParams() {
       const { weights: flat } = internalsOf(network);
-      return hidden.map((_, k) => layerParams(activation, flat, sizes, k));
+      return hidden.map((_, k) => layerParams(activation, flat, widths, k));
     },
     dispose() {
       disposed = true;
       internals.delete(network);
     },
   };
-  internals.set(network, { weights: initial, activation });
+  internals.set(network, { weights: initial, activation, widths, features });
   made.add(network);
   return network;
 }
@@ -285,13 +358,19 @@ export function checkNetwork(network: Network, label: string): Network {
 
 /** Internal (train.ts, predict.ts): one forward pass, with what backpropagation needs. */
 export interface ForwardPass {
-  /** Input of each dense layer: `inputs[0]` is `x`, `inputs[k]` hidden layer k - 1's output. */
+  /**
+   * Input of each dense layer: `inputs[0]` is `x` (or its features), `inputs[k]` hidden
+   * layer k - 1's output.
+   */
   readonly inputs: Float32Array[];
   /** f'(pre-activation) of each hidden layer (only when asked for `slopes`). */
   readonly slopes: Float32Array[];
   /** ∂f/∂p of each hidden layer's learnable parameters (only with `slopes`). */
   readonly paramSlopes: Readonly<Record<string, Float32Array>>[];
-  /** Output of the last layer computed: logits `[n]`, or hidden layer `layer`'s output. */
+  /**
+   * Output of the last layer computed: the output layer's pre-activations (logits, or the
+   * linear outputs) `[n x outputs]`, or hidden layer `layer`'s output.
+   */
   readonly output: Float32Array;
 }
 
@@ -299,7 +378,7 @@ export interface ForwardPass {
  * Internal (for train.ts and predict.ts): runs the network on `n` points.
  *
  * @param network A live network.
- * @param x Row-major features, `network.sizes[0]` per point (not checked here).
+ * @param x Row-major points, `network.sizes[0]` values per point (not checked here).
  * @param options `layer`: stop after that hidden layer (0-based) and return its
  *   outputs; `slopes`: training mode, also return each hidden layer's f' (and ∂f/∂p of
  *   learnable parameters) for backpropagation; `uniform`: the samples of randomized
@@ -312,13 +391,12 @@ export function forwardPass(
   x: Float32Array,
   options: { layer?: number; slopes?: boolean; uniform?: () => number } = {},
 ): ForwardPass {
-  const { weights, activation } = internalsOf(network);
-  const sizes = network.sizes;
+  const { weights, activation, widths: sizes, features } = internalsOf(network);
   const last = options.layer ?? sizes.length - 2;
-  const n = x.length / sizes[0];
-  const inputs: Float32Array[] = [x], slopes: Float32Array[] = [];
+  const n = x.length / network.sizes[0];
+  let a = features ? expandFeatures(x, features) : x, o = 0;
+  const inputs: Float32Array[] = [a], slopes: Float32Array[] = [];
   const paramSlopes: Record<string, Float32Array>[] = [];
-  let a = x, o = 0;
   for (let k = 0; k <= last; k++) {
     const nIn = sizes[k], nOut = sizes[k + 1];
     const pre = new Float32Array(n * nOut);
@@ -363,7 +441,8 @@ export function forwardOutputs(network: Network, x: Float32Array, layer?: number
   const last = layer ?? sizes.length - 2;
   const n = x.length / dim, width = sizes[last + 1];
   // whole points, a multiple of 64 of them, so chunk boundaries stay aligned for SIMD kernels
-  const per = Math.max(64, Math.floor(FORWARD_CHUNK / Math.max(...sizes) / 64) * 64);
+  const widest = Math.max(...internalsOf(network).widths);
+  const per = Math.max(64, Math.floor(FORWARD_CHUNK / widest / 64) * 64);
   if (n <= per) return forwardPass(network, x, { layer }).output;
   const out = new Float32Array(n * width);
   for (let start = 0; start < n; start += per) {
@@ -387,6 +466,18 @@ export function forwardOutputs(network: Network, x: Float32Array, layer?: number
  */
 export function packedWeights(network: Network): Float32Array {
   return internalsOf(network).weights;
+}
+
+/**
+ * Internal (train.ts): the widths of the dense layers, input side first: `network.sizes`,
+ * with the number of features first when the network computes features.
+ *
+ * @param network A live network.
+ * @returns E.g. `[7, 8, 8, 1]` for a 2-8-8-1 network reading seven features.
+ * @throws {Error} If the network has been disposed.
+ */
+export function denseSizes(network: Network): readonly number[] {
+  return internalsOf(network).widths;
 }
 
 /**
@@ -452,6 +543,24 @@ export function checkPoints(x: ArrayLike<number>, dim: number, label = "x"): num
   return length / dim;
 }
 
+// The output units of an output layer, checked.
+function outputUnits(output: OutputKind, outputs: number | undefined): number {
+  if (output === "sigmoid") {
+    if (outputs !== undefined) checkInteger(outputs, option("outputs"), 1, 1);
+    return 1;
+  }
+  if (output === "softmax") {
+    if (outputs === undefined) {
+      throw new RangeError(
+        `${option("outputs")}: a softmax output layer needs the number of classes ` +
+          `(an integer from 2 to ${MAX_LAYER_WIDTH})`,
+      );
+    }
+    return checkInteger(outputs, option("outputs"), 2, MAX_LAYER_WIDTH);
+  }
+  return checkInteger(outputs ?? 1, option("outputs"), 1, MAX_LAYER_WIDTH);
+}
+
 function internalsOf(network: Network): Internals {
   const found = internals.get(network);
   if (!found || network.disposed) {
@@ -513,4 +622,28 @@ function layerParams(
  */
 export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Internal (train.ts, predict.ts): the softmax of `z[start .. start + units - 1]` into `out`, in
+ * float64, stable for any logits (the largest is subtracted first).
+ *
+ * @param z Logits, row-major.
+ * @param start Where the row starts.
+ * @param units Its length.
+ * @param out Where the probabilities go (`units` of them).
+ * @returns `out`.
+ */
+export function softmaxRow(
+  z: ArrayLike<number>,
+  start: number,
+  units: number,
+  out: Float64Array,
+): Float64Array {
+  let max = -Infinity;
+  for (let j = 0; j < units; j++) max = Math.max(max, z[start + j]);
+  let sum = 0;
+  for (let j = 0; j < units; j++) sum += out[j] = Math.exp(z[start + j] - max);
+  for (let j = 0; j < units; j++) out[j] /= sum;
+  return out;
 }

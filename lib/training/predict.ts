@@ -1,11 +1,18 @@
 /**
- * What a trained {@linkcode Network} computes, as plain arrays: output probabilities for
- * points, over a {@linkcode Grid} (decision boundaries), and the real outputs of any
- * hidden layer (the "transformed" points).
+ * What a trained {@linkcode Network} computes, as plain arrays: output probabilities (or
+ * regression outputs) for points, over a {@linkcode Grid} (decision boundaries), and the
+ * real outputs of any hidden layer (the "transformed" points).
  *
  * @module
  */
-import { checkNetwork, checkPoints, forwardOutputs, type Network, sigmoid } from "./network.ts";
+import {
+  checkNetwork,
+  checkPoints,
+  forwardOutputs,
+  type Network,
+  sigmoid,
+  softmaxRow,
+} from "./network.ts";
 import { type Grid, linspace, meshgrid } from "../grid.ts";
 import {
   argument,
@@ -75,11 +82,13 @@ export function gridAxes(
 }
 
 /**
- * The network's output probability (sigmoid of the last layer) for each point.
+ * What the network outputs for each point: the probability of class 1 (a sigmoid output),
+ * the probability of each class (softmax: `outputs` per point, row-major), or the
+ * regression outputs (linear: `outputs` per point).
  *
  * @param network A network with `network.sizes[0]` inputs.
  * @param x Row-major features.
- * @returns One probability per point.
+ * @returns One probability per point (sigmoid), else `outputs` values per point.
  * @throws {TypeError} If `network` is not a network, or `x` is not an array of numbers, is
  *   empty or its length is not a multiple of the input count.
  * @throws {RangeError} If a feature is not finite in float32.
@@ -98,18 +107,27 @@ export function gridAxes(
 export function predict(network: Network, x: ArrayLike<number>): Float32Array {
   checkNetwork(network, argument("predict", "network"));
   checkPoints(x, network.sizes[0], argument("predict", "x"));
-  return forwardOutputs(network, Float32Array.from(x)).map(sigmoid);
+  const z = forwardOutputs(network, Float32Array.from(x));
+  if (network.output === "sigmoid") return z.map(sigmoid);
+  if (network.output === "linear") return z;
+  const units = network.sizes.at(-1)!, row = new Float64Array(units);
+  for (let start = 0; start < z.length; start += units) {
+    z.set(softmaxRow(z, start, units, row), start);
+  }
+  return z;
 }
 
 /**
- * The network's output probability over a grid: the decision boundary image.
+ * The network's output over a grid: the decision boundary image (the probability of class
+ * 1), or a regression network's output.
  *
- * @param network A network with two inputs.
+ * @param network A network with two inputs and one output (sigmoid or linear); for softmax
+ *   classes, call {@linkcode predict} on the grid's points.
  * @param axes Grid axes; default {@linkcode gridAxes}`()`, the original's 200 x 200 over
  *   [0, 10]^2.
  * @returns A {@linkcode Grid} with `values[j * nx + i] = p(x1[i], x2[j])`.
- * @throws {TypeError} If `network` is not a network taking two inputs, or an axis is not
- *   a non-empty array of numbers.
+ * @throws {TypeError} If `network` is not a network taking two inputs and giving one
+ *   output, or an axis is not a non-empty array of numbers.
  * @throws {RangeError} If a position is not finite, or the grid has more than
  *   `MAX_GRID_POINTS` points (see `meshgrid`; checked before anything is allocated).
  *
@@ -129,6 +147,13 @@ export function predictGrid(network: Network, axes: GridAxes = gridAxes()): Grid
   if (network.sizes[0] !== 2) {
     throw new TypeError(
       `Invalid network for a grid: it takes ${network.sizes[0]} inputs, expected 2`,
+    );
+  }
+  if (network.sizes.at(-1) !== 1) {
+    throw new TypeError(
+      `Invalid network for a grid: it gives ${
+        network.sizes.at(-1)
+      } outputs per point (${network.output}), expected 1; call predict() on the grid's points`,
     );
   }
   const mesh = meshgrid(axes.x1, axes.x2);

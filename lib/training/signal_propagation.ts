@@ -50,6 +50,7 @@ import {
   checkOptions,
   checkString,
   option,
+  typeError,
 } from "../guards.ts";
 
 /** The per-layer statistics of a {@linkcode LayerSignal}, in display order. */
@@ -284,6 +285,13 @@ export function networkSignal(
   options?: NetworkSignalOptions,
 ): LayerSignal {
   checkNetwork(network, argument("networkSignal", "network"));
+  if (network.spec.features) {
+    throw typeError(
+      argument("networkSignal", "network"),
+      "a network reading its points without computed features",
+      network,
+    );
+  }
   const { upstream, seed = 0 } = checkOptions(options, argument("networkSignal", "options"));
   const sizes = network.sizes.slice(0, -1);
   const n = checkPoints(x, sizes[0], argument("networkSignal", "x"));

@@ -6,6 +6,11 @@
  * is written out here; the hidden activation's derivative comes from the registry by
  * autodiff.
  *
+ * As TensorFlow Playground also offers: plain stochastic gradient descent instead of
+ * Adam, L1 or L2 regularisation of the weights, test data evaluated after every epoch,
+ * and the loss that fits the network's output layer (binary cross-entropy for a sigmoid,
+ * categorical cross-entropy for softmax classes, mean squared error for regression).
+ *
  * @module
  */
 import { checkSeed, createRandom, deriveSeed, permutation } from "./random.ts";
@@ -13,21 +18,26 @@ import { getActivation } from "../activations/activations.ts";
 import {
   checkNetwork,
   checkPoints,
+  denseSizes,
   forwardOutputs,
   forwardPass,
   type Network,
+  type OutputKind,
   packedWeights,
   paramOffset,
   sigmoid,
+  softmaxRow,
 } from "./network.ts";
 import {
   argument,
   checkArrayLike,
+  checkFloat32,
   checkFunction,
   checkInteger,
   checkNumber,
   checkObject,
   checkOptions,
+  checkString,
   FLOAT32_MAX,
   option,
   typeError,
@@ -47,11 +57,37 @@ export const MAX_BATCH_SIZE = 1_000_000;
  */
 export const MAX_BATCH_VALUES: number = 1 << 24;
 
-/** Training data: row-major features and 0/1 labels (a {@linkcode Dataset} fits). */
+/** Largest `regularizationRate`: 10 (Playground's largest is 10). */
+export const MAX_REGULARIZATION_RATE = 10;
+
+/**
+ * The optimisers {@linkcode train} offers: `"adam"` (Keras's Adam, the original's) and
+ * `"sgd"` (plain mini-batch gradient descent, TensorFlow Playground's).
+ */
+export const OPTIMIZERS = ["adam", "sgd"] as const;
+
+/** An optimiser name, one of {@linkcode OPTIMIZERS}. */
+export type OptimizerName = typeof OPTIMIZERS[number];
+
+/**
+ * The weight penalties {@linkcode train} offers: `"none"`, `"l1"` (rate x the sum of
+ * |w|) and `"l2"` (rate x the sum of w² / 2), over every kernel weight (not the biases),
+ * as in TensorFlow Playground.
+ */
+export const REGULARIZATIONS = ["none", "l1", "l2"] as const;
+
+/** A regularisation name, one of {@linkcode REGULARIZATIONS}. */
+export type RegularizationName = typeof REGULARIZATIONS[number];
+
+/**
+ * Training data: row-major features and targets (a {@linkcode Dataset} fits). The targets
+ * fit the network's output layer: labels 0 or 1 for a sigmoid output, class numbers 0 to
+ * `outputs - 1` for softmax, and `outputs` real values per point for a linear output.
+ */
 export interface TrainingData {
   /** Features, row-major, `network.sizes[0]` per point. */
   readonly x: ArrayLike<number>;
-  /** Labels, each 0 or 1. */
+  /** Labels (0 or 1; a class number) or, for regression, the targets, row-major. */
   readonly y: ArrayLike<number>;
 }
 
@@ -61,18 +97,33 @@ export interface EpochLog {
   readonly epoch: number;
   /** Total number of epochs. */
   readonly epochs: number;
-  /** Mean binary cross-entropy over all points after this epoch. */
+  /**
+   * Mean loss over all points after this epoch: binary cross-entropy (sigmoid output),
+   * categorical cross-entropy (softmax) or the mean squared error (linear).
+   */
   readonly loss: number;
-  /** Fraction of points classified correctly (probability > 0.5) after this epoch. */
+  /**
+   * Fraction of points classified correctly (probability > 0.5, or the most probable
+   * class) after this epoch; NaN for regression.
+   */
   readonly accuracy: number;
+  /** The loss on the test data, when training was given `testData`. */
+  readonly testLoss?: number;
+  /** The accuracy on the test data, when training was given `testData`. */
+  readonly testAccuracy?: number;
 }
 
 /** Loss and accuracy after each epoch: what {@linkcode train} returns, `historyFigure()` draws. */
 export interface History {
-  /** Mean binary cross-entropy over all points after each epoch. */
+  /** Mean loss over all points after each epoch (see {@linkcode EpochLog.loss}). */
   readonly loss: number[];
-  /** Fraction of points classified correctly after each epoch. */
+  /** Fraction of points classified correctly after each epoch; empty for regression. */
   readonly accuracy: number[];
+  /**
+   * The same on the test data after each epoch, when training was given `testData`
+   * (`historyFigure({ training: history, test: history.test })` draws both).
+   */
+  readonly test?: { readonly loss: number[]; readonly accuracy: number[] };
   /**
    * Each hidden layer's activation parameters after each epoch, when the activation has
    * learnable ones (PReLU's α): `params[epoch - 1][layer]`.
@@ -91,11 +142,32 @@ export interface TrainOptions {
    */
   batchSize?: number;
   /**
-   * Adam's learning rate: a number above 0, finite in float32 (at most 3.4e38); default
-   * 0.001 (Keras's default). One too large for the data makes training diverge, which
-   * {@linkcode train} reports.
+   * The optimiser's learning rate: a number above 0, finite in float32 (at most 3.4e38);
+   * default 0.001 (Keras's default for Adam). One too large for the data makes training
+   * diverge, which {@linkcode train} reports.
    */
   learningRate?: number;
+  /**
+   * `"adam"` (default: Keras's Adam, the original's) or `"sgd"` (plain mini-batch
+   * gradient descent, w -= learningRate x gradient, TensorFlow Playground's).
+   */
+  optimizer?: OptimizerName;
+  /**
+   * `"none"` (default), `"l1"` or `"l2"`: a penalty on the kernel weights added to each
+   * batch's mean loss (see {@linkcode REGULARIZATIONS}). Histories report the loss
+   * without it.
+   */
+  regularization?: RegularizationName;
+  /**
+   * The penalty's rate: a number from 0 to {@linkcode MAX_REGULARIZATION_RATE}; default 0
+   * (and 0 is no penalty, whatever `regularization` says).
+   */
+  regularizationRate?: number;
+  /**
+   * Points held out from training, evaluated after every epoch (`History.test`,
+   * `EpochLog.testLoss`): features and targets as `data` has them.
+   */
+  testData?: TrainingData;
   /** Seed of the batch order; default the network's seed. */
   seed?: number;
   /**
@@ -112,7 +184,9 @@ export interface TrainOptions {
  * epoch. Every epoch visits the points in a new seeded order, in batches of
  * `batchSize` (the last one may be smaller). Loss and accuracy are measured on all
  * points at the end of each epoch (Keras instead averages over the batches during the
- * epoch).
+ * epoch), and on `testData` when given. The loss follows the network's output layer:
+ * binary cross-entropy (sigmoid), categorical cross-entropy (softmax), mean squared
+ * error (linear).
  *
  * Adam starts fresh on every call. With `stopAtAccuracy`, training ends after the first
  * epoch that reaches it (the epochs before are the same as without it).
@@ -123,15 +197,17 @@ export interface TrainOptions {
  * it had at the end of the previous epoch.
  *
  * @param network A network from {@linkcode createNetwork}; its weights are updated.
- * @param data Features and 0/1 labels.
- * @param options Epochs, batch size, learning rate, seed, callback ({@linkcode TrainOptions}).
+ * @param data Features and targets (0/1 labels for the original's networks).
+ * @param options Epochs, batch size, learning rate, optimiser, regularisation, test data,
+ *   seed, callback ({@linkcode TrainOptions}).
  * @returns The {@linkcode History}.
- * @throws {TypeError} If `network` is not a network, the data is not features and labels
- *   (arrays of numbers), is empty or the lengths do not match, or an option has the wrong
- *   type. Nothing is trained then.
- * @throws {RangeError} If a label is not 0 or 1, a feature is not finite in float32, an
- *   option is outside the domain its documentation gives, or the seed is not a safe
- *   integer: nothing is trained then. Also when training diverges (see above).
+ * @throws {TypeError} If `network` is not a network, the data (or test data) is not
+ *   features and targets (arrays of numbers), is empty or the lengths do not match, or an
+ *   option has the wrong type. Nothing is trained then.
+ * @throws {RangeError} If a label does not fit the output layer (0 or 1; a class number;
+ *   a target finite in float32), a feature is not finite in float32, an option is outside
+ *   the domain its documentation gives or not one of its names, or the seed is not a
+ *   safe integer: nothing is trained then. Also when training diverges (see above).
  * @throws {Error} If the network has been disposed.
  *
  * @example Two epochs on the original's data
@@ -142,6 +218,20 @@ export interface TrainOptions {
  * const net = createNetwork(NONLINEAR_NETWORK, { seed: 1 });
  * const history = await train(net, makeDataset("xor", { seed: 1 }), { epochs: 2 });
  * console.assert(history.loss.length === 2 && history.accuracy.length === 2);
+ * net.dispose();
+ * ```
+ *
+ * @example Playground's way: SGD, L2, a test set, three classes
+ * ```ts
+ * import { createNetwork } from "./network.ts";
+ * import { train } from "./train.ts";
+ * const net = createNetwork({ hidden: [4], activation: "tanh" }, { output: "softmax", outputs: 3 });
+ * const data = { x: [0, 0, 1, 0, 0, 1], y: [0, 1, 2] };
+ * const history = await train(net, data, {
+ *   epochs: 3, optimizer: "sgd", learningRate: 0.1, regularization: "l2",
+ *   regularizationRate: 0.001, testData: data,
+ * });
+ * console.assert(history.test!.loss.length === 3);
  * net.dispose();
  * ```
  */
@@ -155,21 +245,35 @@ export async function train(
     epochs = 100,
     batchSize = 32,
     learningRate = 0.001,
+    optimizer = "adam",
+    regularization = "none",
+    regularizationRate = 0,
+    testData,
     seed = network.seed,
     stopAtAccuracy,
     onEpoch,
   } = checkOptions(options, argument("train", "options"));
-  const dim = network.sizes[0];
-  const n = checkTrainingData(data, dim);
+  const dim = network.sizes[0], outputs = network.sizes.at(-1)!;
+  const n = checkTrainingData(data, dim, "train", network.output, outputs);
+  if (testData !== undefined) {
+    checkObject(testData, option("testData"), "{ x, y }: features and targets");
+    checkTrainingData(testData, dim, "train(options.testData)", network.output, outputs);
+  }
+  checkName(optimizer, option("optimizer"), OPTIMIZERS);
+  checkName(regularization, option("regularization"), REGULARIZATIONS);
+  checkNumber(regularizationRate, option("regularizationRate"), {
+    min: 0,
+    max: MAX_REGULARIZATION_RATE,
+  });
   checkInteger(epochs, option("epochs"), 1, MAX_EPOCHS);
   checkInteger(batchSize, option("batchSize"), 1, MAX_BATCH_SIZE);
-  const units = network.sizes.reduce((a, b) => a + b, 0), m = Math.min(batchSize, n);
+  // the points, the features computed from them (if any), every layer
+  const widths = [...(network.spec.features ? [dim] : []), ...denseSizes(network)];
+  const units = widths.reduce((a, b) => a + b, 0), m = Math.min(batchSize, n);
   if (m * units > MAX_BATCH_VALUES) {
     throw new RangeError(
       `${option("batchSize")}: batches of ${m} points through layers ` +
-        `${network.sizes.join("-")} hold ${
-          m * units
-        } values, above the maximum ${MAX_BATCH_VALUES}`,
+        `${widths.join("-")} hold ${m * units} values, above the maximum ${MAX_BATCH_VALUES}`,
     );
   }
   checkNumber(learningRate, option("learningRate"), {
@@ -189,72 +293,142 @@ export async function train(
   const learns = (getActivation(network.spec.activation).training?.learnable?.length ?? 0) > 0;
   const weights = packedWeights(network);
   const x = Float32Array.from(data.x), y = Float32Array.from(data.y);
-  const adam = createAdam(weights.length, learningRate);
-  const history: History = learns
-    ? { loss: [], accuracy: [], params: [] }
-    : { loss: [], accuracy: [] };
+  const test = testData && { x: Float32Array.from(testData.x), y: Float32Array.from(testData.y) };
+  // y per point: the targets of a linear output, one label otherwise
+  const per = network.output === "linear" ? outputs : 1;
+  const step = optimizer === "adam"
+    ? createAdam(weights.length, learningRate)
+    : createSgd(weights.length, learningRate);
+  const penalty = regularization === "none" || regularizationRate === 0
+    ? undefined
+    : createPenalty(network, regularization, regularizationRate);
+  const regression = network.output === "linear";
+  const history = {
+    loss: [] as number[],
+    accuracy: [] as number[],
+    ...(learns ? { params: [] as Record<string, number>[][] } : {}),
+    ...(test ? { test: { loss: [] as number[], accuracy: [] as number[] } } : {}),
+  };
   const before = weights.slice(); // the weights at the end of the last finite epoch
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const order = permutation(n, random);
     for (let start = 0; start < n; start += batchSize) {
       const m = Math.min(batchSize, n - start);
-      const bx = new Float32Array(m * dim), by = new Float32Array(m);
+      const bx = new Float32Array(m * dim), by = new Float32Array(m * per);
       for (let b = 0; b < m; b++) {
         const i = order[start + b];
         for (let d = 0; d < dim; d++) bx[b * dim + d] = x[i * dim + d];
-        by[b] = y[i];
+        for (let d = 0; d < per; d++) by[b * per + d] = y[i * per + d];
       }
-      adam(weights, lossGradient(network, bx, by, uniform));
+      const gradient = lossGradient(network, bx, by, uniform);
+      penalty?.(weights, gradient);
+      step(weights, gradient);
     }
     const { loss, accuracy } = evaluate(network, x, y);
+    const checked = test && evaluate(network, test.x, test.y);
     if (!Number.isFinite(loss) || !allFinite(weights)) {
       weights.set(before);
       throw new RangeError(divergence(epoch, loss, learningRate, x, network));
     }
     if (epoch < epochs) before.set(weights);
     history.loss.push(loss);
-    history.accuracy.push(accuracy);
+    if (!regression) history.accuracy.push(accuracy);
     history.params?.push(network.activationParams());
-    if (onEpoch) await onEpoch({ epoch, epochs, loss, accuracy });
+    if (checked) {
+      history.test!.loss.push(checked.loss);
+      if (!regression) history.test!.accuracy.push(checked.accuracy);
+    }
+    if (onEpoch) {
+      await onEpoch({
+        epoch,
+        epochs,
+        loss,
+        accuracy,
+        ...(checked ? { testLoss: checked.loss, testAccuracy: checked.accuracy } : {}),
+      });
+    }
     if (stopAtAccuracy !== undefined && accuracy >= stopAtAccuracy) break;
   }
   return history;
 }
 
+// A name among the choices, or a RangeError listing them.
+function checkName(value: unknown, label: string, names: readonly string[]): void {
+  checkString(value, label);
+  if (!names.includes(value as string)) {
+    throw new RangeError(
+      `${label}: unknown "${value}": expected one of ${names.map((n) => `"${n}"`).join(", ")}`,
+    );
+  }
+}
+
 /**
- * Checks training data against a feature count, before any work is done.
+ * Checks training data against a feature count and an output layer, before any work is
+ * done.
  *
- * @param data Features and labels.
+ * @param data Features and targets.
  * @param dim Features per point.
  * @param fn The public function to name in messages (default `"train"`).
+ * @param output The output layer the targets are for (default `"sigmoid"`: labels 0 or 1).
+ * @param outputs Its units: the number of classes for `"softmax"`, the targets per point
+ *   for `"linear"` (default 1).
  * @returns The number of points.
  * @throws {TypeError} If the data is not an object of arrays of numbers, is empty or the
  *   lengths do not match.
- * @throws {RangeError} If a label is not 0 or 1 or a feature is not finite in float32.
+ * @throws {RangeError} If a label is not 0 or 1 (sigmoid), not a class number from 0 to
+ *   `outputs - 1` (softmax), a target is not finite in float32 (linear), or a feature is
+ *   not finite in float32.
  *
  * @example
  * ```ts
  * import { checkTrainingData } from "./train.ts";
  * console.assert(checkTrainingData({ x: [0, 0, 1, 1], y: [0, 1] }, 2) === 2);
+ * console.assert(checkTrainingData({ x: [0, 0, 1, 1], y: [2, 0] }, 2, "train", "softmax", 3) === 2);
  * ```
  */
-export function checkTrainingData(data: TrainingData, dim: number, fn = "train"): number {
+export function checkTrainingData(
+  data: TrainingData,
+  dim: number,
+  fn = "train",
+  output: OutputKind = "sigmoid",
+  outputs = 1,
+): number {
   const label = (name: string) => argument(fn, name);
+  const kind = output === "sigmoid"
+    ? "0/1 labels"
+    : output === "softmax"
+    ? "class numbers"
+    : "targets";
   checkObject(data, label("data"), "{ x, y }: features and labels");
-  checkArrayLike(data.y, label("data.y"), "an array of 0/1 labels");
+  checkArrayLike(data.y, label("data.y"), `an array of ${kind}`);
   checkArrayLike(data.x, label("data.x"), "an array of features");
   if (!data.y.length) throw new TypeError("Empty data: expected at least one labelled point");
-  const n = data.y.length;
+  const per = output === "linear" ? outputs : 1;
+  if (data.y.length % per !== 0) {
+    throw new TypeError(
+      `Mismatched lengths: ${data.y.length} targets are not ${per} per point`,
+    );
+  }
+  const n = data.y.length / per;
   if (data.x.length !== n * dim) {
     throw new TypeError(
-      `Mismatched lengths: ${n} labels need ${
+      `Mismatched lengths: ${n} ${per === 1 ? "labels" : "points' targets"} need ${
         n * dim
       } features (${dim} per point), got ${data.x.length}`,
     );
   }
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < data.y.length; i++) {
     const v = data.y[i];
-    if (v !== 0 && v !== 1) {
+    if (output === "linear") {
+      checkFloat32(v, `Invalid target of point ${Math.floor(i / per)} (${label(`data.y[${i}]`)})`);
+    } else if (output === "softmax") {
+      if (!(Number.isInteger(v) && v >= 0 && v < outputs)) {
+        if (typeof v !== "number") throw typeError(label(`data.y[${i}]`), "a class number", v);
+        throw new RangeError(
+          `Invalid label ${v} of point ${i}: expected a class number from 0 to ${outputs - 1}`,
+        );
+      }
+    } else if (v !== 0 && v !== 1) {
       if (typeof v !== "number") throw typeError(label(`data.y[${i}]`), "a label 0 or 1", v);
       throw new RangeError(`Invalid label ${v} of point ${i}: expected 0 or 1`);
     }
@@ -264,14 +438,15 @@ export function checkTrainingData(data: TrainingData, dim: number, fn = "train")
 }
 
 /**
- * Internal (exported for tests): the gradient of the mean binary cross-entropy over one
- * batch with respect to every weight, by backpropagation: output delta
- * (sigmoid(z) - y) / m, then back through each dense layer and each hidden
- * activation's f' (from the registry by autodiff).
+ * Internal (exported for tests): the gradient of the batch's mean loss with respect to
+ * every weight, by backpropagation: output delta (sigmoid(z) - y) / m for binary
+ * cross-entropy, (softmax(z) - onehot(y)) / m for categorical cross-entropy, 2 (z - y) /
+ * (m x outputs) for the mean squared error, then back through each dense layer and each
+ * hidden activation's f' (from the registry by autodiff).
  *
  * @param network A live network.
  * @param x Row-major features of the batch (not checked).
- * @param y Labels of the batch.
+ * @param y Labels (class numbers, or row-major targets) of the batch.
  * @param uniform U[0, 1) samples for randomized activations (RReLU's training slopes).
  * @returns The gradient in the packed layout of the weights (kernel then bias per layer,
  *   then the hidden layers' learnable activation parameters).
@@ -282,7 +457,7 @@ export function lossGradient(
   y: Float32Array,
   uniform?: () => number,
 ): Float64Array {
-  const sizes = network.sizes, m = y.length;
+  const sizes = denseSizes(network), m = x.length / network.sizes[0];
   const weights = packedWeights(network);
   const gradient = new Float64Array(weights.length);
   const { inputs, slopes, paramSlopes, output } = forwardPass(network, x, {
@@ -290,8 +465,7 @@ export function lossGradient(
     uniform,
   });
   const learnable = Object.keys(paramSlopes[0] ?? {});
-  let delta = new Float64Array(m);
-  for (let i = 0; i < m; i++) delta[i] = (sigmoid(output[i]) - y[i]) / m;
+  let delta = outputDelta(network.output, output, y, m, sizes.at(-1)!);
   let o = paramOffset(sizes, learnable.length, 0);
   for (let k = sizes.length - 2; k >= 0; k--) {
     const nIn = sizes[k], nOut = sizes[k + 1], a = inputs[k];
@@ -325,6 +499,57 @@ export function lossGradient(
   return gradient;
 }
 
+// dLoss/dz at the output layer's pre-activations, for the mean loss over m points.
+function outputDelta(
+  kind: OutputKind,
+  z: Float32Array,
+  y: Float32Array,
+  m: number,
+  units: number,
+): Float64Array {
+  const delta = new Float64Array(m * units);
+  if (kind === "sigmoid") {
+    for (let i = 0; i < m; i++) delta[i] = (sigmoid(z[i]) - y[i]) / m;
+  } else if (kind === "linear") {
+    for (let k = 0; k < m * units; k++) delta[k] = (2 * (z[k] - y[k])) / (m * units);
+  } else {
+    const p = new Float64Array(units);
+    for (let i = 0; i < m; i++) {
+      softmaxRow(z, i * units, units, p);
+      for (let j = 0; j < units; j++) {
+        delta[i * units + j] = (p[j] - (j === y[i] ? 1 : 0)) / m;
+      }
+    }
+  }
+  return delta;
+}
+
+// Plain gradient descent: w -= lr g (TensorFlow Playground's update, its batch mean).
+function createSgd(size: number, learningRate: number) {
+  return (weights: Float32Array, gradient: Float64Array): void => {
+    for (let k = 0; k < size; k++) weights[k] -= learningRate * gradient[k];
+  };
+}
+
+// Adds the gradient of rate x sum |w| (L1) or rate x sum w^2 / 2 (L2) over the kernels.
+function createPenalty(network: Network, kind: "l1" | "l2", rate: number) {
+  const sizes = denseSizes(network);
+  const kernels: [number, number][] = [];
+  let o = 0;
+  for (let k = 0; k + 1 < sizes.length; k++) {
+    kernels.push([o, o + sizes[k] * sizes[k + 1]]);
+    o += sizes[k] * sizes[k + 1] + sizes[k + 1];
+  }
+  return (weights: Float32Array, gradient: Float64Array): void => {
+    for (const [from, to] of kernels) {
+      for (let k = from; k < to; k++) {
+        const w = weights[k];
+        gradient[k] += rate * (kind === "l2" ? w : Math.sign(w));
+      }
+    }
+  };
+}
+
 // Keras's Adam: alpha_t = lr sqrt(1 - b2^t) / (1 - b1^t); w -= alpha_t m / (sqrt(v) + eps).
 function createAdam(size: number, learningRate: number) {
   const beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7;
@@ -342,16 +567,38 @@ function createAdam(size: number, learningRate: number) {
   };
 }
 
-// Mean binary cross-entropy (softplus(z) - y z, stable for any z) and the fraction of
-// points whose float32 probability is > 0.5, as predict() reports them.
+// The mean loss and the accuracy over all points. Sigmoid: binary cross-entropy
+// (softplus(z) - y z, stable for any z), correct when the float32 probability is > 0.5 for
+// label 1, as predict() reports it. Softmax: categorical cross-entropy (logsumexp(z) -
+// z_y), correct when the label's logit is the first largest. Linear: the mean squared
+// error (accuracy NaN).
 function evaluate(network: Network, x: Float32Array, y: Float32Array) {
   const z = forwardOutputs(network, x);
+  const kind = network.output, units = network.sizes.at(-1)!;
   let loss = 0, correct = 0;
-  for (let i = 0; i < y.length; i++) {
-    loss += Math.max(z[i], 0) + Math.log1p(Math.exp(-Math.abs(z[i]))) - y[i] * z[i];
-    if ((Math.fround(sigmoid(z[i])) > 0.5 ? 1 : 0) === y[i]) correct++;
+  if (kind === "sigmoid") {
+    for (let i = 0; i < y.length; i++) {
+      loss += Math.max(z[i], 0) + Math.log1p(Math.exp(-Math.abs(z[i]))) - y[i] * z[i];
+      if ((Math.fround(sigmoid(z[i])) > 0.5 ? 1 : 0) === y[i]) correct++;
+    }
+    return { loss: loss / y.length, accuracy: correct / y.length };
   }
-  return { loss: loss / y.length, accuracy: correct / y.length };
+  if (kind === "linear") {
+    for (let k = 0; k < y.length; k++) loss += (z[k] - y[k]) ** 2;
+    return { loss: loss / y.length, accuracy: NaN };
+  }
+  const n = y.length;
+  for (let i = 0; i < n; i++) {
+    let max = -Infinity, best = 0;
+    for (let j = 0; j < units; j++) {
+      if (z[i * units + j] > max) [max, best] = [z[i * units + j], j];
+    }
+    let sum = 0;
+    for (let j = 0; j < units; j++) sum += Math.exp(z[i * units + j] - max);
+    loss += max + Math.log(sum) - z[i * units + y[i]];
+    if (best === y[i]) correct++;
+  }
+  return { loss: loss / n, accuracy: correct / n };
 }
 
 function allFinite(weights: Float32Array): boolean {
