@@ -152,11 +152,9 @@ export {
   sliderFigure,
   type SliderFigureOptions,
 } from "./interactive/slider_figure.ts";
-export {
-  epochSliderFigure,
-  FrameSliderFigure,
-  saveFrameSlider,
-} from "./interactive/frame_slider_figure.ts";
+export { FrameSliderFigure, saveFrameSlider } from "./interactive/frame_slider_figure.ts";
+export { EpochSliderFigure, epochSliderFigure } from "./interactive/epoch_slider.ts";
+export { trainLive } from "./interactive/live_training.ts";
 
 export { show } from "./notebook/show.ts";
 export { table, type TableOptions } from "./notebook/table.ts";

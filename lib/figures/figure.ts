@@ -9,7 +9,7 @@
  * safe because untrusted HTML is sanitized) therefore wins over `image/png` (rank 90) in
  * both cases, and `image/svg+xml` (marked unsafe) is never used for untrusted outputs.
  * So the `text/html` output carries both pictures: the inline SVG (native SVG `<title>`
- * hover read-outs work) inside a `<div hidden>`, and an `<img>` of the same picture (2x
+ * hover read-outs work) inside a `<div hidden>`, and an `<img>` of the same picture (1.5x
  * WebP, small). A `<style>` in the output shows the SVG and hides the `<img>`. The
  * sanitizer of untrusted HTML drops `<style>` and `<svg>` (keeping the SVG's text, which
  * stays inside the hidden `<div>`) but keeps `hidden` and `<img src="data:...">`: the
@@ -200,21 +200,23 @@ export class Figure {
   }
 
   /**
-   * The HTML fragment Jupyter shows: inline SVG for trusted outputs, and a 2x WebP
-   * picture for untrusted ones (see the module documentation; figures too large for a 2x
-   * picture get the largest zoom that fits WebP's 16,383 px sides and the raster budget).
+   * The HTML fragment Jupyter shows: inline SVG for trusted outputs, and a WebP picture
+   * for untrusted ones (see the module documentation) at 1.5x, quality 70: sharp enough
+   * on a high-density screen at about a third of a 2x picture's weight, which keeps an
+   * executed notebook of a dozen figures under a megabyte. Figures too large for 1.5x get
+   * the largest zoom that fits WebP's 16,383 px sides and the raster budget.
    *
    * @returns HTML markup.
    */
   notebookHtml(): string {
     const { width: w, height: h } = this;
     const zoom = Math.min(
-      2,
+      1.5,
       MAX_WEBP_SIDE / w,
       MAX_WEBP_SIDE / h,
       Math.sqrt(MAX_RASTER_PIXELS / (w * h)) * 0.999,
     );
-    this.#webp ??= renderWebp(this.svg(), zoom, 80);
+    this.#webp ??= renderWebp(this.svg(), zoom, 70);
     const still = base64(this.#webp);
     return `<div class="afig"><style>.afig:has(>style)>.afig-live{display:block!important}.afig:has(>style)>.afig-still{display:none!important}</style>` +
       `<div class="afig-live" hidden style="display:none">${this.svg()}</div>` +

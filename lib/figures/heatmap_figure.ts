@@ -7,7 +7,9 @@
  */
 import * as Plot from "@observablehq/plot";
 import { checkGrid, checkGridSize, type Grid } from "../grid.ts";
+import { createCanvas } from "canvas";
 import { interpolateBmy } from "./palette.ts";
+import { base64 } from "./markup.ts";
 import type { Figure } from "./figure.ts";
 import { panel } from "./layout.ts";
 import { plotDocument } from "./dom.ts";
@@ -337,15 +339,60 @@ function rasterDataUrl(
   values: ArrayLike<number>,
   nx: number,
   ny: number,
-  [lo, hi]: readonly [number, number],
+  domain: readonly [number, number],
   scheme: (t: number) => string | undefined,
 ): string {
-  const table = lookupTable(scheme);
   const canvas = plotDocument().createElement("canvas");
   canvas.width = nx;
   canvas.height = ny;
   const ctx = canvas.getContext("2d")!;
-  const image = ctx.createImageData(nx, ny);
+  ctx.putImageData(rasterPixels(values, nx, ny, domain, scheme, ctx.createImageData(nx, ny)), 0, 0);
+  return canvas.toDataURL("image/png");
+}
+
+/**
+ * A grid of values as a small WebP picture (a data URL), one pixel per cell, coloured as
+ * {@linkcode heatmapFigure} colours them: the compact frames of an epoch slider.
+ *
+ * @param values Row-major values, `values[j * nx + i]` at column i and row j (upwards).
+ * @param nx Columns.
+ * @param ny Rows.
+ * @param domain The values at the two ends of the colour scheme.
+ * @param scheme Colour scheme (default bmy).
+ * @returns `data:image/webp;base64,...`
+ * @example
+ * ```ts
+ * import { rasterWebp } from "./heatmap_figure.ts";
+ * const url = rasterWebp(new Float32Array([0, 0.5, 0.5, 1]), 2, 2, [0, 1]);
+ * console.assert(url.startsWith("data:image/webp;base64,"));
+ * ```
+ */
+export function rasterWebp(
+  values: ArrayLike<number>,
+  nx: number,
+  ny: number,
+  domain: readonly [number, number],
+  scheme: (t: number) => string | undefined = interpolateBmy,
+): string {
+  checkGridSize(nx, ny);
+  const canvas = createCanvas(nx, ny);
+  const ctx = canvas.getContext("2d");
+  const image = rasterPixels(values, nx, ny, domain, scheme, ctx.createImageData(nx, ny));
+  ctx.putImageData(image, 0, 0);
+  return `data:image/webp;base64,${base64(canvas.encodeSync("webp", 85))}`;
+}
+
+// The cells' colours: the scheme in 256 steps over the domain, rows flipped (row 0 at the
+// bottom), NaN transparent.
+function rasterPixels<T extends { data: Uint8ClampedArray }>(
+  values: ArrayLike<number>,
+  nx: number,
+  ny: number,
+  [lo, hi]: readonly [number, number],
+  scheme: (t: number) => string | undefined,
+  image: T,
+): T {
+  const table = lookupTable(scheme);
   const data = image.data;
   const span = hi - lo;
   for (let j = 0; j < ny; j++) {
@@ -361,8 +408,7 @@ function rasterDataUrl(
       data[o + 3] = 255;
     }
   }
-  ctx.putImageData(image, 0, 0);
-  return canvas.toDataURL("image/png");
+  return image;
 }
 
 // Adds an <image> as the chart's first drawn layer (under axes, hover cells and marks).

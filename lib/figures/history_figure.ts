@@ -94,6 +94,7 @@ export function historyFigure(
     }
   }
   const named = runs.length > 1 || !isHistory(history);
+  const runLength = new Map(runs.map(([run, h]) => [run, h.loss.length]));
   const metric = (key: "loss" | "accuracy", label: string) => {
     const rows = runs.flatMap(([run, h]) =>
       Array.from(h[key] ?? [], (v, k) => ({ run, epoch: k + 1, value: v }))
@@ -128,7 +129,9 @@ export function historyFigure(
       marks: [
         Plot.frame({ stroke: "#999" }),
         Plot.line(rows, { x: "epoch", y: "value", stroke: "run", strokeWidth: 3 }),
-        Plot.dot(rows, {
+        // read-outs at about 120 epochs per run (every epoch of a long run would weigh more
+        // than the rest of the figure)
+        Plot.dot(rows.filter((d) => hovered(d.epoch, runLength.get(d.run) ?? 0)), {
           x: "epoch",
           y: "value",
           r: 4,
@@ -151,6 +154,13 @@ export function historyFigure(
   return runs.some(([, h]) => h.accuracy?.length)
     ? row(loss, metric("accuracy", "accuracy"))
     : loss;
+}
+
+// Whether an epoch of a run of n epochs gets a hover read-out: every epoch up to 120,
+// else evenly spaced ones and the last.
+function hovered(epoch: number, n: number): boolean {
+  const stride = Math.ceil(n / 120);
+  return (epoch - 1) % stride === 0 || epoch === n;
 }
 
 function isHistory(h: unknown): h is Pick<History, "loss"> & Partial<History> {

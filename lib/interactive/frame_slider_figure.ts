@@ -1,16 +1,12 @@
 /**
- * A slider through precomputed frames of one figure: the decision boundary over the
- * epochs, or any sequence of figures that differ only in their raster images and hover
- * read-outs. Self-contained like the parameter sliders (slider_figure.ts): the page
- * carries every frame the kernel rendered and its script only swaps them in; nothing is
- * recomputed in the browser.
+ * A slider through precomputed frames of one figure: any sequence of figures that differ
+ * only in their raster images and hover read-outs (the decision boundary over the epochs
+ * has a compact figure of its own, `epoch_slider.ts`). The page carries every frame the
+ * kernel rendered and its script only swaps them in.
  *
  * @module
  */
-import { boundaryFigure } from "../figures/boundary_figure.ts";
-import type { BoundarySnapshots } from "../training/boundary_snapshots.ts";
-import type { Dataset } from "../training/datasets.ts";
-import { labelledPoints } from "../figures/network_figures.ts";
+import { EpochSliderFigure, MAX_FRAMES } from "./epoch_slider.ts";
 import { escapeXml, htmlPage } from "../figures/markup.ts";
 import { Figure } from "../figures/figure.ts";
 import { JUPYTER_DISPLAY } from "../notebook/display.ts";
@@ -26,11 +22,7 @@ import {
   typeError,
 } from "../guards.ts";
 
-/**
- * Most frames of a slider: 1,000 (the playground's epoch slider has 21). Every frame's
- * pictures are embedded in the page.
- */
-export const MAX_FRAMES = 1_000;
+export { MAX_FRAMES };
 
 /** Options of {@linkcode frameSliderFigure}. */
 export interface FrameSliderOptions {
@@ -274,49 +266,6 @@ export function frameSliderFigure(
 }
 
 /**
- * The decision boundary after each snapshot epoch, with an epoch slider: training seen
- * as it happens.
- *
- * @param run What {@linkcode trainWithSnapshots} returned (at most {@linkcode MAX_FRAMES}
- *   snapshots).
- * @param data The training data (drawn on every frame).
- * @param options `title` of the panel (default "Decision Boundary").
- * @returns The interactive figure, starting at the last epoch.
- * @throws {TypeError} If `run` or `data` is not what the parameters say.
- * @throws {RangeError} If there are more than {@linkcode MAX_FRAMES} snapshots (checked
- *   before any frame is drawn).
- */
-export function epochSliderFigure(
-  run: BoundarySnapshots,
-  data: Pick<Dataset, "x" | "y">,
-  options?: { readonly title?: string },
-): FrameSliderFigure {
-  const label = (name: string) => argument("epochSliderFigure", name);
-  checkObject(run, label("run"), "what trainWithSnapshots() returned");
-  checkArrayLike(run.snapshots, label("run.snapshots"), "an array of snapshots");
-  if (run.snapshots.length > MAX_FRAMES) {
-    throw new RangeError(
-      `${
-        label("run")
-      }: ${run.snapshots.length} snapshots is above the maximum ${MAX_FRAMES} frames; ` +
-        `record fewer (a larger every)`,
-    );
-  }
-  checkObject(data, label("data"), "{ x, y }: points and labels");
-  const { title = "Decision Boundary" } = checkOptions(options, label("options"));
-  const points = labelledPoints(data);
-  const frames = run.snapshots.map((s) =>
-    boundaryFigure({ x1: run.x1, x2: run.x2, values: s.values }, { title, points })
-  );
-  const captions = run.snapshots.map((s) =>
-    s.epoch === 0
-      ? "epoch 0 (untrained)"
-      : `epoch ${s.epoch}: loss ${s.loss.toFixed(4)}, accuracy ${s.accuracy.toFixed(3)}`
-  );
-  return frameSliderFigure(frames, { label: "Epoch", captions, title });
-}
-
-/**
  * Writes a frame slider's standalone page as `<name>.html` in the figures folder,
  * atomically.
  *
@@ -324,16 +273,17 @@ export function epochSliderFigure(
  * @param name File name without extension.
  * @param options `dir` (default {@linkcode figuresDir}).
  * @returns The path written.
- * @throws {TypeError} If `figure` is not a {@linkcode FrameSliderFigure}, the name is
+ * @throws {TypeError} If `figure` is not a {@linkcode FrameSliderFigure} or an
+ *   `EpochSliderFigure`, the name is
  *   invalid, or `dir` is not a non-empty string.
  * @throws {Error} If the folder cannot be written.
  */
 export function saveFrameSlider(
-  figure: FrameSliderFigure,
+  figure: FrameSliderFigure | EpochSliderFigure,
   name: string,
   options?: SaveOptions,
 ): string {
-  if (!(figure instanceof FrameSliderFigure)) {
+  if (!(figure instanceof FrameSliderFigure || figure instanceof EpochSliderFigure)) {
     throw typeError(argument("saveFrameSlider", "figure"), "a FrameSliderFigure", figure);
   }
   return saveHtml(figure.html(), name, options);

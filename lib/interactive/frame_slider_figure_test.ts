@@ -1,12 +1,8 @@
 import assert from "node:assert/strict";
-import { trainWithSnapshots } from "../training/boundary_snapshots.ts";
-import { makeDataset } from "../training/datasets.ts";
-import { epochSliderFigure, frameSliderFigure } from "./frame_slider_figure.ts";
+import { frameSliderFigure } from "./frame_slider_figure.ts";
 import { linspace } from "../grid.ts";
 import { heatmapFigure } from "../figures/heatmap_figure.ts";
-import { createNetwork, NONLINEAR_NETWORK } from "../training/network.ts";
 import { JUPYTER_DISPLAY } from "../notebook/display.ts";
-import { tf } from "../tf.ts";
 
 const x1 = linspace(0, 1, 4), x2 = linspace(0, 1, 4);
 const frame = (k: number) =>
@@ -64,26 +60,4 @@ Deno.test("frameSliderFigure() embeds each frame's images and changing read-outs
     const other = heatmapFigure({ x1, x2, values: new Float32Array(16) }, { hoverCells: 2 });
     assert.throws(() => frameSliderFigure([frame(1), other]), /Frame 1 differs in structure/);
   });
-});
-
-Deno.test("epochSliderFigure() shows the boundary at every snapshot epoch", async () => {
-  const before = tf.memory().numTensors;
-  const data = makeDataset("xor", { seed: 2 });
-  const net = createNetwork(NONLINEAR_NETWORK, { seed: 2 });
-  try {
-    const run = await trainWithSnapshots(net, data, { epochs: 20, every: 10 });
-    const fig = epochSliderFigure(run, data, { title: "Decision Boundary (ELU)" });
-    assert.equal(fig.frames, 3);
-    assert.deepEqual(fig.captions.map((c) => c.split(":")[0]), [
-      "epoch 0 (untrained)",
-      "epoch 10",
-      "epoch 20",
-    ]);
-    assert.match(fig.captions[2], /loss \d\.\d{4}, accuracy \d\.\d{3}/);
-    assert.ok(fig.html().length < 1_000_000, `${fig.html().length} bytes`);
-    assert.match(fig.still.svg(), /Decision Boundary \(ELU\)/);
-  } finally {
-    net.dispose();
-  }
-  assert.equal(tf.memory().numTensors, before);
 });

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { type Probe, runProbes } from "../../tests/_helpers/health.ts";
 import { Figure } from "../figures/figure.ts";
 import { makeDataset } from "../training/datasets.ts";
-import { epochSliderFigure, frameSliderFigure, saveFrameSlider } from "./frame_slider_figure.ts";
+import { frameSliderFigure, saveFrameSlider } from "./frame_slider_figure.ts";
+import { epochSliderFigure } from "./epoch_slider.ts";
 import { saveInteractive, sliderFigure } from "./slider_figure.ts";
 
 // deno-lint-ignore no-explicit-any -- probes pass what the types forbid, as a careless caller would

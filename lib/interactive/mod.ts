@@ -24,6 +24,7 @@ export {
   type LivePanel,
   type LiveParam,
 } from "./live_runtime.ts";
+export { type LiveTrainingOptions, type LiveTrainingRun, trainLive } from "./live_training.ts";
 export {
   MAX_SLIDER_SAMPLES,
   saveInteractive,
@@ -31,13 +32,19 @@ export {
   type SliderFigureOptions,
 } from "./slider_figure.ts";
 export {
-  epochSliderFigure,
   FrameSliderFigure,
   frameSliderFigure,
   type FrameSliderOptions,
-  MAX_FRAMES,
   saveFrameSlider,
 } from "./frame_slider_figure.ts";
+export {
+  caption,
+  type EpochSliderConfig,
+  EpochSliderFigure,
+  epochSliderFigure,
+  type EpochSliderOptions,
+  MAX_FRAMES,
+} from "./epoch_slider.ts";
 export type {
   ChartScales,
   Figure,

@@ -15,7 +15,14 @@ import {
   type TrainOptions,
 } from "./train.ts";
 import { checkGridSize } from "../grid.ts";
-import { argument, checkInteger, checkObject, checkOptions, option } from "../guards.ts";
+import {
+  argument,
+  checkFunction,
+  checkInteger,
+  checkObject,
+  checkOptions,
+  option,
+} from "../guards.ts";
 
 /**
  * Most values all snapshots hold together (snapshots x grid points): 2^25 = 33,554,432
@@ -56,6 +63,8 @@ export interface SnapshotOptions extends TrainOptions {
   every?: number;
   /** Grid axes (at most `MAX_GRID_POINTS` points); default 100 x 100 over the data's `extent` (or [0, 10]^2). */
   axes?: GridAxes;
+  /** Called with each snapshot as it is taken (epoch 0 included), e.g. to show it live. */
+  onSnapshot?: (snapshot: BoundarySnapshot) => void | Promise<void>;
 }
 
 /**
@@ -94,9 +103,11 @@ export async function trainWithSnapshots(
   const {
     every = 10,
     axes = gridAxes(data.extent ?? [[0, 10], [0, 10]], 100),
+    onSnapshot,
     ...rest
   } = checkOptions(options, label("options"));
   checkInteger(every, option("every"), 1, MAX_EPOCHS);
+  if (onSnapshot !== undefined) checkFunction(onSnapshot, option("onSnapshot"));
   const epochs = checkInteger(rest.epochs ?? 100, option("epochs"), 1, MAX_EPOCHS);
   checkObject(axes, option("axes"), "{ x1, x2 }");
   const points = (axes.x1?.length ?? 0) * (axes.x2?.length ?? 0);
@@ -113,12 +124,14 @@ export async function trainWithSnapshots(
   const snapshots: BoundarySnapshot[] = [
     { epoch: 0, values: first.values, loss: NaN, accuracy: NaN },
   ];
+  if (onSnapshot) await onSnapshot(snapshots[0]);
   const history = await train(network, data, {
     ...rest,
     onEpoch: async (log) => {
       if (log.epoch % every === 0 || log.epoch === epochs) {
         const { values } = predictGrid(network, axes);
         snapshots.push({ epoch: log.epoch, values, loss: log.loss, accuracy: log.accuracy });
+        if (onSnapshot) await onSnapshot(snapshots[snapshots.length - 1]);
       }
       if (rest.onEpoch) await rest.onEpoch(log);
     },

@@ -101,8 +101,19 @@ export function progressBundle(label: string, log: EpochLog): MimeBundle {
   return { "text/plain": text, "text/html": html };
 }
 
-// Deno.jupyter works only inside the Deno Jupyter kernel; elsewhere its getter throws.
-function jupyterDisplay(): DisplayFunction | undefined {
+/**
+ * `Deno.jupyter.display` inside a Deno Jupyter kernel, `undefined` elsewhere (where its
+ * getter throws).
+ *
+ * @returns The display function, or `undefined` outside a notebook.
+ *
+ * @example
+ * ```ts
+ * import { jupyterDisplay } from "./training_progress.ts";
+ * console.assert(jupyterDisplay() === undefined); // not in a notebook
+ * ```
+ */
+export function jupyterDisplay(): DisplayFunction | undefined {
   // deno-lint-ignore no-explicit-any
   let jupyter: any;
   try {

@@ -18,7 +18,7 @@ import { textWidth } from "../../lib/figures/text_width.ts";
 import { Figure } from "../../lib/figures/figure.ts";
 import { serializeSvg } from "../../lib/figures/dom.ts";
 import { sliderFigure } from "../../lib/interactive/slider_figure.ts";
-import { epochSliderFigure } from "../../lib/interactive/frame_slider_figure.ts";
+import { epochSliderFigure } from "../../lib/interactive/epoch_slider.ts";
 import { createNetwork, networkLabel } from "../../lib/training/network.ts";
 import { makeDataset } from "../../lib/training/datasets.ts";
 import { fitSubnetwork } from "../../lib/training/subnetwork.ts";
