@@ -113,7 +113,7 @@ export function historyFigure(
       marginLeft: 62,
       marginBottom: 48,
       marginTop: 12,
-      marginRight: 16,
+      marginRight: 26, // room for the last epoch label ("2,000")
       style: { fontSize: "13px", fontFamily: "DejaVu Sans, system-ui, sans-serif" },
       x: { label: "epoch", labelAnchor: "center", labelArrow: "none", labelOffset: 40 },
       y: {
