@@ -7,7 +7,10 @@
  *   loop into its preallocated array;
  * - `activation()`, the same loop plus fresh `y`, `dy` arrays per call (8 MB), against
  *   the second ceiling "new y, dy + copy loop";
- * - the same autodiff run kernel by kernel on the tfjs backend (`tfjsActivation()`).
+ * - the same autodiff run kernel by kernel on the tfjs backend (`tfjsActivation()`);
+ * - on 16 points, where the call itself is the cost: an activation named with its options
+ *   (looked up, parameters checked, program found at every call) against the same
+ *   activation resolved once into a handle (`resolveActivation()`).
  *
  * Run: `deno bench -P bench/activations_bench.ts` (tfjs backend: wasm, the default;
  * `ACTIVATIONS_BENCH_BACKEND=cpu` for the fallback). Million elements per second =
@@ -18,6 +21,7 @@
 import { activation, activationInto } from "../lib/activations/autodiff.ts";
 import { tfjsActivation } from "../lib/activations/tfjs_autodiff.ts";
 import { ACTIVATIONS } from "../lib/activations/activations.ts";
+import { resolveActivation } from "../lib/activations/resolve_activation.ts";
 import { backendName, useBackend } from "../lib/tf.ts";
 
 const N = 1_000_000;
@@ -86,3 +90,23 @@ for (const spec of ACTIVATIONS.filter((s) => s.inputs === 1)) {
     },
   });
 }
+
+// Per-call overhead: 16 points cost about as much to compute as to call with.
+const small = Float32Array.from({ length: 16 }, (_, i) => i / 4 - 2);
+const smallOut = { y: new Float32Array(16), dy: new Float32Array(16) };
+const leaky = resolveActivation("leaky_relu", { alpha: 0.1 });
+Deno.bench({
+  name: "leaky_relu by name, { alpha: 0.1 } (look-up and checks per call)",
+  group: "16 float32, per call",
+  baseline: true,
+  fn() {
+    activationInto("leaky_relu", small, smallOut, { alpha: 0.1 });
+  },
+});
+Deno.bench({
+  name: "leaky_relu resolved once (handle)",
+  group: "16 float32, per call",
+  fn() {
+    activationInto(leaky, small, smallOut);
+  },
+});

@@ -12,6 +12,12 @@
  * (`tfjs_autodiff.ts`) run them kernel by kernel on the tfjs backend in use (wasm or cpu,
  * float32). Both meet the same accuracy tests against float64 closed forms.
  * `secondDerivative()` / `tfjsSecondDerivative()` add f'' by autodiff of the gradient.
+ * The fused kernel is a speed-up only: an activation using an operation the compiler does
+ * not know runs kernel by kernel instead, after a one-time note naming the operation.
+ *
+ * Each function takes an activation's registry name with its parameters, checked at every
+ * call, or an {@linkcode Activation} resolved once (`resolveActivation()`: declaration,
+ * checked parameters and compiled program), for callers that evaluate it many times.
  *
  * Infinite inputs: f(±∞) and f'(±∞) are the exact limits (ELU(−∞) = −α with f' = 0,
  * Softsign(−∞) = −1, ReLU(∞) = ∞ with f' = 1). Both paths evaluate f at ±3.4028235e38,
@@ -21,11 +27,17 @@
  *
  * @module
  */
-import type { ActivationSpec } from "./activation_spec.ts";
-import { getActivation } from "./activations.ts";
-import { resolveParams } from "./resolve_params.ts";
+import {
+  Activation,
+  compiledProgram,
+  resolveActivation,
+  toActivation,
+  uniformsOf,
+} from "./resolve_activation.ts";
+import { float32Input, gridAxes } from "./inputs.ts";
+import { tfjsActivation, tfjsActivation2d, tfjsSecondDerivative } from "./tfjs_autodiff.ts";
 import { type Grid, meshgrid } from "../grid.ts";
-import { fusedKernel } from "../kernel/fused_kernel.ts";
+import { fusedProgram } from "../kernel/fused_kernel.ts";
 
 /** Values and derivatives of an element-wise activation at the input points. */
 export interface ActivationValues {
@@ -49,37 +61,6 @@ export interface Activation2dValues {
   readonly jacobian: Grid[][];
 }
 
-function lookup(name: string, inputs: 1 | 2): ActivationSpec {
-  const spec = getActivation(name);
-  if (spec.inputs !== inputs) {
-    const use = spec.inputs === 2 ? "activation2d()" : "activation()";
-    throw new TypeError(
-      `Activation "${name}" takes ${spec.inputs} input${spec.inputs === 1 ? "" : "s"}: ` +
-        `use ${use}`,
-    );
-  }
-  return spec;
-}
-
-function toFloat32(x: ArrayLike<number>, what: string): Float32Array {
-  if (x instanceof Float32Array) return x;
-  if (x === null || typeof x !== "object" || typeof x.length !== "number") {
-    throw new TypeError(`Invalid ${what}: expected an array-like of numbers, got ${String(x)}`);
-  }
-  const out = new Float32Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    if (typeof v !== "number") {
-      throw new TypeError(
-        `Invalid ${what}[${i}] = ${JSON.stringify(v) ?? String(v)}: expected a number ` +
-          `(a flat array-like of numbers)`,
-      );
-    }
-    out[i] = v;
-  }
-  return out;
-}
-
 /**
  * Values and derivatives of an element-wise activation, by autodiff: tfjs's forward
  * and gradient kernels for the activation, fused into one compiled loop
@@ -92,9 +73,11 @@ function toFloat32(x: ArrayLike<number>, what: string): Float32Array {
  * (see the module doc). At kinks f' is the left derivative (ReLU'(0) = 0). NaN in gives
  * NaN out.
  *
- * @param name activation name from the registry, e.g. "elu"
+ * @param activation a registry name, e.g. "elu", or an {@linkcode Activation} resolved
+ *   once ({@linkcode resolveActivation})
  * @param x input points (any array-like of numbers; converted to float32)
- * @param options the activation's parameters, e.g. `{ alpha: 0.5 }`
+ * @param options the activation's parameters, e.g. `{ alpha: 0.5 }` (with a handle:
+ *   values that override its own)
  * @returns `{ y, dy }`, each a Float32Array of the same length as `x`
  * @throws {Error} If the name is unknown (the message lists the valid names).
  * @throws {TypeError} If the activation takes two inputs, `x` is not an array-like of
@@ -115,14 +98,16 @@ function toFloat32(x: ArrayLike<number>, what: string): Float32Array {
  * ```
  */
 export function activation(
-  name: string,
+  activation: string | Activation,
   x: ArrayLike<number>,
-  options: Record<string, number> = {},
+  options?: Readonly<Record<string, number>>,
 ): ActivationValues {
-  const { spec, p, input } = resolve1d(name, x, options);
+  const a = toActivation(activation, options, 1);
+  const input = float32Input(x, "x");
+  if (a.program === undefined) return tfjsActivation(a, input);
   const y = new Float32Array(input.length), dy = new Float32Array(input.length);
   // the fused loop passes a NaN input through to f and f'
-  if (input.length > 0) fusedKernel(spec, p).run([input], [y, dy], input.length);
+  if (input.length > 0) a.program.run([input], [y, dy], input.length, uniformsOf(a));
   return { y, dy };
 }
 
@@ -134,11 +119,13 @@ export function activation(
  * Same values, accuracy and conventions as {@linkcode activation}. `out.y` or `out.dy`
  * may be `x` itself (in place); nothing is written if an argument is invalid.
  *
- * @param name activation name from the registry, e.g. "elu"
+ * @param activation a registry name, e.g. "elu", or an {@linkcode Activation} resolved
+ *   once ({@linkcode resolveActivation})
  * @param x input points (any array-like of numbers; converted to float32)
  * @param out where to write: `y` gets f(x), `dy` gets f'(x); two Float32Arrays of
  *   `x.length` that do not share memory with each other (nor overlap `x` in part)
- * @param options the activation's parameters, e.g. `{ alpha: 0.5 }`
+ * @param options the activation's parameters, e.g. `{ alpha: 0.5 }` (with a handle:
+ *   values that override its own)
  * @returns `out`
  * @throws {Error} If the name is unknown (the message lists the valid names).
  * @throws {TypeError} If the activation takes two inputs, `x` is not an array-like of
@@ -149,23 +136,32 @@ export function activation(
  * ```ts
  * import assert from "node:assert/strict";
  * import { activationInto } from "./autodiff.ts";
+ * import { resolveActivation } from "./resolve_activation.ts";
  * const x = new Float32Array([-2, 0, 3]);
  * const out = { y: new Float32Array(3), dy: new Float32Array(3) };
  * for (const alpha of [0.1, 0.3]) {
- *   activationInto("leaky_relu", x, out, { alpha }); // no allocation per call
+ *   const leaky = resolveActivation("leaky_relu", { alpha }); // checked once
+ *   activationInto(leaky, x, out); // no allocation, no look-up per call
  *   assert.ok(Math.abs(out.y[0] + 2 * alpha) < 1e-6 && out.dy[2] === 1);
  * }
  * ```
  */
 export function activationInto<T extends ActivationValues>(
-  name: string,
+  activation: string | Activation,
   x: ArrayLike<number>,
   out: T,
-  options: Record<string, number> = {},
+  options?: Readonly<Record<string, number>>,
 ): T {
-  const { spec, p, input } = resolve1d(name, x, options);
+  const a = toActivation(activation, options, 1);
+  const input = float32Input(x, "x");
   checkOut(out, input);
-  if (input.length > 0) fusedKernel(spec, p).run([input], [out.y, out.dy], input.length);
+  if (a.program === undefined) {
+    const { y, dy } = tfjsActivation(a, input); // reads all of x before out is written
+    out.y.set(y);
+    out.dy.set(dy);
+  } else if (input.length > 0) {
+    a.program.run([input], [out.y, out.dy], input.length, uniformsOf(a));
+  }
   return out;
 }
 
@@ -181,9 +177,11 @@ export function activationInto<T extends ActivationValues>(
  * holds x, not the Dirac impulse. Beyond ±2^50 (1.1e15), f'' is its value at ±2^50: at the
  * default parameters below 1e-36 in magnitude for every activation but Exponential (∞).
  *
- * @param name activation name from the registry, e.g. "gelu"
+ * @param activation a registry name, e.g. "gelu", or an {@linkcode Activation} resolved
+ *   once ({@linkcode resolveActivation})
  * @param x input points (any array-like of numbers; converted to float32)
- * @param options the activation's parameters, e.g. `{ alpha: 0.5 }`
+ * @param options the activation's parameters, e.g. `{ alpha: 0.5 }` (with a handle:
+ *   values that override its own)
  * @returns `{ y, dy, d2y }`, each a Float32Array of the same length as `x`
  * @throws {Error} If the name is unknown (the message lists the valid names).
  * @throws {TypeError} If the activation takes two inputs, `x` is not an array-like of
@@ -201,14 +199,17 @@ export function activationInto<T extends ActivationValues>(
  * ```
  */
 export function secondDerivative(
-  name: string,
+  activation: string | Activation,
   x: ArrayLike<number>,
-  options: Record<string, number> = {},
+  options?: Readonly<Record<string, number>>,
 ): SecondDerivativeValues {
-  const { spec, p, input } = resolve1d(name, x, options);
+  const a = toActivation(activation, options, 1);
+  const input = float32Input(x, "x");
+  const program = compiledProgram(a.spec, 2);
+  if (program === undefined) return tfjsSecondDerivative(a, input);
   const n = input.length;
   const y = new Float32Array(n), dy = new Float32Array(n), d2y = new Float32Array(n);
-  if (n > 0) fusedKernel(spec, p, 2).run([input], [y, dy, d2y], n);
+  if (n > 0) program.run([input], [y, dy, d2y], n, uniformsOf(a));
   return { y, dy, d2y };
 }
 
@@ -254,8 +255,10 @@ function overlaps(a: Float32Array, b: Float32Array): boolean {
  * autodiff chose, one scalar operation per line (`activation()` runs the same program
  * as WebAssembly SIMD).
  *
- * @param name activation name from the registry, e.g. "elu"
- * @param options the activation's parameters, e.g. `{ alpha: 0.5 }`
+ * @param activation a registry name, e.g. "elu", or an {@linkcode Activation} resolved
+ *   once ({@linkcode resolveActivation})
+ * @param options the activation's parameters, e.g. `{ alpha: 0.5 }` (with a handle:
+ *   values that override its own)
  * @returns the JavaScript source of the loop
  * @throws {Error} If the name is unknown (the message lists the valid names).
  * @throws {RangeError} If an option is not a parameter of the activation or is outside
@@ -268,9 +271,14 @@ function overlaps(a: Float32Array, b: Float32Array): boolean {
  * assert.match(relu, /> 0 \? 1 : 0/); // tfjs's ReLU gradient: step(x)
  * ```
  */
-export function activationProgram(name: string, options: Record<string, number> = {}): string {
-  const spec = getActivation(name);
-  return fusedKernel(spec, resolveParams(spec, options)).source;
+export function activationProgram(
+  activation: string | Activation,
+  options?: Readonly<Record<string, number>>,
+): string {
+  const a = activation instanceof Activation && options === undefined
+    ? activation
+    : resolveActivation(activation, options);
+  return fusedProgram(a.spec).source;
 }
 
 /**
@@ -279,7 +287,8 @@ export function activationProgram(name: string, options: Record<string, number> 
  * by autodiff: one `tf.grad` per output, fused with the forward pass into one compiled
  * loop ({@linkcode tfjsActivation2d} runs the kernels one by one on the backend).
  *
- * @param name "softmax" or "maxout"
+ * @param activation "softmax", "maxout" (or another two-input activation), or its
+ *   {@linkcode Activation}
  * @param axis ascending sample positions used for both x1 and x2, or `{ x1, x2 }`
  * @param options the activation's parameters (none for softmax and maxout)
  * @returns `{ outputs, jacobian }` where `outputs[i]` is the grid of out_i and
@@ -302,16 +311,18 @@ export function activationProgram(name: string, options: Record<string, number> 
  * ```
  */
 export function activation2d(
-  name: string,
+  activation: string | Activation,
   axis: ArrayLike<number> | { x1: ArrayLike<number>; x2: ArrayLike<number> },
-  options: Record<string, number> = {},
+  options?: Readonly<Record<string, number>>,
 ): Activation2dValues {
-  const { spec, p, x1, x2 } = resolve2d(name, axis, options);
+  const a = toActivation(activation, options, 2);
+  const { x1, x2 } = gridAxes(axis);
+  if (a.program === undefined) return tfjsActivation2d(a, { x1, x2 });
   const mesh = meshgrid(x1, x2);
   const n = mesh.x1.length;
-  const k = spec.outputs;
+  const k = a.spec.outputs;
   const arrays = Array.from({ length: 3 * k }, () => new Float32Array(n));
-  fusedKernel(spec, p).run([mesh.x1, mesh.x2], arrays, n);
+  a.program.run([mesh.x1, mesh.x2], arrays, n, uniformsOf(a));
   const grid = (values: Float32Array): Grid => ({ x1, x2, values });
   return {
     outputs: arrays.slice(0, k).map(grid),
@@ -320,71 +331,4 @@ export function activation2d(
       grid(arrays[k + 2 * i + 1]),
     ]),
   };
-}
-
-/** An activation resolved for a call: its spec, full parameters and checked inputs. */
-export interface Resolved {
-  /** The registry entry. */
-  readonly spec: ActivationSpec;
-  /** Its full parameter record. */
-  readonly p: Record<string, number>;
-}
-
-/**
- * Looks up a one-input activation and resolves its parameters and input.
- *
- * @param name Activation name.
- * @param x Input points.
- * @param options The activation's parameters.
- * @returns The spec, the parameters and `x` as float32.
- * @throws {Error} If the name is unknown.
- * @throws {TypeError} If the activation takes two inputs or `x` is not numbers.
- * @throws {RangeError} If an option is invalid.
- */
-export function resolve1d(
-  name: string,
-  x: ArrayLike<number>,
-  options: Record<string, number>,
-): Resolved & { input: Float32Array } {
-  const spec = lookup(name, 1);
-  return { spec, p: resolveParams(spec, options), input: toFloat32(x, "x") };
-}
-
-/**
- * Looks up a two-input activation and resolves its parameters and grid axes.
- *
- * @param name Activation name.
- * @param axis Positions used for both x1 and x2, or `{ x1, x2 }`.
- * @param options The activation's parameters.
- * @returns The spec, the parameters and both axes as float32.
- * @throws {Error} If the name is unknown.
- * @throws {TypeError} If the activation takes one input or an axis is not numbers.
- * @throws {RangeError} If an axis is not finite and strictly ascending, or an option is invalid.
- */
-export function resolve2d(
-  name: string,
-  axis: ArrayLike<number> | { x1: ArrayLike<number>; x2: ArrayLike<number> },
-  options: Record<string, number>,
-): Resolved & { x1: Float32Array; x2: Float32Array } {
-  const spec = lookup(name, 2);
-  const p = resolveParams(spec, options);
-  const pair = axis !== null && typeof axis === "object" && "x1" in axis && "x2" in axis
-    ? axis
-    : { x1: axis as ArrayLike<number>, x2: axis as ArrayLike<number> };
-  return { spec, p, x1: checkAxis(pair.x1, "x1"), x2: checkAxis(pair.x2, "x2") };
-}
-
-function checkAxis(axis: ArrayLike<number>, what: string): Float32Array {
-  const a = Float32Array.from(toFloat32(axis, what));
-  if (a.length === 0) {
-    throw new TypeError(`Invalid ${what}: expected at least one sample position, got none`);
-  }
-  for (let k = 0; k < a.length; k++) {
-    if (!Number.isFinite(a[k]) || (k > 0 && !(a[k] > a[k - 1]))) {
-      throw new RangeError(
-        `Invalid ${what}[${k}] = ${a[k]}: expected finite, strictly ascending positions`,
-      );
-    }
-  }
-  return a;
 }

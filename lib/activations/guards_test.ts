@@ -21,13 +21,15 @@ Deno.test("activation guards: names of the wrong type, and tfjs stays healthy", 
       name: "activation(undefined, x)",
       call: () => activation(bad(undefined), [1]),
       error: TypeError,
-      message: /^Invalid activation name: expected a string, got undefined$/,
+      message:
+        /^Invalid activation: expected a registry name or an Activation \(see resolveActivation\(\)\), got undefined$/,
     },
     {
       name: "tfjsActivation(42, x)",
       call: () => tfjsActivation(bad(42), [1]),
       error: TypeError,
-      message: /^Invalid activation name: expected a string, got the number 42$/,
+      message:
+        /^Invalid activation: expected a registry name or an Activation \(see resolveActivation\(\)\), got the number 42$/,
     },
     {
       name: "saturation spacing 1e-12 (2e13 samples)",

@@ -24,6 +24,7 @@ export type {
   ViewHints,
 } from "./activation_spec.ts";
 export { formatDomain, resolveParams } from "./resolve_params.ts";
+export { Activation, resolveActivation } from "./resolve_activation.ts";
 export {
   activation,
   activation2d,

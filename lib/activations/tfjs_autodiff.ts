@@ -5,13 +5,9 @@
  *
  * @module
  */
-import {
-  type Activation2dValues,
-  type ActivationValues,
-  resolve1d,
-  resolve2d,
-  type SecondDerivativeValues,
-} from "./autodiff.ts";
+import type { Activation2dValues, ActivationValues, SecondDerivativeValues } from "./autodiff.ts";
+import { type Activation, toActivation } from "./resolve_activation.ts";
+import { float32Input, gridAxes } from "./inputs.ts";
 import { MAX_FLOAT32, SECOND_DERIVATIVE_LIMIT } from "../kernel/fused_kernel.ts";
 import { unstackLast } from "./numerics.ts";
 import { type Grid, meshgrid } from "../grid.ts";
@@ -22,9 +18,10 @@ import { tf, TFJS_CHUNK } from "../tf.ts";
  * or `cpu`, in float32) with `tf.valueAndGrad`; same accuracy guarantee, slower on large
  * inputs.
  *
- * @param name activation name from the registry, e.g. "elu"
+ * @param activation a registry name, e.g. "elu", or an {@linkcode Activation}
  * @param x input points (any array-like of numbers; converted to float32)
- * @param options the activation's parameters, e.g. `{ alpha: 0.5 }`
+ * @param options the activation's parameters, e.g. `{ alpha: 0.5 }` (with a handle:
+ *   values that override its own)
  * @returns `{ y, dy }`, each a Float32Array of the same length as `x`
  * @throws {Error} If the name is unknown (the message lists the valid names).
  * @throws {TypeError} If the activation takes two inputs, or `x` is not an array-like of numbers.
@@ -40,11 +37,12 @@ import { tf, TFJS_CHUNK } from "../tf.ts";
  * ```
  */
 export function tfjsActivation(
-  name: string,
+  activation: string | Activation,
   x: ArrayLike<number>,
-  options: Record<string, number> = {},
+  options?: Readonly<Record<string, number>>,
 ): ActivationValues {
-  const { spec, p, input } = resolve1d(name, x, options);
+  const { spec, params: p } = toActivation(activation, options, 1);
+  const input = float32Input(x, "x");
   const [y, dy] = chunked(finite(input), 2, (t) => {
     // dy = onesLike (a kernel) rather than valueAndGrad's default tf.ones (filled in JS):
     // saves ~6 ms per 1M points on wasm
@@ -80,9 +78,10 @@ function chunked(
  * {@linkcode secondDerivative} computed kernel by kernel on the tfjs backend in use
  * (`wasm` or `cpu`, in float32): `tf.grad` of `tf.grad` of the activation's function.
  *
- * @param name activation name from the registry, e.g. "gelu"
+ * @param activation a registry name, e.g. "gelu", or an {@linkcode Activation}
  * @param x input points (any array-like of numbers; converted to float32)
- * @param options the activation's parameters, e.g. `{ alpha: 0.5 }`
+ * @param options the activation's parameters, e.g. `{ alpha: 0.5 }` (with a handle:
+ *   values that override its own)
  * @returns `{ y, dy, d2y }`, each a Float32Array of the same length as `x`
  * @throws {Error} If the name is unknown (the message lists the valid names).
  * @throws {TypeError} If the activation takes two inputs, `x` is not an array-like of
@@ -99,11 +98,12 @@ function chunked(
  * ```
  */
 export function tfjsSecondDerivative(
-  name: string,
+  activation: string | Activation,
   x: ArrayLike<number>,
-  options: Record<string, number> = {},
+  options?: Readonly<Record<string, number>>,
 ): SecondDerivativeValues {
-  const { spec, p, input } = resolve1d(name, x, options);
+  const { spec, params: p } = toActivation(activation, options, 1);
+  const input = float32Input(x, "x");
   const arrays = chunked(finite(input), 3, (t) => {
     const f = (u: tf.Tensor) => spec.fn(u, p);
     const { value, grad } = tf.valueAndGrad(f)(t, tf.onesLike(t));
@@ -147,7 +147,8 @@ function limits(input: Float32Array, [y, dy, ...rest]: Float32Array[]): Float32A
  * {@linkcode activation2d} computed kernel by kernel on the tfjs backend in use (`wasm`
  * or `cpu`, in float32): one `tf.grad` per output over the [n, 2] tensor of grid points.
  *
- * @param name "softmax" or "maxout"
+ * @param activation "softmax", "maxout" (or another two-input activation), or its
+ *   {@linkcode Activation}
  * @param axis ascending sample positions used for both x1 and x2, or `{ x1, x2 }`
  * @param options the activation's parameters (none for softmax and maxout)
  * @returns `{ outputs, jacobian }` as {@linkcode activation2d}
@@ -164,11 +165,12 @@ function limits(input: Float32Array, [y, dy, ...rest]: Float32Array[]): Float32A
  * ```
  */
 export function tfjsActivation2d(
-  name: string,
+  activation: string | Activation,
   axis: ArrayLike<number> | { x1: ArrayLike<number>; x2: ArrayLike<number> },
-  options: Record<string, number> = {},
+  options?: Readonly<Record<string, number>>,
 ): Activation2dValues {
-  const { spec, p, x1, x2 } = resolve2d(name, axis, options);
+  const { spec, params: p } = toActivation(activation, options, 2);
+  const { x1, x2 } = gridAxes(axis);
   const mesh = meshgrid(x1, x2);
   const n = mesh.x1.length;
   const pairs = new Float32Array(2 * n);

@@ -27,6 +27,7 @@ import type { CompiledLoop, LoopFunction, NodeId } from "./scalar_graph.ts";
 import { ScalarGraph } from "./scalar_graph.ts";
 import { SYMBOLIC_BACKEND, symbolicBackend } from "./symbolic_backend.ts";
 import { compileWasmProgram, runChunked, type WasmProgram } from "./wasm_loop.ts";
+import { UnsupportedOperationError } from "./unsupported_operation.ts";
 import { tf } from "../tf.ts";
 
 /** The largest finite float32, where infinite inputs are evaluated. */
@@ -78,7 +79,9 @@ export interface FusedKernel {
   readonly program: FusedProgram;
 }
 
-const cache = new Map<string, FusedProgram>();
+// per activation declaration (not per name: a declaration of your own may reuse a
+// registry name) and order, the program or why there is none (traced once either way)
+const cache = new WeakMap<ActivationSpec, Map<number, FusedProgram | UnsupportedOperationError>>();
 let traces = 0;
 
 /**
@@ -98,8 +101,8 @@ export function fusedProgramsCompiled(): number {
  * @param spec a registry entry
  * @param order 1: f and f' (default); 2: f, f' and f'' (one-input functions only)
  * @returns the compiled program
- * @throws {Error} If the activation uses a tfjs kernel the symbolic backend lacks (the
- *   message names it).
+ * @throws {UnsupportedOperationError} If the activation uses an operation the compiler
+ *   does not know (the error names it; `activation()` then runs tfjs kernel by kernel).
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -115,13 +118,20 @@ export function fusedProgram(spec: ActivationSpec, order: 1 | 2 = 1): FusedProgr
   if (order === 2 && spec.inputs !== 1) {
     throw new TypeError(`Second derivatives are for one-input activations, not "${spec.name}"`);
   }
-  const key = `${spec.name}/${order}`;
-  let program = cache.get(key);
+  let programs = cache.get(spec);
+  if (programs === undefined) cache.set(spec, programs = new Map());
+  let program = programs.get(order);
   if (program === undefined) {
-    program = trace(spec, order);
-    traces++;
-    cache.set(key, program);
+    try {
+      program = trace(spec, order);
+      traces++;
+    } catch (error) {
+      if (!(error instanceof UnsupportedOperationError)) throw error;
+      program = error;
+    }
+    programs.set(order, program);
   }
+  if (program instanceof UnsupportedOperationError) throw program;
   return program;
 }
 
@@ -133,8 +143,8 @@ export function fusedProgram(spec: ActivationSpec, order: 1 | 2 = 1): FusedProgr
  * @param params its full parameter record (see `resolveParams`)
  * @param order 1: f and f' (default); 2: f, f' and f'' (one-input functions only)
  * @returns the kernel
- * @throws {Error} If the activation uses a tfjs kernel the symbolic backend lacks (the
- *   message names it).
+ * @throws {UnsupportedOperationError} If the activation uses an operation the compiler
+ *   does not know (the error names it).
  * @example
  * ```ts
  * import assert from "node:assert/strict";

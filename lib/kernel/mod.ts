@@ -35,6 +35,7 @@ export {
   ScalarGraph,
 } from "./scalar_graph.ts";
 export { SYMBOLIC_BACKEND } from "./symbolic_backend.ts";
+export { UnsupportedOperationError } from "./unsupported_operation.ts";
 export {
   compileWasmLoop,
   compileWasmProgram,

@@ -5,11 +5,12 @@
  * kernels tfjs would run, forward and backward, as one straight-line scalar program
  * that `fused_kernel.ts` compiles. Only element-wise kernels and the few shape kernels
  * the registry uses (reshape, transpose, pack/unpack, sum) are implemented; any other
- * kernel fails the trace with its name.
+ * kernel fails the trace with an {@linkcode UnsupportedOperationError} naming it.
  *
  * @module
  */
 import { type NodeId, ScalarGraph } from "./scalar_graph.ts";
+import { UnsupportedOperationError } from "./unsupported_operation.ts";
 import { tf } from "../tf.ts";
 
 /** The name the symbolic backend is registered under. */
@@ -59,7 +60,8 @@ class SymbolicBackend extends tf.KernelBackend {
     const entry = this.#data.get(dataId);
     const values = entry?.elems.map((e) => this.graph.constantValue(e));
     if (values === undefined || values.some((v) => v === undefined)) {
-      throw new Error("Symbolic backend: a traced value cannot be read while tracing");
+      // an activation that branches on its input's values in JavaScript has no program
+      throw new UnsupportedOperationError("dataSync", "reading a traced tensor's values");
     }
     return Float32Array.from(values as number[]);
   }
@@ -352,11 +354,31 @@ function kernels(): Record<string, (args: KernelArgs) => Info | Info[]> {
 }
 
 function registerKernels(): void {
-  for (const [kernelName, kernelFunc] of Object.entries(kernels())) {
+  const table = kernels();
+  for (const [kernelName, kernelFunc] of Object.entries(table)) {
     tf.registerKernel({
       kernelName,
       backendName: SYMBOLIC_BACKEND,
       kernelFunc: kernelFunc as unknown as tf.KernelFunc,
+    });
+  }
+  // Every other kernel a real backend has fails the trace with an error that names it,
+  // which the library recognises (and falls back to tfjs for), rather than tfjs's own
+  // "Kernel 'Atan' not registered" message, which it would have to parse.
+  const missing = new Set<string>();
+  for (const backend of tf.engine().backendNames()) {
+    if (backend === SYMBOLIC_BACKEND) continue;
+    for (const { kernelName } of tf.getKernelsForBackend(backend)) {
+      if (!(kernelName in table)) missing.add(kernelName);
+    }
+  }
+  for (const kernelName of missing) {
+    tf.registerKernel({
+      kernelName,
+      backendName: SYMBOLIC_BACKEND,
+      kernelFunc: () => {
+        throw new UnsupportedOperationError(kernelName, `the tfjs kernel "${kernelName}"`);
+      },
     });
   }
 }

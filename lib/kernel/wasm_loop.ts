@@ -36,6 +36,7 @@ import {
   V128,
 } from "./wasm_code.ts";
 import { LOWER, WASM_OPS } from "./wasm_ops.ts";
+import { UnsupportedOperationError } from "./unsupported_operation.ts";
 
 /**
  * The loop: `outputs[j][i]` = output j at the inputs `inputs[*][i]`, for i < n, with
@@ -129,7 +130,8 @@ export function runChunked(
  * @param outputs the node of each output array
  * @param uniforms number of uniforms (default 0)
  * @returns the loop
- * @throws {RangeError} If the program holds an operation this compiler does not know.
+ * @throws {UnsupportedOperationError} If the program holds an operation this compiler does
+ *   not know.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -168,7 +170,8 @@ export function compileWasmLoop(
  * @param outputs the node of each output array
  * @param uniforms number of uniforms
  * @returns the module and its shape
- * @throws {RangeError} If the program holds an operation this compiler does not know.
+ * @throws {UnsupportedOperationError} If the program holds an operation this compiler does
+ *   not know.
  * @example
  * ```ts
  * import { ScalarGraph } from "./scalar_graph.ts";
@@ -267,10 +270,9 @@ export function compileWasmProgram(
   function lower(node: ProgramNode, values: Map<NodeId, Expr>): Expr {
     const f = LOWER[node.op];
     if (f === undefined) {
-      throw new RangeError(
-        `No WebAssembly lowering for operation "${node.op}": expected one of ${
-          WASM_OPS.join(", ")
-        }`,
+      throw new UnsupportedOperationError(
+        node.op,
+        `a WebAssembly lowering for the operation "${node.op}" (it lowers ${WASM_OPS.join(", ")})`,
       );
     }
     return f(...node.args.map((a) => values.get(a) as Expr));

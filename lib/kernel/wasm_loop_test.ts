@@ -3,6 +3,7 @@ import { linspace as grid } from "../grid.ts";
 import { SCALAR_OPS, ScalarGraph } from "./scalar_graph.ts";
 import { compileWasmLoop } from "./wasm_loop.ts";
 import { WASM_OPS } from "./wasm_ops.ts";
+import { UnsupportedOperationError } from "./unsupported_operation.ts";
 
 // `op` applied to the inputs (then constant operands), run on xs by the WebAssembly loop
 // and by the JavaScript loop of the same graph.
@@ -116,7 +117,9 @@ Deno.test("compileWasmLoop() handles lengths, chunks, NaN and bad programs", asy
     const program = [{ id: 0, op: "input", args: [], value: 0 }, { id: 1, op: "erf", args: [0] }];
     assert.throws(
       () => compileWasmLoop(program, 1, [1]),
-      /No WebAssembly lowering for operation "erf"/,
+      (e) =>
+        e instanceof UnsupportedOperationError && e.operation === "erf" &&
+        /a WebAssembly lowering for the operation "erf"/.test(e.message),
     );
   });
 });
