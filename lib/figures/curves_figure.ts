@@ -27,7 +27,7 @@ import {
 } from "../guards.ts";
 
 /**
- * Most hover read-out points per curve (`hoverPoints`): 5,000 (default 120). Each is an
+ * Most hover read-out points per curve (`hoverPoints`): 5,000 (default 60). Each is an
  * SVG element with a `<title>`; ten million of them exhaust V8's heap.
  */
 export const MAX_HOVER_POINTS = 5_000;
@@ -86,8 +86,9 @@ export interface CurvesOptions {
   /** Show a legend of curve labels (default: when more than one curve has a label). */
   readonly legend?: boolean;
   /**
-   * Number of hover read-out points across the x window: an integer from 1 to
-   * {@linkcode MAX_HOVER_POINTS}; default 120.
+   * Number of hover read-out points across the x window: an integer from 0 (none) to
+   * {@linkcode MAX_HOVER_POINTS}; default 60 (a read-out every 0.1 on the original's
+   * [-3, 3] windows).
    */
   readonly hoverPoints?: number;
 }
@@ -129,7 +130,7 @@ export function curvesFigure(curves: readonly Curve[], options?: CurvesOptions):
     width = 420,
     height = 360,
     strokeWidth = 4,
-    hoverPoints = 120,
+    hoverPoints = 60,
     legend: showLegend,
   } = checkOptions(options, argument("curvesFigure", "options"));
   if (!Array.isArray(curves) || curves.length === 0) {
@@ -141,7 +142,7 @@ export function curvesFigure(curves: readonly Curve[], options?: CurvesOptions):
   checkPixels(width, option("width"), MIN_PANEL_SIZE, MAX_PANEL_SIZE);
   checkPixels(height, option("height"), MIN_PANEL_SIZE, MAX_PANEL_SIZE);
   checkNumber(strokeWidth, option("strokeWidth"), { min: 0, max: MAX_STROKE_WIDTH });
-  checkInteger(hoverPoints, option("hoverPoints"), 1, MAX_HOVER_POINTS);
+  checkInteger(hoverPoints, option("hoverPoints"), 0, MAX_HOVER_POINTS);
   checkArrayLike(kinks, option("kinks"), "an array of kinks");
   const texts = { title, xLabel, yLabel };
   for (const [name, text] of Object.entries(texts)) {
@@ -155,7 +156,7 @@ export function curvesFigure(curves: readonly Curve[], options?: CurvesOptions):
     Plot.ruleY([0], { stroke: "#999", ariaDescription: "y = 0" }),
     Plot.frame({ stroke: "#999" }),
   ];
-  const step = niceStep((xw[1] - xw[0]) / hoverPoints);
+  const step = niceStep((xw[1] - xw[0]) / Math.max(1, hoverPoints));
   // data units per pixel of the frame, for simplifying polylines to 0.05 px
   const px = (xw[1] - xw[0]) / (width - 80), py = (yw[1] - yw[0]) / (height - 64);
   for (const [k, c] of curves.entries()) {
@@ -179,7 +180,7 @@ export function curvesFigure(curves: readonly Curve[], options?: CurvesOptions):
         ariaDescription: c.label ? `curve ${c.label}` : "curve",
       }),
     );
-    const hover = hoverSamples(c.x, c.y, xw, yw, step);
+    const hover = hoverPoints > 0 ? hoverSamples(c.x, c.y, xw, yw, step) : [];
     const name = curves.length > 1 && c.label ? `${c.label}: ` : "";
     const digits = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
     marks.push(

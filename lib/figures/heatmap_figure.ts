@@ -26,7 +26,7 @@ import {
   option,
 } from "../guards.ts";
 
-/** Most hover cells per axis (`hoverCells`): 100, 10,000 titled cells (default 16). */
+/** Most hover cells per axis (`hoverCells`): 100, 10,000 titled cells (default 10). */
 export const MAX_HOVER_CELLS = 100;
 
 /** Options of {@linkcode heatmapFigure}. */
@@ -48,8 +48,8 @@ export interface HeatmapOptions {
   /** Chart height in px without the title, from 100 to 10,000; default 380. */
   readonly height?: number;
   /**
-   * Hover cells per axis: an integer from 1 to {@linkcode MAX_HOVER_CELLS}; default 16
-   * (256 titled cells).
+   * Hover cells per axis: an integer from 1 to {@linkcode MAX_HOVER_CELLS}; default 10
+   * (100 titled cells).
    */
   readonly hoverCells?: number;
   /**
@@ -92,7 +92,7 @@ export function heatmapFigure(grid: Grid, options?: HeatmapOptions): Figure {
     scheme = interpolateBmy,
     width = 400,
     height = 380,
-    hoverCells = 16,
+    hoverCells = 10,
     marks = [],
   } = checkOptions(options, argument("heatmapFigure", "options"));
   const { x1, x2, values } = checkGrid(grid);

@@ -35,6 +35,8 @@ export interface PairOptions {
   readonly height?: number;
   /** Curve thickness in px, from 0 to 50; default 4. */
   readonly strokeWidth?: number;
+  /** Hover read-outs per panel (see `curvesFigure`): 0 (none) to 5,000; default 60. */
+  readonly hoverPoints?: number;
 }
 
 /** Function values and derivatives sampled at `x` (ascending). */
@@ -86,9 +88,10 @@ export function pairFigure(data: PairData, options?: PairOptions): Figure {
     width,
     height,
     strokeWidth,
+    hoverPoints,
   } = checkOptions(options, argument("pairFigure", "options"));
   checkLengths(data.x, [data.y, data.dy], "x, y and dy");
-  const common = { width, height, strokeWidth, legend: false };
+  const common = { width, height, strokeWidth, hoverPoints, legend: false };
   const f = curvesFigure([{ x: data.x, y: data.y, color, label }], {
     ...common,
     title: label,

@@ -94,10 +94,10 @@ Deno.test("pairFigure() hover read-outs give x and the exact values", () => {
     f.querySelectorAll('[aria-description="hover"] title'),
     (t) => t.textContent!,
   );
-  // x window [-3, 3] at step 0.05, all inside y window [-2, 4]
-  assert.equal(fTitles.length, 121);
-  assert.ok(fTitles.includes("x = -1.25, f(x) = -0.375"));
-  assert.ok(fTitles.includes("x = 2.50, f(x) = 2.5"));
+  // x window [-3, 3] at step 0.1, all inside y window [-2, 4]
+  assert.equal(fTitles.length, 61);
+  assert.ok(fTitles.includes("x = -1.2, f(x) = -0.36"));
+  assert.ok(fTitles.includes("x = 2.5, f(x) = 2.5"));
   const dTitles = Array.from(
     d.querySelectorAll('[aria-description="hover"] title'),
     (t) => t.textContent!,

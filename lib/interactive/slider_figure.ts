@@ -145,6 +145,7 @@ export function sliderFigure(
     width,
     height,
     strokeWidth,
+    hoverPoints: 0, // the page reads out at the pointer, computed there
   });
   if (still.charts.length !== 2 || still.charts.some((c) => c === null)) {
     throw new Error("sliderFigure(): the pair figure has no linear scales to draw on");
