@@ -171,7 +171,8 @@ const defaults = new WeakMap<ActivationSpec, Activation>();
  * @internal
  * @param activation A registry name or a handle.
  * @param options The call's parameter values (undefined or empty: none).
- * @param inputs The inputs the calling function handles (1: `activation()`, 2: `activation2d()`).
+ * @param inputs The inputs the calling function handles (1: `activation()`, 2:
+ *   `activation2d()`; default: either).
  * @returns The handle.
  * @throws {Error} If the name is unknown.
  * @throws {TypeError} If `activation` is neither, or takes another number of inputs.
@@ -189,12 +190,12 @@ const defaults = new WeakMap<ActivationSpec, Activation>();
 export function toActivation(
   activation: string | Activation,
   options: Readonly<Record<string, number>> | undefined,
-  inputs: 1 | 2,
+  inputs?: 1 | 2,
 ): Activation {
   const a = activation instanceof Activation && isEmpty(options)
     ? activation
     : resolveActivation(checkActivation(activation), options);
-  if (a.spec.inputs !== inputs) {
+  if (inputs !== undefined && a.spec.inputs !== inputs) {
     const use = a.spec.inputs === 2 ? "activation2d()" : "activation()";
     throw new TypeError(
       `Activation "${a.name}" takes ${a.spec.inputs} input${a.spec.inputs === 1 ? "" : "s"}: ` +
@@ -248,13 +249,28 @@ function isEmpty(options: Readonly<Record<string, number>> | undefined): boolean
   return true;
 }
 
-function checkActivation(activation: unknown): string | Activation {
+/**
+ * Checks that a value names an activation: a string (looked up later) or a handle.
+ *
+ * @internal
+ * @param activation The value.
+ * @param label What it is in messages, e.g. `activationFigure(activation)`.
+ * @returns The value.
+ * @throws {TypeError} If it is neither.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { checkActivation } from "./resolve_activation.ts";
+ * assert.equal(checkActivation("elu"), "elu");
+ * assert.throws(() => checkActivation(null, "f(activation)"), /^TypeError: f\(activation\): expected/);
+ * ```
+ */
+export function checkActivation(
+  activation: unknown,
+  label = "Invalid activation",
+): string | Activation {
   if (typeof activation === "string" || activation instanceof Activation) return activation;
-  throw typeError(
-    "Invalid activation",
-    "a registry name or an Activation (see resolveActivation())",
-    activation,
-  );
+  throw typeError(label, "a registry name or an Activation (see resolveActivation())", activation);
 }
 
 // A declaration of one's own, checked as far as the library relies on its shape.

@@ -6,9 +6,12 @@
  *
  * @module
  */
-import { getActivation } from "../activations/activations.ts";
-import { resolveParams } from "../activations/resolve_params.ts";
-import { activation, activation2d, secondDerivative } from "../activations/autodiff.ts";
+import * as autodiff from "../activations/autodiff.ts";
+import {
+  type Activation,
+  checkActivation,
+  toActivation,
+} from "../activations/resolve_activation.ts";
 import { curvesFigure } from "./curves_figure.ts";
 import { kinkMarkers } from "./kink_markers.ts";
 import { linspace } from "../grid.ts";
@@ -23,7 +26,6 @@ import {
   checkObject,
   checkOptions,
   checkPixels,
-  checkString,
   option,
   typeError,
 } from "../guards.ts";
@@ -36,7 +38,10 @@ export const MAX_GRID_POINTS_PER_AXIS = 1_000;
 
 /** Options of {@linkcode activationFigure}. */
 export interface ActivationFigureOptions {
-  /** Parameter values, e.g. `{ alpha: 0.5 }` (default: the registry's defaults). */
+  /**
+   * Parameter values, e.g. `{ alpha: 0.5 }` (default: the registry's defaults; with a
+   * handle, its own values).
+   */
   readonly params?: Record<string, number>;
   /**
    * Grid points per axis for two-input functions: an integer from 1 to
@@ -65,27 +70,35 @@ export interface ActivationFigureOptions {
  * With `secondDerivative`, one-input functions get a third panel for f'' (where f' jumps,
  * f'' is drawn as the derivative of each case, without the impulse).
  *
- * @param name A registered activation, e.g. "leaky_relu".
+ * @param activation A registry name, e.g. "leaky_relu", or an {@linkcode Activation}
+ *   (`resolveActivation()`: a registry entry or an activation declared like one).
  * @param options Parameter values, grid size, panel size.
  * @returns The figure.
  * @throws {Error} If the activation is unknown (the message lists the names).
- * @throws {TypeError} If `name` is not a string or an option has the wrong type.
+ * @throws {TypeError} If `activation` is neither a name nor a handle, or an option has the
+ *   wrong type.
  * @throws {RangeError} If a parameter is unknown or out of its range, or a size option is
  *   outside the range its documentation gives (checked before anything is computed).
  *
  * @example Leaky ReLU with alpha 0.5
  * ```ts
+ * import { resolveActivation } from "../activations/resolve_activation.ts";
  * import { activationFigure } from "./activation_figure.ts";
  * const fig = activationFigure("leaky_relu", { params: { alpha: 0.5 } });
  * console.assert(fig.titles.join() === "Leaky ReLU,Leaky ReLU (Derivative)");
  * const three = activationFigure("gelu", { secondDerivative: true });
  * console.assert(three.titles[2] === "GELU (Second Derivative)");
+ * const elu = resolveActivation("elu", { alpha: 2 }); // resolved once, drawn twice
+ * const ids = (fig: { body: string }) => fig.body.replace(/plot-clip-\d+/g, "clip");
+ * console.assert(ids(activationFigure(elu)) === ids(activationFigure("elu", { params: { alpha: 2 } })));
  * ```
  */
-export function activationFigure(name: string, options?: ActivationFigureOptions): Figure {
-  checkString(name, argument("activationFigure", "name"));
+export function activationFigure(
+  activation: string | Activation,
+  options?: ActivationFigureOptions,
+): Figure {
+  checkActivation(activation, argument("activationFigure", "activation"));
   options = checkOptions(options, argument("activationFigure", "options"));
-  const spec = getActivation(name);
   if (options.params !== undefined) checkObject(options.params, option("params"));
   if (options.gridPoints !== undefined) {
     checkInteger(options.gridPoints, option("gridPoints"), 1, MAX_GRID_POINTS_PER_AXIS);
@@ -93,8 +106,9 @@ export function activationFigure(name: string, options?: ActivationFigureOptions
   const { width, height } = options;
   checkPixels(width, option("width"), MIN_PANEL_SIZE, MAX_PANEL_SIZE);
   checkPixels(height, option("height"), MIN_PANEL_SIZE, MAX_PANEL_SIZE);
-  const p = resolveParams(spec, options.params ?? {});
-  if (spec.inputs === 2) return twoInputFigure(name, spec.label, p, options);
+  const a = toActivation(activation, options.params);
+  const { spec, params: p } = a;
+  if (spec.inputs === 2) return twoInputFigure(a, options);
   const v = spec.view;
   const lo = Math.min(v.x[0], v.dx[0]), hi = Math.max(v.x[1], v.dx[1]);
   // a sample on every multiple of the spacing, so hover positions (multiples of 0.05 or
@@ -107,7 +121,7 @@ export function activationFigure(name: string, options?: ActivationFigureOptions
   if (second !== undefined && typeof second !== "boolean") {
     throw typeError(option("secondDerivative"), "a boolean", second);
   }
-  const { y, dy } = activation(name, x, p);
+  const { y, dy } = autodiff.activation(a, x);
   const pair = pairFigure({ x, y, dy }, {
     label: spec.label,
     color: v.color,
@@ -115,12 +129,12 @@ export function activationFigure(name: string, options?: ActivationFigureOptions
     y: v.y,
     dx: v.dx,
     dy: v.dy,
-    kinks: kinkMarkers(name, p).filter((k) => k.x >= lo && k.x <= hi),
+    kinks: kinkMarkers(a).filter((k) => k.x >= lo && k.x <= hi),
     width,
     height,
   });
   if (second !== true) return pair;
-  const { d2y } = secondDerivative(name, x, p);
+  const { d2y } = autodiff.secondDerivative(a, x);
   const inside = d2y.filter((_, i) => x[i] >= v.dx[0] && x[i] <= v.dx[1]);
   const third = curvesFigure([{ x, y: d2y, color: v.color, label: spec.label }], {
     title: `${spec.label} (Second Derivative)`,
@@ -150,19 +164,14 @@ function window(values: Float32Array): [number, number] {
   return [lo - pad, hi + pad];
 }
 
-function twoInputFigure(
-  name: string,
-  label: string,
-  p: Record<string, number>,
-  options: ActivationFigureOptions,
-): Figure {
-  const spec = getActivation(name);
+function twoInputFigure(a: Activation, options: ActivationFigureOptions): Figure {
+  const { spec, label } = a;
   const { gridPoints = 200, width, height } = options;
   const axis = {
     x1: linspace(spec.view.x[0], spec.view.x[1], gridPoints),
     x2: linspace(spec.view.y[0], spec.view.y[1], gridPoints),
   };
-  const { outputs, jacobian } = activation2d(name, axis, p);
+  const { outputs, jacobian } = autodiff.activation2d(a, axis);
   const size = { width, height };
   const [d1, d2] = jacobian[0];
   const shared = extent([d1.values, d2.values]);

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { activationFigure } from "./activation_figure.ts";
 import { activation, secondDerivative } from "../activations/autodiff.ts";
 import { getActivation } from "../activations/activations.ts";
+import { resolveActivation } from "../activations/resolve_activation.ts";
+import { overlayFigure } from "./overlay_figure.ts";
 import { boundaryFigure } from "./boundary_figure.ts";
 import { linspace } from "../grid.ts";
 import { heatmapFigure } from "./heatmap_figure.ts";
@@ -179,4 +181,28 @@ Deno.test("every figure builder renders an SVG and a non-blank 2x PNG without te
     assert.ok(bundle["text/html"].includes("<svg") && bundle["text/plain"].length > 0);
   }
   assert.equal(tf.memory().numTensors, before);
+});
+
+Deno.test("activationFigure() draws an activation the fused compiler cannot take", () => {
+  const warn = console.warn, notes: unknown[] = [];
+  console.warn = (...args: unknown[]) => notes.push(args);
+  try {
+    // arctan on tf.atan, a kernel the compiler has no scalar form of: tfjs kernel by kernel
+    const arctan = resolveActivation({
+      ...getActivation("tanh"),
+      name: "arctan_figure",
+      label: "Arctan",
+      fn: (x) => tf.atan(x),
+    });
+    assert.equal(arctan.program, undefined);
+    const fig = activationFigure(arctan, { secondDerivative: true });
+    assert.deepEqual(fig.titles, ["Arctan", "Arctan (Derivative)", "Arctan (Second Derivative)"]);
+    const [f, df] = [hoverTitles(fig, 0), hoverTitles(fig, 1)];
+    assert.ok(f.length > 0 && df.length > 0);
+    const overlay = overlayFigure([arctan, "tanh"]);
+    assert.match(overlay.description, /legend: Arctan, Hyperbolic Tangent/);
+    assert.equal(notes.length, 1); // one note, not one per figure
+  } finally {
+    console.warn = warn;
+  }
 });

@@ -260,7 +260,8 @@ Deno.test("figure guards refuse bad input before allocating, and leave tfjs heal
       name: "activationFigure(null)",
       call: () => activationFigure(bad(null)),
       error: TypeError,
-      message: /^activationFigure\(name\): expected a non-empty string, got null$/,
+      message:
+        /^activationFigure\(activation\): expected a registry name or an Activation \(see resolveActivation\(\)\), got null$/,
     },
     {
       name: 'activationFigure("elu", null)',
@@ -284,7 +285,8 @@ Deno.test("figure guards refuse bad input before allocating, and leave tfjs heal
       name: "overlayFigure([null])",
       call: () => overlayFigure(bad([null])),
       error: TypeError,
-      message: /^overlayFigure\(names\[0\]\): expected a non-empty string, got null$/,
+      message:
+        /^overlayFigure\(names\[0\]\): expected a registry name or an Activation \(see resolveActivation\(\)\), got null$/,
     },
     {
       name: "historyFigure with a BigInt loss",

@@ -4,37 +4,50 @@
  *
  * @module
  */
-import { getActivation } from "../activations/activations.ts";
-import { activation } from "../activations/autodiff.ts";
+import * as autodiff from "../activations/autodiff.ts";
+import {
+  type Activation,
+  checkActivation,
+  toActivation,
+} from "../activations/resolve_activation.ts";
 import type { Kink } from "./curves_figure.ts";
 import { argument, checkObject } from "../guards.ts";
 
 /**
- * The kinks of a registered activation's derivative for the given parameters, as
+ * The kinks of an activation's derivative for the given parameters, as
  * {@linkcode Kink} markers: the one-sided limits (the library's f' just left and right
  * of the kink) and the value the library uses at the kink.
  *
- * @param name Activation name.
- * @param params Parameter values (defaults for missing ones).
- * @returns One marker per kink listed by the registry.
- * @throws {Error} If the name is unknown, or the parameters are invalid.
- * @throws {TypeError} If `name` is not a string or `params` not an object.
+ * @param activation A registry name, e.g. "leaky_relu", or an {@linkcode Activation}.
+ * @param params Parameter values (defaults for missing ones; with a handle, values that
+ *   override its own).
+ * @returns One marker per kink listed by the declaration.
+ * @throws {Error} If the name is unknown.
+ * @throws {TypeError} If `activation` is neither a name nor a handle, or `params` not an
+ *   object.
+ * @throws {RangeError} If a parameter is unknown or outside its domain.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
+ * import { resolveActivation } from "../activations/resolve_activation.ts";
  * import { kinkMarkers } from "./kink_markers.ts";
  * const [k] = kinkMarkers("leaky_relu", { alpha: 0.5 });
  * assert.equal(k.x, 0);
  * assert.ok(k.left === 0.5 && k.right === 1 && k.at === 0.5);
+ * const [low, high] = kinkMarkers(resolveActivation("hard_tanh", { max_val: 2 }));
+ * assert.ok(low.x === -1 && high.x === 2 && high.at === 1 && high.right === 0);
  * ```
  */
-export function kinkMarkers(name: string, params: Record<string, number> = {}): Kink[] {
+export function kinkMarkers(
+  activation: string | Activation,
+  params: Readonly<Record<string, number>> = {},
+): Kink[] {
+  checkActivation(activation, argument("kinkMarkers", "activation"));
   checkObject(params, argument("kinkMarkers", "params"));
-  const spec = getActivation(name);
-  const p = { ...Object.fromEntries(spec.params.map((q) => [q.name, q.default])), ...params };
-  return spec.kinks(p).map((k) => {
-    const { dy } = activation(name, kinkProbe(k), params);
+  const a = toActivation(activation, params);
+  return a.spec.kinks(a.params).map((k) => {
+    const { dy } = autodiff.activation(a, kinkProbe(k));
     return { x: k, left: dy[0], at: dy[1], right: dy[2] };
   });
 }

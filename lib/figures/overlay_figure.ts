@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { getActivation } from "../activations/activations.ts";
 import { activation } from "../activations/autodiff.ts";
+import { Activation, checkActivation, toActivation } from "../activations/resolve_activation.ts";
 import { linspace } from "../grid.ts";
 import { curvesFigure } from "./curves_figure.ts";
 import type { Interval } from "./interval.ts";
@@ -14,14 +14,7 @@ import { column, row } from "./layout.ts";
 import { serializeSvg } from "./dom.ts";
 import { swatches } from "./swatches.ts";
 import { checkWindow } from "./interval.ts";
-import {
-  argument,
-  checkArrayLike,
-  checkObject,
-  checkOptions,
-  checkString,
-  option,
-} from "../guards.ts";
+import { argument, checkArrayLike, checkObject, checkOptions, option } from "../guards.ts";
 
 /** Spacing of the samples of each curve, in x units. */
 const SPACING = 0.005;
@@ -45,7 +38,10 @@ export interface OverlayOptions {
   readonly y?: Interval;
   /** y window of the derivative panel (default [-0.25, 1.25]). */
   readonly dy?: Interval;
-  /** Parameter values per activation, e.g. `{ elu: { alpha: 0.5 } }`. */
+  /**
+   * Parameter values per activation name, e.g. `{ elu: { alpha: 0.5 } }` (for a handle:
+   * values that override its own).
+   */
   readonly params?: Readonly<Record<string, Record<string, number>>>;
   /** Colours overriding the registry's, in the order of `names`. */
   readonly colors?: readonly string[];
@@ -57,12 +53,13 @@ export interface OverlayOptions {
  * hide an earlier one (within its stroke width everywhere in a panel, as GELU's tanh
  * approximation does GELU) is drawn dashed over it, in both panels and in the legend.
  *
- * @param names Activations to draw, e.g. `["relu", "gelu", "silu"]`.
+ * @param names Activations to draw: registry names, e.g. `["relu", "gelu", "silu"]`, or
+ *   {@linkcode Activation}s (`resolveActivation()`), or both.
  * @param options Title, windows, parameters and colours.
  * @returns Two panels side by side, with their legend below.
  * @throws {Error} If a name is unknown (the message lists the names).
- * @throws {TypeError} If `names` is not a non-empty array of strings or names a two-input
- *   activation, or an option has the wrong type.
+ * @throws {TypeError} If `names` is not a non-empty array of names and handles or holds a
+ *   two-input activation, or an option has the wrong type.
  * @throws {RangeError} If a window is not an increasing pair of finite numbers, or the x
  *   window needs more than {@linkcode MAX_OVERLAY_SAMPLES} samples.
  *
@@ -73,14 +70,17 @@ export interface OverlayOptions {
  * console.assert(fig.titles.join() === "GELU,GELU (Derivatives)");
  * ```
  */
-export function overlayFigure(names: readonly string[], options?: OverlayOptions): Figure {
+export function overlayFigure(
+  names: readonly (string | Activation)[],
+  options?: OverlayOptions,
+): Figure {
   options = checkOptions(options, argument("overlayFigure", "options"));
   const { title = "Activations", x: xw = [-4, 4], y = [-1.5, 3], dy = [-0.25, 1.25] } = options;
   checkArrayLike(names, argument("overlayFigure", "names"), "an array of activation names");
   if (names.length === 0) {
     throw new TypeError("overlayFigure() expects at least one activation name");
   }
-  names.forEach((name, k) => checkString(name, argument("overlayFigure", `names[${k}]`)));
+  names.forEach((name, k) => checkActivation(name, argument("overlayFigure", `names[${k}]`)));
   if (options.params !== undefined) checkObject(options.params, option("params"));
   if (options.colors !== undefined) {
     checkArrayLike(options.colors, option("colors"), "an array of colours");
@@ -96,13 +96,13 @@ export function overlayFigure(names: readonly string[], options?: OverlayOptions
   }
   const x = linspace(xw[0], xw[1], samples);
   const curves = names.map((name, i) => {
-    const spec = getActivation(name);
-    if (spec.inputs !== 1) {
-      throw new TypeError(`Cannot overlay "${name}": it takes ${spec.inputs} inputs`);
+    const a = toActivation(name, options.params?.[name instanceof Activation ? name.name : name]);
+    if (a.spec.inputs !== 1) {
+      throw new TypeError(`Cannot overlay "${a.name}": it takes ${a.spec.inputs} inputs`);
     }
-    const values = activation(name, x, options.params?.[name] ?? {});
-    const color = options.colors?.[i] ?? spec.view.color;
-    return { label: spec.label, color, values };
+    const values = activation(a, x);
+    const color = options.colors?.[i] ?? a.spec.view.color;
+    return { label: a.label, color, values };
   });
   // A curve that lies within its own stroke width of an earlier one all across a panel
   // (GELU and its tanh approximation) would hide it: it is drawn dashed, so the earlier
