@@ -1,6 +1,9 @@
 /**
- * Why non-linearity matters, as a training pipeline: seeded data sets and random streams,
- * small dense networks whose hidden activation comes from the registry, Adam training,
+ * Why non-linearity matters, as a training pipeline: seeded data sets and random streams
+ * (the original's, TensorFlow Playground's, your own CSV files), small dense networks whose
+ * hidden activation comes from the registry (Playground's input features, sigmoid,
+ * softmax or linear outputs), training with Adam or SGD and L1/L2, the playground's
+ * settings and presets, dead units, networks saved as JSON and loaded back,
  * predictions over a grid, the hidden layers' view of the data, decision boundaries over
  * the epochs, and every activation trained on the same task. Why depth needs the right
  * activation: initialisations, signal propagation through deep networks at
@@ -29,6 +32,26 @@ export {
   XOR_CLUSTERS,
 } from "./datasets.ts";
 export { checkSeed, createRandom, deriveSeed, permutation, type Random } from "./random.ts";
+export {
+  MAX_CLASSES,
+  PLAYGROUND_DATASETS,
+  playgroundData,
+  type PlaygroundDataOptions,
+  type PlaygroundDatasetInfo,
+  type PlaygroundDatasetName,
+  type SplitData,
+  splitData,
+  type SplitOptions,
+  type Task,
+  type TaskData,
+} from "./playground_data.ts";
+export {
+  type CsvOptions,
+  loadCsvData,
+  MAX_CSV_BYTES,
+  MAX_CSV_CLASSES,
+  parseCsvData,
+} from "./csv_data.ts";
 export {
   checkFeatures,
   expandFeatures,
@@ -103,6 +126,45 @@ export {
   type SubnetworkFit,
   type SubnetworkOptions,
 } from "./subnetwork.ts";
+export { deadUnits, type DeadUnitsRow } from "./dead_units.ts";
+export {
+  type LoadedNetwork,
+  loadNetwork,
+  MAX_NETWORK_FILE_BYTES,
+  NETWORK_FORMAT,
+  NETWORK_FORMAT_VERSION,
+  type NetworkFile,
+  networkFromJson,
+  networkToJson,
+  saveNetwork,
+  type SaveNetworkOptions,
+} from "./network_export.ts";
+export {
+  comparePlayground,
+  CSV_PRESET,
+  outputFor,
+  type PlaygroundComparisonOptions,
+  type PlaygroundComparisonRow,
+  type PlaygroundData,
+  playgroundDataset,
+  type PlaygroundRun,
+  type PlaygroundSettings,
+  playgroundSettings,
+  type PlaygroundTrainOptions,
+  type Preset,
+  presetOf,
+  type PresetOptions,
+  PRESETS,
+  type RunMetrics,
+  runMetrics,
+  SETTING_NAMES,
+  type SettingName,
+  type SettingOverrides,
+  type SettingRow,
+  settingsRows,
+  trainPlayground,
+  trainPresets,
+} from "./playground.ts";
 export {
   type BoundarySnapshot,
   type BoundarySnapshots,
