@@ -16,6 +16,7 @@ import type { ActivationSpec } from "./activation_spec.ts";
 import { ACTIVATIONS, getActivation } from "./activations.ts";
 import { activation, secondDerivative } from "./autodiff.ts";
 import { resolveParams } from "./resolve_params.ts";
+import { type Activation, resolveActivation, toActivation } from "./resolve_activation.ts";
 import type { Displayable } from "../notebook/display.ts";
 import { table } from "../notebook/table.ts";
 
@@ -104,7 +105,7 @@ function moments(spec: ActivationSpec, p: Record<string, number>): [number, numb
       });
     }
   }
-  const { y } = activation(spec.name, z, p);
+  const { y } = activation(resolveActivation(spec, p), z);
   let m1 = 0, m2 = 0;
   y.forEach((v, i) => {
     m1 += w[i] * v;
@@ -124,8 +125,10 @@ function breaks(spec: ActivationSpec, p: Record<string, number>): number[] {
  * keep a second moment of 1 through f (He et al. 2015 for ReLU: √2). By quadrature of the
  * library's own values (see the module doc); within 1e-6 relative.
  *
- * @param name A one-input activation, e.g. "relu".
- * @param params Parameter values (default: the registry's).
+ * @param activation A one-input activation: a registry name, e.g. "relu", or an
+ *   {@linkcode Activation}.
+ * @param params Parameter values (default: the registry's; with a handle, values that
+ *   override its own).
  * @returns The gain.
  * @throws {Error} If the activation is unknown (the message lists the names).
  * @throws {TypeError} If it takes two inputs, or a parameter is not a number.
@@ -139,9 +142,13 @@ function breaks(spec: ActivationSpec, p: Record<string, number>): number[] {
  * assert.ok(Math.abs(gain("selu") - 1) < 1e-6); // self-normalizing
  * ```
  */
-export function gain(name: string, params: Record<string, number> = {}): number {
-  const spec = oneInput(name);
-  return 1 / Math.sqrt(moments(spec, resolveParams(spec, params))[1]);
+export function gain(
+  activation: string | Activation,
+  params?: Readonly<Record<string, number>>,
+): number {
+  const a = toActivation(activation, params);
+  oneInput(a.spec);
+  return 1 / Math.sqrt(moments(a.spec, a.params)[1]);
 }
 
 /**
@@ -300,10 +307,12 @@ export function propertiesTable(
   });
 }
 
-function oneInput(name: string): ActivationSpec {
-  const spec = getActivation(name);
+function oneInput(activation: string | ActivationSpec): ActivationSpec {
+  const spec = typeof activation === "string" ? getActivation(activation) : activation;
   if (spec.inputs !== 1) {
-    throw new TypeError(`Activation "${name}" takes two inputs: properties are for one-input ones`);
+    throw new TypeError(
+      `Activation "${spec.name}" takes two inputs: properties are for one-input ones`,
+    );
   }
   return spec;
 }

@@ -183,7 +183,8 @@ Deno.test("training guards refuse bad input before allocating, and leave tfjs he
       name: "createNetwork activation null",
       call: () => createNetwork({ hidden: [4], activation: bad(null) }),
       error: TypeError,
-      message: /^createNetwork\(spec.activation\): expected a non-empty string, got null$/,
+      message:
+        /^createNetwork\(spec.activation\): expected a registry name or an Activation \(see resolveActivation\(\)\), got null$/,
     },
     {
       name: "createNetwork options null",
@@ -313,7 +314,8 @@ Deno.test("training guards refuse bad input before allocating, and leave tfjs he
       name: "hiddenActivation(undefined)",
       call: () => hiddenActivation(bad(undefined)),
       error: TypeError,
-      message: /^hiddenActivation\(name\): expected a non-empty string, got undefined$/,
+      message:
+        /^hiddenActivation\(activation\): expected a registry name or an Activation \(see resolveActivation\(\)\), got undefined$/,
     },
   ];
   const before = net.weights();

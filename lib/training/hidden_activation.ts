@@ -1,6 +1,7 @@
 /**
- * The activation of a network's hidden layers, looked up in the activation registry
- * (lib/activations/activations.ts) by name, with its parameters resolved once. Values
+ * The activation of a network's hidden layers, resolved once (`resolveActivation()`: a
+ * registry entry or a declaration of one's own, its parameters checked, its fused program
+ * compiled) and then applied at every batch without a look-up or a check. Values
  * come from the registry's tensor function, derivatives from the same function by autodiff
  * (lib/activations/autodiff.ts): no formula is re-implemented here. Activations that
  * behave differently while training (the registry's `training`: PReLU learns α, RReLU
@@ -10,17 +11,23 @@
  * @module
  */
 import { tf, TFJS_CHUNK } from "../tf.ts";
-import { argument, checkString } from "../guards.ts";
-import { ACTIVATIONS, getActivation } from "../activations/activations.ts";
-import { resolveParams } from "../activations/resolve_params.ts";
-import { activation } from "../activations/autodiff.ts";
+import { argument } from "../guards.ts";
+import { ACTIVATIONS } from "../activations/activations.ts";
+import * as autodiff from "../activations/autodiff.ts";
+import {
+  type Activation,
+  checkActivation,
+  toActivation,
+} from "../activations/resolve_activation.ts";
 import { tfjsActivation } from "../activations/tfjs_autodiff.ts";
 import type { ActivationSpec } from "../activations/activation_spec.ts";
 
 /** A one-input activation applied element-wise to plain arrays. */
 export interface HiddenActivation {
-  /** Registry name. */
+  /** The activation's name (its registry name, or that of a declaration of one's own). */
   readonly name: string;
+  /** The activation, resolved once (with {@linkcode HiddenActivation.params}). */
+  readonly activation: Activation;
   /** Every parameter of the activation (defaults filled in). */
   readonly params: Readonly<Record<string, number>>;
   /** The parameters a network learns, one value per hidden layer (PReLU: `["alpha"]`). */
@@ -71,33 +78,39 @@ export function hiddenActivationNames(): string[] {
 }
 
 /**
- * Looks up a one-input activation for hidden layers in the registry.
+ * A one-input activation for hidden layers, resolved once.
  *
- * @param name Registry name, e.g. `"elu"`.
- * @param params Parameter values; missing ones take the registry defaults.
+ * @param activation A registry name, e.g. `"elu"`, or an {@linkcode Activation}
+ *   (`resolveActivation()`).
+ * @param params Parameter values; missing ones take the registry defaults (with a handle:
+ *   values that override its own).
  * @returns The activation, ready to apply to `Float32Array`s.
  * @throws {Error} If the name is unknown (the message lists the valid names).
- * @throws {TypeError} If `name` is not a string.
+ * @throws {TypeError} If `activation` is neither a name nor a handle.
  * @throws {RangeError} If a parameter is unknown or out of range.
  * @throws {TypeError} If the activation takes two inputs (softmax, maxout).
  *
  * @example ELU with alpha 0.5 (tfjs-layers' own ELU layer would refuse alpha != 1)
  * ```ts
+ * import { resolveActivation } from "../activations/resolve_activation.ts";
  * import { hiddenActivation } from "./hidden_activation.ts";
  * const elu = hiddenActivation("elu", { alpha: 0.5 });
  * const { y, dy } = elu.valuesAndSlopes(new Float32Array([-1, 2]));
  * console.assert(Math.abs(y[0] - 0.5 * Math.expm1(-1)) < 1e-7 && y[1] === 2 && dy[1] === 1);
+ * const shared = resolveActivation("elu", { alpha: 0.5 }); // or hand down a resolved one
+ * console.assert(hiddenActivation(shared).activation === shared);
  * const prelu = hiddenActivation("prelu");
  * const { dp } = prelu.training(new Float32Array([-2, 3]), { alpha: 0.25 });
  * console.assert(dp.alpha[0] === -2 && dp.alpha[1] === 0); // ∂f/∂α = min(x, 0)
  * ```
  */
 export function hiddenActivation(
-  name: string,
+  activation: string | Activation,
   params: Readonly<Record<string, number>> = {},
 ): HiddenActivation {
-  checkString(name, argument("hiddenActivation", "name"));
-  const spec = getActivation(name);
+  checkActivation(activation, argument("hiddenActivation", "activation"));
+  const a = toActivation(activation, params);
+  const { spec, name, params: resolved } = a;
   if (spec.inputs !== 1) {
     throw new TypeError(
       `Activation "${name}" takes ${spec.inputs} inputs; hidden layers need one of ${
@@ -105,7 +118,6 @@ export function hiddenActivation(
       }`,
     );
   }
-  const resolved = Object.freeze(resolveParams(spec, { ...params }));
   const learnable = spec.training?.learnable ?? [];
   const randomized = spec.training?.randomized;
   const values = (x: Float32Array, p: Readonly<Record<string, number>> = resolved) => {
@@ -123,16 +135,17 @@ export function hiddenActivation(
   };
   return {
     name,
+    activation: a,
     params: resolved,
     learnable,
     values,
     valuesAndSlopes(x) {
-      return activation(name, x, resolved);
+      return autodiff.activation(a, x);
     },
     training(x, params, uniform) {
       if (learnable.length === 0 && (randomized === undefined || uniform === undefined)) {
         const same = spec.params.every((q) => params[q.name] === resolved[q.name]);
-        const { y, dy } = same ? activation(name, x, resolved) : tfjsActivation(name, x, params);
+        const { y, dy } = same ? autodiff.activation(a, x) : tfjsActivation(a, x, params);
         return { y, dy, dp: {} };
       }
       return trainingValues(spec, x, params, learnable, uniform);

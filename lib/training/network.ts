@@ -25,7 +25,7 @@ import {
   type InitializerName,
   weightDistribution,
 } from "./initializers.ts";
-import { getActivation } from "../activations/activations.ts";
+import { type Activation, checkActivation } from "../activations/resolve_activation.ts";
 import { gain } from "../activations/properties.ts";
 import {
   argument,
@@ -80,9 +80,16 @@ export interface NetworkSpec {
    * {@linkcode MAX_LAYER_WIDTH}, and at most {@linkcode MAX_PARAMETERS} weights in all.
    */
   readonly hidden: readonly number[];
-  /** Registry name of the hidden layers' activation, e.g. `"elu"` or `"identity"`. */
-  readonly activation: string;
-  /** Activation parameters (missing ones take the registry defaults). */
+  /**
+   * The hidden layers' activation: a registry name, e.g. `"elu"` or `"identity"`, or an
+   * `Activation` resolved once (`resolveActivation()`; a built network's spec holds its
+   * name).
+   */
+  readonly activation: string | Activation;
+  /**
+   * Activation parameters (missing ones take the registry defaults; with a handle, values
+   * that override its own).
+   */
   readonly params?: Readonly<Record<string, number>>;
   /**
    * Input features computed from each 2-D point before the first layer (features.ts's
@@ -113,8 +120,11 @@ export interface LayerWeights {
 
 /** A built network. Call {@linkcode Network.dispose} when done with it. */
 export interface Network {
-  /** The spec, with every activation parameter resolved. */
-  readonly spec: NetworkSpec & { readonly params: Readonly<Record<string, number>> };
+  /** The spec, with the activation's name and every one of its parameters resolved. */
+  readonly spec: NetworkSpec & {
+    readonly activation: string;
+    readonly params: Readonly<Record<string, number>>;
+  };
   /**
    * Layer widths from input to output, e.g. `[2, 64, 2, 1]`: the values per input point,
    * each hidden layer, the outputs. With `spec.features` the first dense layer reads that
@@ -253,7 +263,7 @@ export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Netw
       `${label("spec.features")}: features are computed from 2-D points, but inputs is ${inputs}`,
     );
   }
-  checkString(spec.activation, label("spec.activation"));
+  checkActivation(spec.activation, label("spec.activation"));
   if (spec.params !== undefined) checkObject(spec.params, label("spec.params"));
   const sizes = [inputs, ...hidden, units];
   const widths = [features ? features.length : inputs, ...hidden, units];
@@ -268,7 +278,7 @@ export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Netw
   }
   const random = createRandom(deriveSeed(seed, "weights"));
   const initial = new Float32Array(parameters);
-  const g = init === "gain" ? gain(spec.activation, { ...activation.params }) : 1;
+  const g = init === "gain" ? gain(activation.activation) : 1;
   let offset = 0;
   for (let k = 0; k + 1 < widths.length; k++) {
     const fanIn = widths[k], fanOut = widths[k + 1];
@@ -290,7 +300,7 @@ export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Netw
   const network: Network = {
     spec: {
       hidden,
-      activation: spec.activation,
+      activation: activation.name,
       params: activation.params,
       ...(features ? { features } : {}),
     },
@@ -327,6 +337,7 @@ export function createNetwork(spec: NetworkSpec, options?: NetworkOptions): Netw
     },
   };
   internals.set(network, { weights: initial, activation, widths, features });
+  activations.set(network, activation);
   made.add(network);
   return network;
 }
@@ -501,9 +512,35 @@ export function networkLabel(network: Network): string {
   if (!made.has(network)) {
     throw typeError(argument("networkLabel", "network"), "a Network from createNetwork()", network);
   }
-  const name = network.spec.activation;
-  return name === "identity" ? "Linear" : getActivation(name).label;
+  const { activation } = hiddenActivationOf(network);
+  return activation.name === "identity" ? "Linear" : activation.label;
 }
+
+/**
+ * The hidden layers' activation of a network, resolved when it was built (also after
+ * {@linkcode Network.dispose}).
+ *
+ * @internal
+ * @param network A network made by {@linkcode createNetwork}.
+ * @returns Its hidden activation.
+ * @example
+ * ```ts
+ * import { createNetwork, hiddenActivationOf, NONLINEAR_NETWORK } from "./network.ts";
+ * const net = createNetwork(NONLINEAR_NETWORK);
+ * console.assert(hiddenActivationOf(net).activation.label === "ELU");
+ * net.dispose();
+ * ```
+ */
+export function hiddenActivationOf(network: Network): HiddenActivation {
+  const activation = activations.get(network);
+  if (activation === undefined) {
+    throw typeError("Invalid network", "a Network from createNetwork()", network);
+  }
+  return activation;
+}
+
+// every network's hidden activation, kept after dispose() (titles still name it)
+const activations = new WeakMap<Network, HiddenActivation>();
 
 /**
  * Checks that `x` holds points with `dim` features each, every feature a number that is

@@ -14,13 +14,13 @@
  * @module
  */
 import { checkSeed, createRandom, deriveSeed, permutation } from "./random.ts";
-import { getActivation } from "../activations/activations.ts";
 import {
   checkNetwork,
   checkPoints,
   denseSizes,
   forwardOutputs,
   forwardPass,
+  hiddenActivationOf,
   type Network,
   type OutputKind,
   packedWeights,
@@ -290,7 +290,7 @@ export async function train(
   // RReLU's training slopes: a stream of their own, so that the batch order stays the same
   const noise = createRandom(deriveSeed(seed, "activation"));
   const uniform = () => noise.uniform();
-  const learns = (getActivation(network.spec.activation).training?.learnable?.length ?? 0) > 0;
+  const learns = hiddenActivationOf(network).learnable.length > 0;
   const weights = packedWeights(network);
   const x = Float32Array.from(data.x), y = Float32Array.from(data.y);
   const test = testData && { x: Float32Array.from(testData.x), y: Float32Array.from(testData.y) };
