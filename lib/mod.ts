@@ -159,7 +159,7 @@ export { trainLive } from "./interactive/live_training.ts";
 export { show } from "./notebook/show.ts";
 export { table, type TableOptions } from "./notebook/table.ts";
 export { reportMetric } from "./notebook/report.ts";
-export { type Displayable, JUPYTER_DISPLAY } from "./notebook/display.ts";
+export { type Displayable, type DisplayableFigure, JUPYTER_DISPLAY } from "./notebook/display.ts";
 
 // types the signatures above refer to
 export type { GridAxes, Points } from "./training/predict.ts";

@@ -19,7 +19,7 @@
  *
  * @module
  */
-import { JUPYTER_DISPLAY } from "../notebook/display.ts";
+import { type DisplayableFigure, JUPYTER_DISPLAY } from "../notebook/display.ts";
 import { SVG_NS } from "./dom.ts";
 import { base64, escapeXml, htmlPage } from "./markup.ts";
 import { checkRasterSize, MAX_RASTER_PIXELS, renderPng, renderWebp } from "./raster.ts";
@@ -110,7 +110,7 @@ export interface PngOptions {
  * console.assert(fig instanceof Figure && fig.svg().includes("Three points"));
  * ```
  */
-export class Figure {
+export class Figure implements DisplayableFigure<"svg" | "png"> {
   /** Width in CSS pixels. */
   readonly width: number;
   /** Height in CSS pixels. */
@@ -197,6 +197,16 @@ export class Figure {
    */
   html(title?: string): string {
     return htmlPage(this.svg(), { title: title ?? this.titles[0] ?? "Figure" });
+  }
+
+  /**
+   * What `save()` writes: the SVG document and the PNG at scale 2 (by
+   * {@linkcode Figure.svg} and {@linkcode Figure.png}, called when written).
+   *
+   * @returns `{ svg, png }`.
+   */
+  files(): { readonly svg: () => string; readonly png: () => Uint8Array } {
+    return { svg: () => this.svg(), png: () => this.png() };
   }
 
   /**

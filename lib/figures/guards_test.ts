@@ -236,7 +236,8 @@ Deno.test("figure guards refuse bad input before allocating, and leave tfjs heal
       name: "save(null, name)",
       call: () => save(bad(null), "x", { dir }),
       error: TypeError,
-      message: /^save\(figure\): expected a Figure, got null$/,
+      message:
+        /^save\(figure\): expected a Figure, an InteractiveFigure or a FrameSliderFigure \(a DisplayableFigure\), got null$/,
     },
     {
       name: "save(figure, null)",

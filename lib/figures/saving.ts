@@ -5,7 +5,7 @@
  * @module
  */
 import { PROJECT_ROOT } from "../project_root.ts";
-import { Figure } from "./figure.ts";
+import type { DisplayableFigure } from "../notebook/display.ts";
 import { argument, checkOptions, checkString, option, typeError } from "../guards.ts";
 
 /**
@@ -149,46 +149,61 @@ function randomHex(bytes: number): string {
 }
 
 /**
- * Saves a figure as `<name>.svg` and `<name>.png` (2x) into the figures folder,
- * atomically (each file appears complete or not at all).
+ * Saves a figure or a page into the figures folder, atomically (each file appears complete
+ * or not at all): a `Figure` as `<name>.svg` and `<name>.png` (2x); an `InteractiveFigure`
+ * or a `FrameSliderFigure` as the standalone page `<name>.html` (the original's
+ * `Leaky ReLU.html`); anything else that implements {@linkcode DisplayableFigure} as its
+ * {@linkcode DisplayableFigure.files}.
  *
- * @param figure The figure.
+ * @param figure The figure or page.
  * @param name File name without extension, e.g. "Leaky ReLU" (see {@linkcode checkFigureName}).
  * @param options `dir` (default {@linkcode figuresDir}()).
- * @returns The paths written.
- * @throws {TypeError} If `figure` is not a {@linkcode Figure}, the name is invalid, or
- *   `dir` is not a non-empty string.
- * @throws {RangeError} If the figure is too large for a PNG at scale 2 (see `Figure.png`).
+ * @returns The paths written, by extension: `{ svg, png }` for a Figure, `{ html }` for a
+ *   page.
+ * @throws {TypeError} If `figure` is not a {@linkcode DisplayableFigure}, the name is
+ *   invalid, or `dir` is not a non-empty string.
+ * @throws {RangeError} If a Figure is too large for a PNG at scale 2 (see `Figure.png`).
  * @throws {Error} If the folder cannot be written (the message names the folder).
  *
  * @example
  * ```ts
  * import { Figure } from "./figure.ts";
  * import { save } from "./saving.ts";
+ * import { sliderFigure } from "../interactive/slider_figure.ts";
  * const dir = Deno.makeTempDirSync();
  * const { svg, png } = save(new Figure("<circle cx='5' cy='5' r='4'/>", 10, 10), "Leaky ReLU", { dir });
  * console.assert(svg.endsWith("Leaky ReLU.svg") && png.endsWith("Leaky ReLU.png"));
+ * const { html } = save(sliderFigure("elu"), "ELU", { dir }); // a page
+ * console.assert(html.endsWith("/ELU.html"));
  * Deno.removeSync(dir, { recursive: true });
  * ```
  */
-export function save(
-  figure: Figure,
+export function save<Files extends string>(
+  figure: DisplayableFigure<Files>,
   name: string,
   options?: SaveOptions,
-): { svg: string; png: string } {
-  if (!(figure instanceof Figure)) throw typeError(argument("save", "figure"), "a Figure", figure);
-  checkFigureName(name, ".svg");
+): Record<Files, string> {
+  if (figure === null || typeof figure !== "object" || typeof figure.files !== "function") {
+    throw typeError(
+      argument("save", "figure"),
+      "a Figure, an InteractiveFigure or a FrameSliderFigure (a DisplayableFigure)",
+      figure,
+    );
+  }
+  const files = Object.entries(figure.files()) as [Files, () => string | Uint8Array][];
+  const longest = files.reduce((a, [ext]) => (ext.length > a.length ? ext : a), "");
+  checkFigureName(name, `.${longest}`);
   const dir = targetDir(options, "save");
-  const png = figure.png();
-  return {
-    svg: writeAtomic(dir, `${name}.svg`, figure.svg()),
-    png: writeAtomic(dir, `${name}.png`, png),
-  };
+  // every file's content (a PNG can fail on size) before the first file is written
+  const contents = files.map(([ext, content]) => [ext, content()] as const);
+  const paths = {} as Record<Files, string>;
+  for (const [ext, data] of contents) paths[ext] = writeAtomic(dir, `${name}.${ext}`, data);
+  return paths;
 }
 
 /**
- * Saves a standalone HTML page as `<name>.html` into the figures folder, atomically
- * (for interactive figures; a {@linkcode Figure}'s own page is `figure.html()`).
+ * Saves a standalone HTML page as `<name>.html` into the figures folder, atomically (what
+ * {@linkcode save} does with an interactive figure's page; any figure's page is `html()`).
  *
  * @param html The page markup.
  * @param name File name without extension (see {@linkcode checkFigureName}).

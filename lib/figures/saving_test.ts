@@ -3,6 +3,9 @@ import { checkFigureName, figuresDir, save, saveHtml } from "./saving.ts";
 import { panel } from "./layout.ts";
 import type { Figure } from "./figure.ts";
 import { PROJECT_ROOT } from "../project_root.ts";
+import { type DisplayableFigure, JUPYTER_DISPLAY } from "../notebook/display.ts";
+import { sliderFigure } from "../interactive/slider_figure.ts";
+import { frameSliderFigure } from "../interactive/frame_slider_figure.ts";
 import { chart, parseSvg, pngSize } from "../../tests/_helpers/figure_checks.ts";
 
 Deno.test("save() writes <name>.svg and <name>.png atomically", async (t) => {
@@ -71,5 +74,40 @@ Deno.test("figuresDir() reads FIGURES_DIR, else the project's out/figures", () =
   } finally {
     if (before === undefined) Deno.env.delete("FIGURES_DIR");
     else Deno.env.set("FIGURES_DIR", before);
+  }
+});
+
+Deno.test("save() writes every kind of figure: pages as <name>.html", async (t) => {
+  const dir = Deno.makeTempDirSync();
+  try {
+    await t.step("an InteractiveFigure and a FrameSliderFigure", () => {
+      const slider = sliderFigure("elu");
+      assert.deepEqual(save(slider, "ELU", { dir }), { html: `${dir}/ELU.html` });
+      assert.equal(Deno.readTextFileSync(`${dir}/ELU.html`), slider.html());
+      const frames = frameSliderFigure([1, 2].map((r) => panel(chart(), { title: `${r}` })));
+      const { html } = save(frames, "Frames", { dir });
+      assert.equal(Deno.readTextFileSync(html), frames.html());
+    });
+    await t.step("anything that implements DisplayableFigure", () => {
+      const made: string[] = [];
+      const note: DisplayableFigure<"html" | "txt"> = {
+        description: "A note",
+        html: () => "<p>A note</p>",
+        files: () => ({
+          html: () => (made.push("html"), "<p>A note</p>"),
+          txt: () => (made.push("txt"), "A note"),
+        }),
+        [JUPYTER_DISPLAY]: () => ({ "text/plain": "A note" }),
+      };
+      const paths = save(note, "Note", { dir });
+      assert.deepEqual(paths, { html: `${dir}/Note.html`, txt: `${dir}/Note.txt` });
+      assert.equal(Deno.readTextFileSync(paths.txt), "A note");
+      // a bad name is refused before any content is made
+      made.length = 0;
+      assert.throws(() => save(note, "../Note", { dir }), TypeError);
+      assert.deepEqual(made, []);
+    });
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
   }
 });

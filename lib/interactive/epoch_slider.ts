@@ -14,7 +14,7 @@ import { labelledPoints } from "../figures/network_figures.ts";
 import { row } from "../figures/layout.ts";
 import { escapeXml, htmlPage } from "../figures/markup.ts";
 import type { ChartScales, Figure } from "../figures/figure.ts";
-import { JUPYTER_DISPLAY } from "../notebook/display.ts";
+import { type DisplayableFigure, JUPYTER_DISPLAY } from "../notebook/display.ts";
 import type { BoundarySnapshots } from "../training/boundary_snapshots.ts";
 import {
   argument,
@@ -62,7 +62,7 @@ export interface EpochSliderConfig {
 let counter = 0;
 
 /** A decision boundary with an epoch slider; displays in Jupyter and saves as HTML. */
-export class EpochSliderFigure {
+export class EpochSliderFigure implements DisplayableFigure<"html"> {
   /** The boundary at the last snapshot beside the training curves (the untrusted fallback). */
   readonly still: Figure;
   /** Unique element id of the figure's root. */
@@ -131,6 +131,15 @@ export class EpochSliderFigure {
    */
   notebookHtml(): string {
     return this.fragment({ fallback: true });
+  }
+
+  /**
+   * What `save()` writes: the standalone page.
+   *
+   * @returns `{ html }`.
+   */
+  files(): { readonly html: () => string } {
+    return { html: () => this.html() };
   }
 
   /** The description. */

@@ -9,13 +9,12 @@
 import { EpochSliderFigure, MAX_FRAMES } from "./epoch_slider.ts";
 import { escapeXml, htmlPage } from "../figures/markup.ts";
 import { Figure } from "../figures/figure.ts";
-import { JUPYTER_DISPLAY } from "../notebook/display.ts";
-import { saveHtml, type SaveOptions } from "../figures/saving.ts";
+import { type DisplayableFigure, JUPYTER_DISPLAY } from "../notebook/display.ts";
+import { save, type SaveOptions } from "../figures/saving.ts";
 import {
   argument,
   checkArrayLike,
   checkInteger,
-  checkObject,
   checkOptions,
   checkString,
   option,
@@ -47,7 +46,7 @@ interface FrameData {
 let counter = 0;
 
 /** A figure with a slider through its frames; displays in Jupyter and saves as HTML. */
-export class FrameSliderFigure {
+export class FrameSliderFigure implements DisplayableFigure<"html"> {
   /** The frame shown first, as a static figure (the untrusted fallback). */
   readonly still: Figure;
   /** Unique element id of the figure's root. */
@@ -114,6 +113,15 @@ export class FrameSliderFigure {
    */
   html(): string {
     return htmlPage(this.fragment(), { title: this.#title });
+  }
+
+  /**
+   * What `save()` writes: the standalone page.
+   *
+   * @returns `{ html }`.
+   */
+  files(): { readonly html: () => string } {
+    return { html: () => this.html() };
   }
 
   /** The description. */
@@ -267,16 +275,27 @@ export function frameSliderFigure(
 
 /**
  * Writes a frame slider's standalone page as `<name>.html` in the figures folder,
- * atomically.
+ * atomically: `save(figure, name, options).html`, kept for the notebooks that call it
+ * (`save()` takes every kind of figure).
  *
- * @param figure The interactive figure.
+ * @param figure The frame slider (a {@linkcode FrameSliderFigure} or an `EpochSliderFigure`).
  * @param name File name without extension.
- * @param options `dir` (default {@linkcode figuresDir}).
+ * @param options `dir` (default: the figures folder).
  * @returns The path written.
  * @throws {TypeError} If `figure` is not a {@linkcode FrameSliderFigure} or an
- *   `EpochSliderFigure`, the name is
- *   invalid, or `dir` is not a non-empty string.
+ *   `EpochSliderFigure`, the name is invalid, or `dir` is not a non-empty string.
  * @throws {Error} If the folder cannot be written.
+ *
+ * @example
+ * ```ts
+ * import { Figure } from "../figures/figure.ts";
+ * import { frameSliderFigure, saveFrameSlider } from "./frame_slider_figure.ts";
+ * const frames = [1, 2].map((r) => new Figure(`<circle cx="5" cy="5" r="${r}"/>`, 10, 10));
+ * const dir = Deno.makeTempDirSync();
+ * const path = saveFrameSlider(frameSliderFigure(frames), "Circles", { dir });
+ * console.assert(path.endsWith("/Circles.html"));
+ * Deno.removeSync(dir, { recursive: true });
+ * ```
  */
 export function saveFrameSlider(
   figure: FrameSliderFigure | EpochSliderFigure,
@@ -286,5 +305,5 @@ export function saveFrameSlider(
   if (!(figure instanceof FrameSliderFigure || figure instanceof EpochSliderFigure)) {
     throw typeError(argument("saveFrameSlider", "figure"), "a FrameSliderFigure", figure);
   }
-  return saveHtml(figure.html(), name, options);
+  return save(figure, name, options).html;
 }

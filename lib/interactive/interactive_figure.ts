@@ -8,7 +8,7 @@
  */
 import { escapeXml, htmlPage } from "../figures/markup.ts";
 import type { Figure } from "../figures/figure.ts";
-import { JUPYTER_DISPLAY } from "../notebook/display.ts";
+import { type DisplayableFigure, JUPYTER_DISPLAY } from "../notebook/display.ts";
 import { type LiveConfig, liveScript } from "./live_runtime.ts";
 
 /** Sizes of an {@linkcode InteractiveFigure}'s parts, in bytes (characters). */
@@ -28,7 +28,7 @@ export interface InteractiveSizes {
  * still picture and a note; and `text/plain`) and exports as a standalone page with
  * {@linkcode InteractiveFigure.html}.
  */
-export class InteractiveFigure {
+export class InteractiveFigure implements DisplayableFigure<"html"> {
   /** The static pair at the default parameter values (also the untrusted fallback). */
   readonly still: Figure;
   /** What the figure shows, in words. */
@@ -121,6 +121,15 @@ export class InteractiveFigure {
    */
   notebookHtml(): string {
     return this.fragment({ fallback: true });
+  }
+
+  /**
+   * What `save()` writes: the standalone page.
+   *
+   * @returns `{ html }`.
+   */
+  files(): { readonly html: () => string } {
+    return { html: () => this.html() };
   }
 
   /** The description. */

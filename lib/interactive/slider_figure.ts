@@ -23,7 +23,7 @@ import { kinkProbe } from "../figures/kink_markers.ts";
 import type { Kink } from "../figures/curves_figure.ts";
 import { base64 } from "../figures/markup.ts";
 import { pairFigure } from "../figures/pair_figure.ts";
-import { saveHtml, type SaveOptions } from "../figures/saving.ts";
+import { save, type SaveOptions } from "../figures/saving.ts";
 import { type ChartScales, MAX_PANEL_SIZE, MIN_PANEL_SIZE } from "../figures/figure.ts";
 import {
   argument,
@@ -181,7 +181,8 @@ export function sliderFigure(
 
 /**
  * Saves an interactive figure as the standalone page `<name>.html` in the figures folder,
- * atomically (the original's `Leaky ReLU.html` and `ELU.html`).
+ * atomically (the original's `Leaky ReLU.html` and `ELU.html`): `save(figure, name,
+ * options).html`, kept for the notebooks that call it (`save()` takes every kind of figure).
  *
  * @param figure The interactive figure.
  * @param name File name without extension, e.g. "Leaky ReLU".
@@ -208,5 +209,5 @@ export function saveInteractive(
   if (!(figure instanceof InteractiveFigure)) {
     throw typeError(argument("saveInteractive", "figure"), "an InteractiveFigure", figure);
   }
-  return saveHtml(figure.html(), name, options);
+  return save(figure, name, options).html;
 }

@@ -14,4 +14,4 @@
 export { show } from "./show.ts";
 export { table, type TableOptions } from "./table.ts";
 export { reportMetric } from "./report.ts";
-export { type Displayable, JUPYTER_DISPLAY } from "./display.ts";
+export { type Displayable, type DisplayableFigure, JUPYTER_DISPLAY } from "./display.ts";
