@@ -74,6 +74,33 @@ export {
   type TrainOptions,
 } from "./training/train.ts";
 export { hiddenOutputs } from "./training/predict.ts";
+export { FEATURE_NAMES, type FeatureName } from "./training/features.ts";
+export {
+  PLAYGROUND_DATASETS,
+  playgroundData,
+  type PlaygroundDatasetName,
+  splitData,
+  type Task,
+  type TaskData,
+} from "./training/playground_data.ts";
+export { loadCsvData, parseCsvData } from "./training/csv_data.ts";
+export { deadUnits, type DeadUnitsRow } from "./training/dead_units.ts";
+export { type LoadedNetwork, loadNetwork, saveNetwork } from "./training/network_export.ts";
+export {
+  comparePlayground,
+  type PlaygroundComparisonRow,
+  type PlaygroundData,
+  playgroundDataset,
+  type PlaygroundRun,
+  type PlaygroundSettings,
+  playgroundSettings,
+  PRESETS,
+  runMetrics,
+  type SettingOverrides,
+  settingsRows,
+  trainPlayground,
+  trainPresets,
+} from "./training/playground.ts";
 export {
   fitSubnetwork,
   type SubnetworkFit,
@@ -131,6 +158,12 @@ export {
   transformationFigure,
 } from "./figures/network_figures.ts";
 export { historyFigure, type HistoryOptions } from "./figures/history_figure.ts";
+export { predictionFigure, type PredictionOptions } from "./figures/prediction_figure.ts";
+export {
+  networkDiagramFigure,
+  type NetworkDiagramOptions,
+} from "./figures/network_diagram_figure.ts";
+export { presetsFigure, type PresetsFigureOptions } from "./figures/presets_figure.ts";
 export { comparisonFigure, type ComparisonFigureOptions } from "./figures/comparison_figure.ts";
 export { signalFigure, type SignalFigureOptions } from "./figures/signal_figure.ts";
 export {

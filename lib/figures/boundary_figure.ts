@@ -9,7 +9,7 @@ import * as Plot from "@observablehq/plot";
 import type { Grid } from "../grid.ts";
 import { heatmapFigure } from "./heatmap_figure.ts";
 import type { Figure } from "./figure.ts";
-import { argument, checkObject, checkOptions, option } from "../guards.ts";
+import { argument, checkObject, checkOptions, option, typeError } from "../guards.ts";
 
 /** The original's class colours: `CLASS_COLORS[0]` for class 0, `[1]` for class 1. */
 export const CLASS_COLORS: readonly [string, string] = ["#f58742", "#8d42f5"];
@@ -38,6 +38,11 @@ export interface BoundaryOptions {
   readonly width?: number;
   /** Chart height in px, from 100 to 10,000; default 380. */
   readonly height?: number;
+  /**
+   * Show only the predicted class: 1 where the probability is above 0.5, else 0
+   * (TensorFlow Playground's "Discretize output"). Default false.
+   */
+  readonly discretize?: boolean;
 }
 
 /**
@@ -45,7 +50,7 @@ export interface BoundaryOptions {
  *
  * @param grid Probabilities of class 1 on a grid (see {@linkcode Grid}); the colour
  *   scale is fixed to `[0, 1]`.
- * @param options Points, title, axis labels, sizes.
+ * @param options Points, title, axis labels, sizes, `discretize`.
  * @returns The figure.
  * @throws {TypeError} If the grid is malformed, the point arrays differ in length, or an
  *   option has the wrong type.
@@ -65,10 +70,18 @@ export interface BoundaryOptions {
  * ```
  */
 export function boundaryFigure(grid: Grid, options?: BoundaryOptions): Figure {
-  const { points, title, x1Label = "x1", x2Label = "x2", width, height } = checkOptions(
-    options,
-    argument("boundaryFigure", "options"),
-  );
+  const {
+    points,
+    title,
+    x1Label = "x1",
+    x2Label = "x2",
+    width,
+    height,
+    discretize = false,
+  } = checkOptions(options, argument("boundaryFigure", "options"));
+  if (typeof discretize !== "boolean") {
+    throw typeError(option("discretize"), "true or false", discretize);
+  }
   const marks: Plot.Markish[] = [];
   if (points !== undefined) {
     checkObject(points, option("points"), "{ x1, x2, label }");
@@ -105,7 +118,10 @@ export function boundaryFigure(grid: Grid, options?: BoundaryOptions): Figure {
       );
     }
   }
-  return heatmapFigure(grid, {
+  const shown = discretize
+    ? { ...grid, values: Float32Array.from(grid.values, (p) => (p > 0.5 ? 1 : 0)) }
+    : grid;
+  return heatmapFigure(shown, {
     title,
     label: "P(class 1)",
     x1Label,

@@ -3,7 +3,8 @@
  * (SVG that Jupyter displays inline and that saves as SVG, PNG or HTML), panels and
  * `row(...)` / `column(...)` layouts, atomic saving into the figures folder, and one
  * builder per figure: function / derivative pairs, overlays, heatmaps, decision
- * boundaries, training histories, the hidden layers' view, and comparisons.
+ * boundaries, training histories, the hidden layers' view, comparisons, and the
+ * playground's predictions for any task, network diagrams and presets.
  *
  * @example ELU and its derivative, saved as SVG and PNG
  * ```ts
@@ -79,6 +80,25 @@ export {
   transformationFigure,
 } from "./network_figures.ts";
 export { historyFigure, type HistoryOptions } from "./history_figure.ts";
+export {
+  gridImage,
+  hex,
+  mix,
+  PLAYGROUND_CLASS_COLORS,
+  SIGNED_COLORS,
+  signedRgb,
+} from "./playground_colors.ts";
+export {
+  predictionFigure,
+  type PredictionOptions,
+  type PredictionPoints,
+} from "./prediction_figure.ts";
+export {
+  MAX_DIAGRAM_UNITS,
+  networkDiagramFigure,
+  type NetworkDiagramOptions,
+} from "./network_diagram_figure.ts";
+export { presetsFigure, type PresetsFigureOptions } from "./presets_figure.ts";
 export { comparisonFigure, type ComparisonFigureOptions } from "./comparison_figure.ts";
 export {
   logAxis,
@@ -94,6 +114,7 @@ export { JUPYTER_DISPLAY } from "../notebook/display.ts";
 export type { Grid } from "../grid.ts";
 export type { Dataset, DatasetName } from "../training/datasets.ts";
 export type { LayerWeights, Network, NetworkSpec } from "../training/network.ts";
+export type { PlaygroundRun } from "../training/playground.ts";
 export type { SubnetworkFit } from "../training/subnetwork.ts";
 export type { History } from "../training/train.ts";
 export type { ActivationResult } from "../training/activation_comparison.ts";

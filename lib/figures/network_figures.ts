@@ -63,6 +63,8 @@ export interface DecisionBoundaryOptions {
    * points); default 200, the original's 40,000-point grid.
    */
   readonly resolution?: number;
+  /** Show only the predicted class, as `boundaryFigure`'s `discretize`; default false. */
+  readonly discretize?: boolean;
 }
 
 /**
@@ -70,7 +72,7 @@ export interface DecisionBoundaryOptions {
  *
  * @param network A trained network with two inputs.
  * @param data The data set it was trained on (its `extent` is the window).
- * @param options Title and grid resolution.
+ * @param options Title, grid resolution, `discretize`.
  * @returns The figure.
  * @throws {TypeError} If `network` is not a network taking two inputs, `data` not a data
  *   set, or an option has the wrong type.
@@ -96,13 +98,13 @@ export function decisionBoundaryFigure(
   const label = (name: string) => argument("decisionBoundaryFigure", name);
   checkNetwork(network, label("network"));
   checkObject(data, label("data"), "a data set { x, y, extent }");
-  const { title = "Decision Boundary", resolution = 200 } = checkOptions(
+  const { title = "Decision Boundary", resolution = 200, discretize = false } = checkOptions(
     options,
     label("options"),
   );
   checkInteger(resolution, option("resolution"), 1, MAX_RESOLUTION);
   const grid = predictGrid(network, gridAxes(data.extent, resolution));
-  return boundaryFigure(grid, { title, points: labelledPoints(data) });
+  return boundaryFigure(grid, { title, points: labelledPoints(data), discretize });
 }
 
 /**

@@ -7,8 +7,13 @@
  *
  * @module
  */
-import { checkNetwork, checkPoints, forwardPass, type Network } from "./network.ts";
-import { getActivation } from "../activations/activations.ts";
+import {
+  checkNetwork,
+  checkPoints,
+  forwardPass,
+  hiddenActivationOf,
+  type Network,
+} from "./network.ts";
 import { argument } from "../guards.ts";
 
 /** One hidden layer's dead units: what {@linkcode deadUnits} returns per layer. */
@@ -72,7 +77,7 @@ export function deadUnits(network: Network, x: ArrayLike<number>): DeadUnitsRow[
       }
     });
   }
-  const label = getActivation(network.spec.activation).label;
+  const label = hiddenActivationOf(network).activation.label;
   return widths.map((units, k) => {
     const which = [...alive[k].keys()].filter((j) => alive[k][j] === 0);
     const dead = which.length;

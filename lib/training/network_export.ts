@@ -11,6 +11,7 @@ import {
   checkNetwork,
   createNetwork,
   denseSizes,
+  hiddenActivationOf,
   type Network,
   OUTPUT_KINDS,
   type OutputKind,
@@ -18,7 +19,6 @@ import {
   paramOffset,
 } from "./network.ts";
 import { INITIALIZERS } from "./initializers.ts";
-import { getActivation } from "../activations/activations.ts";
 import type { FeatureName } from "./features.ts";
 import { checkFigureName, figuresDir, writeAtomic } from "../figures/saving.ts";
 import {
@@ -314,7 +314,7 @@ export function networkFromJson(file: NetworkFile): LoadedNetwork {
         }
       }
     });
-    const learnable = getActivation(spec.activation).training?.learnable ?? [];
+    const learnable = hiddenActivationOf(network).learnable;
     if (learnable.length > 0) {
       checkArrayLike(file.activationParams, field("activationParams"), "an array per hidden layer");
       if (file.activationParams.length !== sizes.length - 2) {

@@ -1,0 +1,99 @@
+import assert from "node:assert/strict";
+import { tf } from "../tf.ts";
+import { createNetwork } from "../training/network.ts";
+import { playgroundData, splitData } from "../training/playground_data.ts";
+import { playgroundSettings, trainPlayground } from "../training/playground.ts";
+import { predictionFigure } from "./prediction_figure.ts";
+import { presetsFigure } from "./presets_figure.ts";
+import { boundaryFigure } from "./boundary_figure.ts";
+import { clippedTexts, decodePixels, parseSvg } from "../../tests/_helpers/figure_checks.ts";
+
+// the colours of the raster's pixels, decoded from the <image> in the figure's SVG
+async function rasterColors(svg: string): Promise<Set<string>> {
+  const doc = parseSvg(svg);
+  const href = doc.querySelector("image")!.getAttribute("href")!;
+  const bytes = Uint8Array.from(atob(href.split(",")[1]), (c) => c.charCodeAt(0));
+  const { data } = await decodePixels(bytes);
+  const colors = new Set<string>();
+  for (let k = 0; k < data.length; k += 4) colors.add(`${data[k]},${data[k + 1]},${data[k + 2]}`);
+  return colors;
+}
+
+Deno.test("predictionFigure() draws every task with its points", async (t) => {
+  const base = tf.memory().numTensors;
+  await t.step("three classes: one colour family per class, points filled and hollow", async () => {
+    const run = await trainPlayground(playgroundSettings("blobs", { seed: 1 }));
+    const fig = predictionFigure(run.network, run.train, { test: run.test, title: "Blobs" });
+    const doc = parseSvg(fig.svg());
+    assert.equal(fig.titles[0], "Blobs");
+    const titles = Array.from(doc.querySelectorAll("circle title"), (e) => e.textContent ?? "");
+    assert.equal(titles.filter((s) => s.includes("training point")).length, run.train.y.length);
+    assert.equal(titles.filter((s) => s.includes("test point")).length, run.test.y.length);
+    assert.match(fig.svg(), /class 0.*class 1.*class 2/s);
+    assert.match(fig.description, /most probable of 3 classes/);
+    // discretized: exactly one flat colour per class region
+    const flat = predictionFigure(run.network, run.train, { discretize: true });
+    assert.equal((await rasterColors(flat.svg())).size, 3);
+    assert.ok((await rasterColors(fig.svg())).size > 3);
+    assert.deepEqual(clippedTexts(fig), []);
+  });
+  await t.step("two classes and regression", async () => {
+    const net = createNetwork({ hidden: [3], activation: "tanh" }, { seed: 1 });
+    const data = playgroundData("circle", { size: 40 });
+    const flat = predictionFigure(net, data, { discretize: true });
+    assert.ok((await rasterColors(flat.svg())).size <= 2);
+    net.dispose();
+    const reg = createNetwork({ hidden: [3], activation: "tanh" }, { output: "linear", seed: 1 });
+    const plane = playgroundData("plane", { size: 40 });
+    const { train, test } = splitData(plane, { seed: 1 });
+    const fig = predictionFigure(reg, train, { test });
+    assert.match(fig.description, /predicted value from -\d\.\d+ \(orange\) to \d\.\d+ \(blue\)/);
+    assert.match(fig.svg(), /y = -?\d/);
+    assert.equal(
+      (await rasterColors(predictionFigure(reg, train, { discretize: true }).svg())).size <= 2,
+      true,
+    );
+    reg.dispose();
+  });
+  await t.step("bad options and labels are refused", () => {
+    const net = createNetwork({ hidden: [3], activation: "tanh" }, {
+      output: "softmax",
+      outputs: 3,
+    });
+    const blobs = playgroundData("blobs", { size: 30 });
+    assert.throws(
+      () => predictionFigure(net, { ...blobs, y: blobs.y.map(() => 3) }),
+      /expected a class number from 0 to 2/,
+    );
+    assert.throws(() => predictionFigure(net, blobs, { resolution: 1 }), /below the minimum 2/);
+    assert.throws(
+      () => predictionFigure(net, blobs, { discretize: "yes" as never }),
+      /true or false/,
+    );
+    net.dispose();
+  });
+  assert.equal(tf.memory().numTensors, base);
+});
+
+Deno.test("presetsFigure() draws each run small, its score in the title", async () => {
+  const runs = await Promise.all(
+    (["gauss", "plane"] as const).map((d) => trainPlayground(playgroundSettings(d, { seed: 1 }))),
+  );
+  const fig = presetsFigure(runs, { points: 20 });
+  assert.match(fig.titles[0], /^gauss: 100\.0%$/);
+  assert.match(fig.titles[1], /^plane: R² 0\.99\d$/);
+  assert.equal(parseSvg(fig.svg()).querySelectorAll("circle").length, 40);
+  assert.deepEqual(clippedTexts(fig), []);
+  assert.throws(() => presetsFigure([]), /at least one run/);
+});
+
+Deno.test("boundaryFigure() with discretize shows only the predicted class", async () => {
+  const x1 = Float32Array.from([0, 1, 2]), x2 = Float32Array.from([0, 1]);
+  const values = Float32Array.from([0.1, 0.49, 0.51, 0.7, 0.2, 0.99]);
+  const colors = await rasterColors(boundaryFigure({ x1, x2, values }, { discretize: true }).svg());
+  assert.equal(colors.size, 2);
+  assert.throws(
+    () => boundaryFigure({ x1, x2, values }, { discretize: 1 as never }),
+    /true or false/,
+  );
+});
