@@ -173,6 +173,9 @@ export function fusedKernel(
   };
 }
 
+// Runs the activation and tfjs's autodiff of it once, on the symbolic backend, with a
+// single scalar point as input: the graph then holds the program for one point, which
+// the loops run for every point. A fresh graph per trace, so programs share no nodes.
 function trace(spec: ActivationSpec, order: 1 | 2): FusedProgram {
   const backend = symbolicBackend();
   const graph = new ScalarGraph();
@@ -183,6 +186,8 @@ function trace(spec: ActivationSpec, order: 1 | 2): FusedProgram {
   try {
     tf.tidy(() => {
       const elems = (t: tf.Tensor) => backend.elems(t);
+      // a tfjs tensor over nodes we made (inputs, uniforms), registered with the engine
+      // so that tidy and autodiff track it like any other
       const tensor = (shape: number[], nodes: NodeId[]) =>
         tf.engine().makeTensorFromTensorInfo(backend.make(shape, "float32", nodes));
       // the parameters: scalar tensors whose values the loop reads as uniforms
@@ -191,6 +196,8 @@ function trace(spec: ActivationSpec, order: 1 | 2): FusedProgram {
       );
       const f = (u: tf.Tensor) => spec.fn(u, params);
       if (spec.inputs === 1) {
+        // ±∞ enters the formulas as ±MAX_FLOAT32 (see the module doc): every formula is
+        // written for finite x, and f(±∞) is put back from f and f' at ±MAX below
         const raw = graph.input(0);
         const finite = graph.apply(
           "min",
@@ -198,12 +205,15 @@ function trace(spec: ActivationSpec, order: 1 | 2): FusedProgram {
           graph.constant(MAX_FLOAT32),
         );
         const x = tensor([], [finite]);
+        // dy = 1: the gradient of a scalar function is its derivative at the point
         const { value, grad } = tf.valueAndGrad(f)(x, tf.onesLike(x));
         const [y] = elems(value), [dy] = elems(grad);
         outputs = [atInfinity(graph, raw, y, dy), dy];
         if (order === 2) {
           // + 0·u: a gradient that does not depend on x (the identity's) still has one
           const slope = (u: tf.Tensor) => tf.add(tf.grad(f)(u, tf.onesLike(u)), tf.mul(u, 0));
+          // f'' is traced on x clamped to ±2^50 (SECOND_DERIVATIVE_LIMIT): a second
+          // backward pass through 1/(1 + |x|) style formulas would give ∞/∞ beyond
           const limit = graph.constant(SECOND_DERIVATIVE_LIMIT);
           const near = graph.apply(
             "min",
@@ -214,6 +224,9 @@ function trace(spec: ActivationSpec, order: 1 | 2): FusedProgram {
           outputs.push(...elems(tf.grad(slope)(u, tf.onesLike(u))));
         }
       } else {
+        // two inputs: the point (x1, x2) as a tensor of shape [2]; the Jacobian row by
+        // row, one backward pass per output with a one-hot dy selecting it (tfjs's
+        // vector-Jacobian product), the one-hot constants folded away
         const x = tensor([2], [graph.input(0), graph.input(1)]);
         const k = spec.outputs;
         outputs = [...elems(f(x))];
@@ -227,6 +240,8 @@ function trace(spec: ActivationSpec, order: 1 | 2): FusedProgram {
     switchBackend(previous);
     backend.graph = new ScalarGraph(); // drop the traced nodes
   }
+  // two compilations of one program: the JavaScript loop (float64, readable, the
+  // reference in tests) and the WebAssembly module (float32 SIMD, what runs)
   const names = spec.params.map((q) => q.name);
   const js = graph.compile(spec.inputs, outputs, names);
   const wasm = compileWasmProgram(graph.program(outputs), spec.inputs, outputs, names.length);
@@ -247,10 +262,14 @@ function trace(spec: ActivationSpec, order: 1 | 2): FusedProgram {
   };
 }
 
-// one memory for every program's chunks (a process runs one loop at a time)
+// One memory for every program's chunks: runChunked copies each chunk in and out, so
+// nothing stays in it between calls, and JavaScript runs one loop at a time. Its size
+// is set by the largest call's arrays, not by the number of activations compiled.
 let memory: WebAssembly.Memory | undefined;
 
 // f at x = ±∞ from y = f(±MAX) and dy = f'(±MAX): ±∞·sign(dy) where dy is not 0, else y.
+// Computed in the loop from the raw input rather than patched afterwards, so pages that
+// run the module get the same limits; x·sign(dy) is ±∞ exactly when x is.
 function atInfinity(graph: ScalarGraph, x: NodeId, y: NodeId, dy: NodeId): NodeId {
   const infinite = graph.apply("eq", graph.apply("abs", x), graph.constant(Infinity));
   const flat = graph.apply("eq", dy, graph.constant(0));

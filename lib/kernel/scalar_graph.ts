@@ -17,7 +17,13 @@ export type NodeId = number;
 
 // Every scalar operation as a JavaScript expression over its operands (identifiers
 // or literals). Comparisons give 1 or 0; select(c, a, b) is c ≠ 0 ? a : b. Helpers
-// (exp, expm1, …) come from FAST_MATH.
+// (exp, expm1, …) come from FAST_MATH. Each expression follows its tfjs kernel where
+// the choice matters: relu6 clips at both ends, step gives its alpha at and below 0,
+// round is half-to-even; max and min keep the first operand on a tie (equal values but
+// for the sign of a zero; which side a gradient takes is decided by tfjs's own >= and <=
+// masks, recorded as nodes of their own).
+// NaN is not handled operation by operation (relu(NaN) is 0 here): the compiled loops
+// pass a NaN input straight to every output instead (see compile()).
 const OPS: Readonly<Record<string, (...a: string[]) => string>> = {
   add: (a, b) => `${a} + ${b}`,
   sub: (a, b) => `${a} - ${b}`,
@@ -61,7 +67,10 @@ export const SCALAR_OPS: readonly string[] = Object.keys(OPS);
 
 const HELPERS = Object.keys(FAST_MATH);
 
-// A function (helpers) => (...operands) => value for each operation, for folding.
+// A function (helpers) => (...operands) => value for each operation, for folding: the
+// very expression the JavaScript loop runs, so a folded constant is what the loop would
+// have computed (in float64; the WebAssembly loop rounds it to float32 once, where tfjs
+// would round after every step of a constant chain: never less accurate).
 const EVALUATORS = new Map<string, (...a: number[]) => number>();
 function evaluator(op: string, arity: number): (...a: number[]) => number {
   let f = EVALUATORS.get(op);
@@ -77,6 +86,8 @@ function evaluator(op: string, arity: number): (...a: number[]) => number {
   return f;
 }
 
+// Nodes are only ever appended, operands before their users, so a node's id is also a
+// valid evaluation order (program() relies on it).
 interface Node {
   readonly op: string; // "input", "uniform", "const" or a key of OPS
   readonly args: readonly NodeId[];
@@ -210,6 +221,10 @@ export class ScalarGraph {
         `Unknown scalar operation "${op}": expected one of ${SCALAR_OPS.join(", ")}`,
       );
     }
+    // Constant folding: tfjs builds many values from numbers alone (the 0.5 and 1 of a
+    // gradient, a mask of a constant, the Jacobian's one-hot seeds), and every one of
+    // them would otherwise be recomputed at every point. Uniforms are not constants:
+    // what depends on them is hoisted out of the loop instead (invariantNodes()).
     const values = args.map((a) => this.constantValue(a));
     if (values.every((v) => v !== undefined)) {
       return this.constant(evaluator(op, args.length)(...(values as number[])));
@@ -237,7 +252,10 @@ export class ScalarGraph {
     return undefined;
   }
 
-  // Identities exact in IEEE arithmetic for every operand (x·0 is not: ∞·0 = NaN).
+  // Identities that hold in IEEE arithmetic for every operand up to the sign of a zero
+  // (x + 0 keeps −0 where IEEE gives +0; 0 − x gives −0 for x = 0): they remove the
+  // multiplications by 1 and additions of 0 that tfjs's gradients are full of (dy = 1
+  // is the seed). x·0 is not one of them: ∞·0 = NaN.
   #simplify(op: string, [a, b, c]: NodeId[], [va, vb]: (number | undefined)[]) {
     switch (op) {
       case "add":
@@ -276,6 +294,10 @@ export class ScalarGraph {
     return undefined;
   }
 
+  // Common-subexpression sharing: the same operation on the same operands is one node.
+  // Backward passes recompute forward values (numerics.ts's custom gradients call
+  // exp(x) and sigmoid(x) again on the saved input; tfjs's own gradients rebuild masks
+  // such as x > 0): shared, each is computed once per point.
   #add(node: Node): NodeId {
     const key = `${node.op}(${node.args.join(",")})${
       node.value === undefined ? "" : literal(node.value)
@@ -295,6 +317,8 @@ export class ScalarGraph {
    * @returns one entry per needed node, constants included
    */
   program(outputs: readonly NodeId[]): ProgramNode[] {
+    // only what the outputs need (the trace also records forward values no output
+    // reads, and folded nodes that became constants), in id order: operands first
     const live = new Set<NodeId>();
     const visit = (id: NodeId) => {
       if (live.has(id)) return;
@@ -337,12 +361,15 @@ export class ScalarGraph {
       const note = node.op === "uniform"
         ? ` // ${uniformNames[node.value as number] ?? `u${node.value}`}`
         : "";
+      // uniforms and what depends only on them: once per call, before the loop
       if (invariant.has(node.id)) before.push(`  const t${node.id} = ${expr};${note}`);
       else body.push(`    const t${node.id} = ${expr};`);
     }
     const ins = Array.from({ length: inputs }, (_, k) => `X${k} = xs[${k}]`);
     const outs = outputs.map((_, j) => `O${j} = os[${j}]`);
-    // a NaN input is passed through to every output
+    // A NaN input is passed through to every output: the library promises NaN in, NaN
+    // out, while masks would turn NaN into a number (relu'(NaN) is step(NaN) = 0 here,
+    // a where() picks a branch). One test per point is cheaper than NaN-aware operations.
     const inputNames = program.filter((n) => n.op === "input").map((n) => `t${n.id}`);
     const nan = inputNames.map((t) => `${t} !== ${t}`).join(" || ") || "false";
     const store = (id: NodeId, j: number) =>

@@ -7,6 +7,16 @@
  * the registry uses (reshape, transpose, pack/unpack, sum) are implemented; any other
  * kernel fails the trace with an {@linkcode UnsupportedOperationError} naming it.
  *
+ * Why a tfjs backend and not a tracer of our own: tfjs's autodiff decides which kernels a
+ * gradient runs (custom gradients, `tf.where`'s masks, the kink conventions of Relu6 or
+ * Maximum). Running that very autodiff on a backend that records instead of computing
+ * gives the compiler exactly the program tfjs would run, so the fused loop and
+ * `tfjsActivation()` differentiate the same way by construction.
+ *
+ * Tensors here are tiny: the trace runs on a scalar (or the pair x1, x2), so a "tensor"
+ * is one node per element, and broadcasting, transposes and sums are bookkeeping over
+ * node lists done once at trace time; none of it survives into the loop.
+ *
  * @module
  */
 import { type NodeId, ScalarGraph } from "./scalar_graph.ts";
@@ -16,6 +26,9 @@ import { tf } from "../tf.ts";
 /** The name the symbolic backend is registered under. */
 export const SYMBOLIC_BACKEND = "symbolic";
 
+// What the backend stores per tensor: its nodes, row-major, and the reference count
+// tfjs maintains through incRef / disposeData (tf.tidy and customGrad's saved tensors
+// share data, so a data id may outlive the tensor that made it).
 interface Entry {
   shape: number[];
   dtype: tf.DataType;
@@ -28,15 +41,31 @@ type Attrs = Record<string, unknown>;
 
 /** The backend: tensor data are arrays of graph nodes (row-major, like tfjs). */
 class SymbolicBackend extends tf.KernelBackend {
+  // the graph being filled; fused_kernel.ts sets a fresh one per trace and drops it after
   graph = new ScalarGraph();
+  // tfjs identifies tensor data by object identity (its "dataId"): any fresh {} will do
   readonly #data = new Map<object, Entry>();
 
+  /**
+   * A tensor of the given nodes (what kernels return, and how the tracer makes inputs).
+   *
+   * @param shape its shape
+   * @param dtype its dtype (bool for comparisons: tfjs checks it, the nodes are 0/1)
+   * @param elems one node per element, row-major
+   * @returns tfjs's description of it
+   */
   make(shape: number[], dtype: tf.DataType, elems: NodeId[]): Info {
     const dataId = {};
     this.#data.set(dataId, { shape, dtype, elems, refs: 1 });
     return { dataId, shape, dtype };
   }
 
+  /**
+   * The nodes of a tensor.
+   *
+   * @param info a tensor of this backend
+   * @returns one node per element, row-major
+   */
   elems(info: Info): NodeId[] {
     const entry = this.#data.get(info.dataId);
     if (entry === undefined) throw new Error("Symbolic backend: tensor data not found");
@@ -56,6 +85,8 @@ class SymbolicBackend extends tf.KernelBackend {
     this.#data.set(dataId, { shape, dtype, elems: this.#constants(values), refs: 1 });
   }
 
+  // A value read back (dataSync, arraySync) is there while it is a constant; once it
+  // depends on x or a parameter there is no number to give.
   override readSync(dataId: object): Float32Array {
     const entry = this.#data.get(dataId);
     const values = entry?.elems.map((e) => this.graph.constantValue(e));
@@ -94,10 +125,13 @@ class SymbolicBackend extends tf.KernelBackend {
     return this.#data.size;
   }
 
+  // nothing is allocated per element, so there is no byte count to report
   override memory(): { unreliable: boolean } {
     return { unreliable: true };
   }
 
+  // tfjs derives its epsilon from the backend's precision: answer as the wasm and cpu
+  // backends do, so the recorded program is the one they run
   override floatPrecision(): 32 {
     return 32;
   }
@@ -113,11 +147,14 @@ class SymbolicBackend extends tf.KernelBackend {
   }
 }
 
+// one backend for the process: tfjs keys backends by name, and the kernels registered
+// for "symbolic" close over nothing but the backend they are handed
 let instance: SymbolicBackend | undefined;
 
 /**
  * The symbolic backend, registered with tfjs on first use (never chosen by tfjs on its
- * own: its priority is below every real backend).
+ * own: its priority, -1, is below every real backend's, so `tf.ready()` and tfjs's
+ * automatic choice never land on it).
  *
  * @returns the backend instance
  */
@@ -132,6 +169,11 @@ export function symbolicBackend(): SymbolicBackend {
 }
 
 // ---- kernels ----
+//
+// Every kernel below builds nodes instead of numbers, element by element. Element-wise
+// kernels map to one scalar operation each (UNARY, BINARY, COMPARE); shape kernels only
+// rearrange node lists. Nothing is computed here: ScalarGraph.apply folds constants (the
+// 2 in tf.mul(x, 2), a mask tfjs built from constants) and shares repeated nodes.
 
 function backendOf(args: { backend: unknown }): SymbolicBackend {
   return args.backend as SymbolicBackend;
@@ -147,7 +189,9 @@ function strides(shape: readonly number[]): number[] {
   return s;
 }
 
-// Element index in `shape` (aligned right, size-1 axes broadcast) for a multi-index of `out`.
+// Element index in `shape` (aligned right, size-1 axes broadcast) for a multi-index of
+// `out`: numpy broadcasting, as tfjs applies it, so a scalar parameter (a uniform) meets
+// every element of x.
 function broadcastIndex(index: number[], shape: readonly number[], out: readonly number[]) {
   const st = strides(shape);
   let flat = 0;
@@ -163,7 +207,8 @@ function multiIndex(flat: number, shape: readonly number[]): number[] {
   return shape.map((_, d) => Math.floor(flat / st[d]) % shape[d]);
 }
 
-// An element-wise kernel of any arity with broadcasting; `extra` adds constant operands.
+// An element-wise kernel of any arity with broadcasting; `extra` adds constant operands
+// from the kernel's attributes (Step's alpha), which the scalar operation takes last.
 function elementwise(op: string, outDtype?: tf.DataType, extra?: (attrs: Attrs) => number[]) {
   return (args: { inputs: Record<string, Info>; attrs?: Attrs; backend: unknown }) => {
     const b = backendOf(args);
@@ -184,6 +229,7 @@ function elementwise(op: string, outDtype?: tf.DataType, extra?: (attrs: Attrs) 
 }
 
 // A kernel that rearranges elements: `pick` maps each output's flat index to an input's.
+// No node is made: a reshape or a transpose costs nothing in the loop.
 function rearrange(
   args: { inputs: Record<string, Info>; backend: unknown },
   x: Info,
@@ -197,6 +243,12 @@ function rearrange(
 
 type KernelArgs = { inputs: Record<string, Info>; attrs?: Attrs; backend: unknown };
 
+// The kernel table: tfjs kernel name → scalar operation of scalar_graph.ts. The names are
+// tfjs's (`tf.engine().runKernel` is called with them); the list is what the registry's
+// formulas and their gradients use, not every element-wise kernel tfjs has. A kernel
+// missing here fails the trace by name (see registerKernels), and the activation falls
+// back to tfjs kernel by kernel: adding one is a line here, its JavaScript form in
+// scalar_graph.ts's OPS and its SIMD form in wasm_ops.ts's LOWER.
 const UNARY: Record<string, string> = {
   Abs: "abs",
   Neg: "neg",
@@ -225,6 +277,8 @@ const BINARY: Record<string, string> = {
   Minimum: "min",
 };
 
+// comparisons give bool tensors in tfjs; their nodes hold 1 or 0, which is what tfjs's
+// Cast to float32 (a mask in a gradient) then reads
 const COMPARE: Record<string, string> = {
   GreaterEqual: "ge",
   Greater: "gt",
@@ -240,10 +294,14 @@ function kernels(): Record<string, (args: KernelArgs) => Info | Info[]> {
   for (const [name, op] of Object.entries(COMPARE)) table[name] = elementwise(op, "bool");
   table.LogicalNot = elementwise("not", "bool");
   table.Step = elementwise("step", undefined, (a) => [Number(a.alpha ?? 0)]);
+  // tf.where: the inputs rebuilt in select's operand order (condition, then, else),
+  // whatever order tfjs built its inputs object in
   table.Select = (args) => {
     const { condition, t, e } = args.inputs;
     return elementwise("select", t.dtype)({ ...args, inputs: { condition, t, e } });
   };
+  // int32 truncates, bool tests for non-zero; to float32 the nodes stay as they are
+  // (bool nodes already hold 1 or 0)
   table.Cast = (args) => {
     const x = args.inputs.x;
     const dtype = args.attrs?.dtype as tf.DataType;
@@ -252,6 +310,7 @@ function kernels(): Record<string, (args: KernelArgs) => Info | Info[]> {
     return rearrange(args, { ...x, dtype }, [...x.shape], (i) => i);
   };
   table.Identity = (args) => rearrange(args, args.inputs.x, [...args.inputs.x.shape], (i) => i);
+  // tf.addN: a sum of several tensors, node by node
   table.AddN = (args) => {
     const b = backendOf(args);
     const ts = Object.values(args.inputs);
@@ -261,6 +320,7 @@ function kernels(): Record<string, (args: KernelArgs) => Info | Info[]> {
     );
     return b.make([...ts[0].shape], ts[0].dtype, elems);
   };
+  // one constant node shared by every element
   const fill = (args: KernelArgs, value: number, shape: number[], dtype: tf.DataType) => {
     const b = backendOf(args);
     const c = b.graph.constant(value);
@@ -303,6 +363,8 @@ function kernels(): Record<string, (args: KernelArgs) => Info | Info[]> {
       return index.reduce((flat, o, k) => flat + o * inStrides[perm[k]], 0);
     });
   };
+  // unstack / stack: how two-input activations split [..., 2] into x1 and x2 and put
+  // their outputs back (numerics.ts's unstackLast, stackLast)
   table.Unpack = (args) => {
     const x = args.inputs.value;
     let axis = Number(args.attrs?.axis ?? 0);
@@ -332,6 +394,8 @@ function kernels(): Record<string, (args: KernelArgs) => Info | Info[]> {
     });
     return b.make(shape, ts[0].dtype, elems);
   };
+  // a sum over axes, as additions of nodes: softmax's normaliser, and the gradient of a
+  // broadcast operand (tfjs sums dy over the broadcast axes)
   table.Sum = (args) => {
     const b = backendOf(args);
     const x = args.inputs.x;

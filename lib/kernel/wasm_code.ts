@@ -3,10 +3,20 @@
  * the SIMD opcodes, and expressions over `f32x4` lanes that append their instructions to
  * a function body, with loop-invariant constants hoisted into locals.
  *
+ * Why bytes by hand: no assembler is reachable here (no network, no wabt), the subset
+ * needed is small (one function, a loop, locals, f32x4 arithmetic, loads and stores),
+ * and an expression tree of closures (`Expr`) maps the scalar program onto it directly:
+ * an operation appends its operands' instructions, then its own. WebAssembly is a stack
+ * machine, so that order is the evaluation order.
+ *
  * @module
  */
 
-/** Unsigned LEB128 encoding of a non-negative integer. */
+/**
+ * Unsigned LEB128 encoding of a non-negative integer: seven bits per byte, low first,
+ * the high bit set on every byte but the last (how WebAssembly writes counts, sizes,
+ * indices and opcodes after a prefix).
+ */
 export function uleb(n: number): number[] {
   const out: number[] = [];
   do {
@@ -18,7 +28,10 @@ export function uleb(n: number): number[] {
   return out;
 }
 
-/** Signed LEB128 encoding of an integer. */
+/**
+ * Signed LEB128 encoding of an integer (i32.const's immediate): as {@linkcode uleb},
+ * ending once the remaining bits are the sign extension of the last byte's bit 6.
+ */
 export function sleb(n: number): number[] {
   const out: number[] = [];
   for (;;) {
@@ -94,12 +107,18 @@ export class Code {
   readonly bytes: number[] = [];
   #next: number;
   count = 0; // v128 locals allocated
-  // loop-invariant v128 constants, each set once before the loop: 16 bytes → local
+  // loop-invariant v128 constants, each set once before the loop: 16 bytes → local.
+  // A v128.const in the loop would be decoded and materialised at every iteration; a
+  // local read is a register. Keyed by the bytes, so 1.0 used by twenty operations (or
+  // by all four unrolled copies) is one local.
   readonly constants = new Map<string, number>();
 
+  // locals are numbered after the function's parameters (the count, the pointers and
+  // the uniforms): the first free index is given
   constructor(firstLocal: number) {
     this.#next = firstLocal;
   }
+  // reads the local holding these 16 bytes, allocating it on first use
   constant(bytes: Uint8Array): this {
     const key = bytes.join(",");
     let local = this.constants.get(key);
@@ -109,7 +128,8 @@ export class Code {
     }
     return this.get(local);
   }
-  // v128.const + local.set for every constant used
+  // v128.const + local.set for every constant used: emitted at the very start of the
+  // function, once all constants are known (after the whole body has been built)
   prelude(): number[] {
     const out: number[] = [];
     for (const [key, local] of this.constants) {
@@ -117,22 +137,27 @@ export class Code {
     }
     return out;
   }
+  // a fresh v128 local: each value gets its own, never reused
   local(): number {
     this.count++;
     return this.#next++;
   }
+  // a SIMD instruction: the 0xfd prefix, the opcode as LEB128, then its immediates
   simd(op: number, ...imm: number[]): this {
     this.bytes.push(0xfd, ...uleb(op), ...imm);
     return this;
   }
+  // local.get
   get(local: number): this {
     this.bytes.push(0x20, ...uleb(local));
     return this;
   }
+  // local.set
   set(local: number): this {
     this.bytes.push(0x21, ...uleb(local));
     return this;
   }
+  // any other instruction, as bytes
   raw(...bytes: number[]): this {
     this.bytes.push(...bytes);
     return this;
@@ -173,14 +198,21 @@ export const mul = (a: Expr, b: Expr) => op(SIMD.mul, a, b);
 export const div = (a: Expr, b: Expr) => op(SIMD.div, a, b);
 /** Lanes of a where mask is all ones, of b where it is zero. */
 export const bitselect = (a: Expr, b: Expr, mask: Expr) => op(SIMD.bitselect, a, b, mask);
-/** A comparison's mask as a number: all-ones lane → 1, else 0. */
+/**
+ * A comparison's mask as a number: all-ones lane → 1, else 0 (the mask AND the bits of
+ * 1.0, no conversion instruction needed).
+ */
 export const asNumber = (mask: Expr) => op(SIMD.and, mask, f32s(1));
 /** The float32 lanes 0. */
 export const ZERO: Expr = f32s(0);
 /** The float32 lanes 1. */
 export const ONE: Expr = f32s(1);
 
-/** Evaluates e once into a fresh local; `use` builds the result from reads of it. */
+/**
+ * Evaluates e once into a fresh local; `use` builds the result from reads of it. An
+ * `Expr` appends its instructions every time it is used, so a value read twice (x in
+ * x·x, a mask in two selects) must be bound first or it is computed twice.
+ */
 export function bind(e: Expr, use: (v: Expr) => Expr): Expr {
   return (c) => {
     const local = c.local();

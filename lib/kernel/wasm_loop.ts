@@ -56,6 +56,9 @@ export interface WasmProgram {
   readonly uniforms: number;
 }
 
+// Four copies of the program per iteration, each on its own four lanes: one copy is a
+// single dependency chain (each operation waits for the previous one's latency), four
+// independent ones let the CPU overlap them. runChunked pads to STEP = 16 points.
 const UNROLL = 4;
 const STEP = 4 * UNROLL; // points per loop step (runChunked pads to it)
 let memory: WebAssembly.Memory | undefined;
@@ -63,8 +66,10 @@ let memory: WebAssembly.Memory | undefined;
 /**
  * Runs a compiled module's `run` over any number of points: copies the inputs into the
  * memory in chunks of 2^16 points, calls it, copies the outputs out. Self-contained (it
- * uses nothing outside its body), so pages ship its source and drive the same module the
- * same way.
+ * uses nothing outside its body, its constants inlined), so pages ship its source and
+ * drive the same module the same way. Chunks keep the memory a few MB whatever the
+ * number of points (256 KB per array); a last chunk that is not a whole number of the
+ * loop's 16-point steps is padded with zeros, whose outputs are never copied out.
  *
  * @param run the module's exported `run`
  * @param memory the memory the module imports (grown as needed)
@@ -189,7 +194,8 @@ export function compileWasmProgram(
   uniforms: number,
 ): WasmProgram {
   // parameters: count (points, a multiple of STEP), one pointer per input, one per
-  // output, then the uniforms (f32); local: the byte offset of the current points
+  // output, then the uniforms (f32, passed by value: no memory layout to agree on
+  // with the pages); local: the byte offset of the current points
   const pointers = 1 + inputs + outputs.length;
   const params = pointers + uniforms;
   const offset = params;
@@ -207,6 +213,7 @@ export function compileWasmProgram(
     code.set(local);
     hoisted.set(node.id, (c) => c.get(local));
   }
+  // what was emitted so far runs once, before the loop; the loop body starts empty
   const before = code.bytes.splice(0);
   // UNROLL copies of the program per step, interleaved node by node: independent
   // dependency chains for the CPU to overlap (each copy takes 4 points)
@@ -251,8 +258,11 @@ export function compileWasmProgram(
         return;
       }
       const [a, b] = node.args;
+      // every node's value goes to a local of its own (the program is straight-line and
+      // a value may have several users); the engine's compiler keeps locals in registers
       const expr: Expr = node.op === "input"
         ? (c) => {
+          // v128.load with alignment 2^4 and copy u's offset of 16 bytes (4 lanes)
           address(1 + (node.value as number))(c);
           c.simd(SIMD.load, 4, ...uleb(16 * u));
         }
@@ -322,9 +332,12 @@ export function compileWasmProgram(
     0x0b,
     0x0b,
   ];
+  // local declarations: one i32 (the offset), then every v128 the code allocated
   const locals = [2, 1, I32, ...uleb(code.count), V128];
   const func = [...locals, ...body];
   const types = [...new Array(pointers).fill(I32), ...new Array(uniforms).fill(F32)];
+  // the module: magic and version, then sections type (one signature), import
+  // (env.memory, at least one page), function, export ("run") and code
   const bytes = [
     0x00,
     0x61,

@@ -3,6 +3,12 @@
  * log1p expanded inline (Cephes-style range reduction and polynomials, within 2 float32
  * ulps; tested in `wasm_loop_test.ts`).
  *
+ * WebAssembly SIMD has no exp, log or tanh, and calling out to JavaScript per lane would
+ * cost more than the whole loop; so the transcendental functions are polynomials here,
+ * in float32 like tfjs's own kernels. Selections use bitselect on comparison masks
+ * (all-ones or all-zeros lanes) rather than branches: the four lanes of a vector may
+ * take different sides.
+ *
  * @module
  */
 import {
@@ -158,7 +164,11 @@ const tanh = (a: Expr): Expr =>
           bitselect(op(SIMD.neg, t), t, op(SIMD.lt, v, ZERO)))),
   );
 
-/** Every scalar operation of scalar_graph.ts, on four float32 lanes. */
+/**
+ * Every scalar operation of scalar_graph.ts, on four float32 lanes. Ties and edge cases
+ * follow the JavaScript forms there (max and min keep the first operand on a tie, step
+ * gives alpha at 0), so both loops of one program take the same side.
+ */
 export const LOWER: Readonly<Record<string, (...a: Expr[]) => Expr>> = {
   add,
   sub,
@@ -187,6 +197,7 @@ export const LOWER: Readonly<Record<string, (...a: Expr[]) => Expr>> = {
   trunc: (a) => op(SIMD.trunc, a),
   bool: (a) => asNumber(op(SIMD.ne, a, ZERO)),
   not: (a) => asNumber(op(SIMD.eq, a, ZERO)),
+  // not f32x4.max, which propagates NaN and orders −0 below +0: the JavaScript form's tie
   max: (a, b) => bind(a, (u) => bind(b, (v) => bitselect(u, v, op(SIMD.ge, u, v)))),
   min: (a, b) => bind(a, (u) => bind(b, (v) => bitselect(u, v, op(SIMD.le, u, v)))),
   ge: (a, b) => asNumber(op(SIMD.ge, a, b)),
