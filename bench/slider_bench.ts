@@ -1,8 +1,9 @@
 /**
- * Building the seed's interactive figures: every slider value's curves by `activation()`
- * (100 Alpha values for Leaky ReLU and ELU), the kinks, the static pair at the default,
- * and the standalone page. Goal: under 0.5 s per figure on the 2-core machine (measured
- * about 0.14 s after warm-up), so a notebook cell with a slider stays quick.
+ * Building the seed's interactive figures: the program with its parameters as inputs
+ * (compiled once per activation, cached), the still at the defaults with its kinks, and
+ * the standalone page. Goal: under 0.5 s per figure on the 2-core machine, so a notebook
+ * cell with a slider stays quick. How quickly the page repaints is
+ * `bench/slider_repaint.ts`.
  *
  * Run: `deno bench -P bench/slider_bench.ts`.
  *

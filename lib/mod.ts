@@ -181,6 +181,7 @@ export {
 
 export { InteractiveFigure, type InteractiveSizes } from "./interactive/interactive_figure.ts";
 export {
+  explorerFigure,
   saveInteractive,
   sliderFigure,
   type SliderFigureOptions,

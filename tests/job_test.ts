@@ -163,11 +163,19 @@ Deno.test("deno task run executes every notebook and writes out/", async (t) => 
       }
     });
 
-    await t.step("an executed notebook stays small", async () => {
+    await t.step("an executed notebook weighs at most 1 MB, an interactive page 200 KB", async () => {
       for (const path of notebookPaths()) {
         const size = (await Deno.stat(`${out}/notebooks/${path.split("/").pop()}`)).size;
-        assert.ok(size < 3_000_000, `${path} executed is ${(size / 1e6).toFixed(2)} MB`);
+        assert.ok(size <= 1_000_000, `${path} executed is ${(size / 1e6).toFixed(2)} MB`);
       }
+      let pages = 0;
+      for await (const entry of Deno.readDir(`${out}/figures`)) {
+        if (!entry.name.endsWith(".html")) continue;
+        const size = (await Deno.stat(`${out}/figures/${entry.name}`)).size;
+        assert.ok(size <= 200_000, `${entry.name} is ${(size / 1e3).toFixed(0)} KB`);
+        pages++;
+      }
+      assert.ok(pages >= 3, `only ${pages} interactive pages`);
     });
 
     await t.step(

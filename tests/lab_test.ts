@@ -30,11 +30,17 @@ const EXPECTED_TITLES: Record<string, string[]> = {
   "activation_gallery.ipynb": [
     "GELU",
     "GELU (Derivative)",
-    "SiLU (Swish)",
-    "Softplus",
-    "Softmax (1st)",
+    "ELU (Second Derivative)",
+    "Sparse Plus (Second Derivative)",
     "ReLU and smooth relatives",
     "GELU (Derivatives)",
+  ],
+  "two_input_activations.ipynb": [
+    "Softmax (1st)",
+    "Softmax (Derivative of x2)",
+    "Maxout (Derivative of x1)",
+    "Sparsemax (1st)",
+    "GLU (Derivative of x1)",
   ],
   "depth.ipynb": [
     "Activation std (Glorot uniform)",

@@ -18,7 +18,7 @@ import { formatValue } from "../lib/figures/ticks.ts";
 import { kinkMarkers } from "../lib/figures/kink_markers.ts";
 import { htmlPage } from "../lib/figures/markup.ts";
 import { linearSamples } from "../lib/interactive/live_runtime.ts";
-import { saveInteractive, sliderFigure } from "../lib/interactive/slider_figure.ts";
+import { explorerFigure, saveInteractive, sliderFigure } from "../lib/interactive/slider_figure.ts";
 
 const PARAMETRIC = ACTIVATIONS.filter((a) => a.inputs === 1 && a.params.length > 0);
 
@@ -294,7 +294,7 @@ Deno.test({
         assert.equal(await fit.innerText(), "Original view");
         const state = await page.evaluate(() => {
           const chart = document.querySelector("svg[data-chart]")!;
-          const labels = [...chart.querySelectorAll('g[data-live="y-axis"] text')].map((t) =>
+          const labels = [...chart.querySelectorAll('g[data-live="axes"] text')].map((t) =>
             t.textContent
           );
           const plotAxis = chart.querySelector('g[aria-label="y-axis tick label"]') as SVGElement;
@@ -394,6 +394,72 @@ Deno.test({
       assert.equal(await page.locator("svg[data-chart]").count(), 2);
       assert.equal(await page.locator(".asf-controls").isVisible(), false);
       await context.close();
+    } finally {
+      await close();
+      Deno.removeSync(dir, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
+  name: "explorerFigure() page: the menu switches activation, program, sliders, titles and axes",
+  ignore: skipBrowserTests(),
+  sanitizeResources: false,
+  fn: async (t) => {
+    const dir = Deno.makeTempDirSync({ prefix: "explorer_" });
+    const { browser, close } = await launchBrowser();
+    try {
+      const path = `${dir}/explorer.html`;
+      Deno.writeTextFileSync(path, explorerFigure().html());
+      const { page, offline } = await openPage(browser, path);
+      const state = () =>
+        page.evaluate(() => ({
+          activation: document.querySelector(".asf")!.getAttribute("data-asf-activation"),
+          titles: [...document.querySelectorAll("text[data-title]")].map((t) => t.textContent),
+          sliders: [...document.querySelectorAll('input[type="range"]')].map((i) =>
+            i.getAttribute("data-asf-param")
+          ),
+          ownAxes: [...document.querySelectorAll('g[data-live="axes"] text')].map((t) =>
+            t.textContent
+          ),
+        }));
+      await t.step(
+        "starts with the first activation and no sliders (Identity has none)",
+        async () => {
+          const s = await state();
+          assert.equal(s.activation, "identity");
+          assert.deepEqual(s.titles, ["Identity", "Identity (Derivative)"]);
+          assert.deepEqual(s.sliders, []);
+        },
+      );
+      for (const spec of PARAMETRIC.slice(0, 4)) {
+        await t.step(`pick ${spec.label}`, async () => {
+          await page.selectOption("select.asf-choice", { label: spec.label });
+          await page.waitForFunction(
+            (name) => document.querySelector(".asf")!.getAttribute("data-asf-activation") === name,
+            spec.name,
+          );
+          const s = await state();
+          assert.deepEqual(s.titles, [spec.label, `${spec.label} (Derivative)`]);
+          assert.deepEqual(s.sliders, spec.params.map((p) => p.name));
+          const record = Object.fromEntries(spec.params.map((p) => [p.name, p.max]));
+          const x = [-2.5, -0.1, 0, 0.7, 3];
+          const [r] = await pageSweep(page, x, [record]);
+          assert.deepEqual(r.y, [...activation(spec.name, x, record).y]);
+          assert.deepEqual(r.dy, [...activation(spec.name, x, record).dy]);
+        });
+      }
+      await t.step("another activation's windows get axes of their own", async () => {
+        await page.selectOption("select.asf-choice", { label: "Softplus" });
+        await page.waitForFunction(() =>
+          document.querySelector(".asf")!.getAttribute("data-asf-activation") === "softplus"
+        );
+        // Identity's windows are the still's: Softplus's [-4, 4] x [-1, 4] are drawn by the page
+        const s = await state();
+        assert.ok(s.ownAxes.includes("4") && s.ownAxes.includes("\u22124"), s.ownAxes.join());
+      });
+      offline();
+      await page.close();
     } finally {
       await close();
       Deno.removeSync(dir, { recursive: true });

@@ -152,7 +152,7 @@ export function curvesFigure(curves: readonly Curve[], options?: CurvesOptions):
   const marks: Plot.Markish[] = [
     Plot.gridX({ stroke: "#ddd", strokeOpacity: 1 }),
     Plot.gridY({ stroke: "#ddd", strokeOpacity: 1 }),
-    Plot.ruleX([0], { stroke: "#999" }),
+    Plot.ruleX([0], { stroke: "#999", ariaDescription: "x = 0" }),
     Plot.ruleY([0], { stroke: "#999", ariaDescription: "y = 0" }),
     Plot.frame({ stroke: "#999" }),
   ];

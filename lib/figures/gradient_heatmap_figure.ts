@@ -109,8 +109,8 @@ function heatmapPanel(rows: readonly SignalResult[], init: InitializerName, deca
     pivot: 0,
     clamp: true,
   };
-  // hover read-outs: each row in about ten blocks of layers
-  const block = Math.max(1, Math.ceil(depth / 10));
+  // hover read-outs: each row in about five blocks of layers
+  const block = Math.max(1, Math.ceil(depth / 5));
   const cells = rows.flatMap((r, i) => {
     const v = logScales(r);
     return Array.from({ length: Math.ceil(depth / block) }, (_, b) => {

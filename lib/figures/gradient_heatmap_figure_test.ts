@@ -35,14 +35,14 @@ Deno.test("gradientHeatmapFigure() draws activation x layer per initialisation",
   await t.step("hover read-outs per block of layers, with the values as powers of ten", () => {
     assert.match(
       svg,
-      /<title>Sigmoid, layers 1–3: gradient std 10\^-\d+\.\d to 10\^-\d+\.\d<\/title>/,
+      /<title>Sigmoid, layers 1–6: gradient std 10\^-\d+\.\d to 10\^-\d+\.\d<\/title>/,
     );
     assert.match(
       svg,
-      /<title>Exponential, layers 1–3: gradient std not finite \(overflow\)<\/title>/,
+      /<title>Exponential, layers 1–6: gradient std not finite \(overflow\)<\/title>/,
     );
-    // 5 activations x 10 blocks x 3 panels
-    assert.equal(svg.match(/<title>/g)?.length, 150);
+    // 5 activations x 5 blocks x 3 panels
+    assert.equal(svg.match(/<title>/g)?.length, 75);
   });
   await t.step("cells one flat colour in resvg too", () => {
     for (const image of doc.querySelectorAll("image")) {

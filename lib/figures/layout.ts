@@ -100,7 +100,7 @@ export function panel(chart: Element, options?: PanelOptions): Figure {
     body =
       `<text x="${width / 2}" y="${
         Math.round(titleSize * 1.3)
-      }" text-anchor="middle" font-size="${size}" font-weight="bold" fill="black">${
+      }" text-anchor="middle" font-size="${size}" font-weight="bold" fill="black" data-title="">${
         escapeXml(title)
       }</text>` + body;
   }

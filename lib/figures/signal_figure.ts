@@ -223,6 +223,7 @@ function statPanel(
     }))
   );
   const depth = Math.max(1, ...rows.map((r) => r[stat].length));
+  const readoutStep = Math.max(1, Math.ceil(depth / 12));
   const chart = Plot.plot({
     document: plotDocument(),
     width: sizes.width,
@@ -256,7 +257,9 @@ function statPanel(
       ...(log ? [Plot.ruleY([1], { stroke: "#888", strokeDasharray: "4 3" })] : []),
       ...(stat === "activationMean" ? [Plot.ruleY([0], { stroke: "#888" })] : []),
       Plot.line(points, { x: "layer", y: "y", z: "name", stroke: "name", strokeWidth: 2.5 }),
-      Plot.dot(points, {
+      // read-outs at about a dozen layers per line (every layer of every activation would
+      // outweigh the rest of the figure)
+      Plot.dot(points.filter((p) => (p.layer - 1) % readoutStep === 0 || p.layer === depth), {
         x: "layer",
         y: "y",
         r: 4,

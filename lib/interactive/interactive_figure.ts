@@ -37,24 +37,27 @@ export class InteractiveFigure implements DisplayableFigure<"html"> {
   readonly id: string;
   /** What the page receives: program, parameters, samples, scales and panels. */
   readonly config: LiveConfig;
-  readonly #kinks: string;
+  readonly #kinks: readonly string[];
   readonly #title: string;
 
-  /** @internal Use {@linkcode sliderFigure}. */
-  constructor(still: Figure, config: LiveConfig, kinks: string, title: string) {
+  /** @internal Use {@linkcode sliderFigure} or {@linkcode explorerFigure}. */
+  constructor(still: Figure, config: LiveConfig, kinks: readonly string[], title: string) {
     this.still = still;
     this.config = config;
     this.#kinks = kinks;
     this.id = config.id;
     this.#title = title;
-    const names = config.params.map((p) => `${p.label} ${p.min} to ${p.max}`);
-    this.description = `${still.description}; interactive: ${names.join(", ")}`;
+    const first = config.activations[config.start];
+    const names = first.params.map((p) => `${p.label} ${p.min} to ${p.max}`);
+    this.description = config.activations.length > 1
+      ? `${still.description}; interactive: ${config.activations.length} activations to pick from`
+      : `${still.description}; interactive: ${names.join(", ")}`;
   }
 
   /** Sizes of the parts, in bytes. */
   get sizes(): InteractiveSizes {
     return {
-      program: this.config.wasm.length,
+      program: this.config.activations.reduce((n, a) => n + a.wasm.length, 0),
       page: this.html().length,
       notebook: this.notebookHtml().length,
     };
@@ -68,20 +71,26 @@ export class InteractiveFigure implements DisplayableFigure<"html"> {
    */
   fragment(options: { readonly fallback?: boolean } = {}): string {
     const c = this.config;
+    const first = c.activations[c.start];
     const picture = options.fallback ? this.still.notebookHtml() : `<div>${this.still.svg()}</div>`;
-    const controls = c.params.map((p) => {
-      const label = escapeXml(p.label);
-      const value = String(p.default);
-      return `<label class="asf-param">${label} ` +
-        `<input type="range" data-asf-param="${escapeXml(p.name)}" min="${p.min}" max="${p.max}" ` +
-        `step="any" value="${value}" aria-label="${label}">` +
-        `<input type="number" data-asf-param="${escapeXml(p.name)}" step="${p.step}" ` +
-        `value="${value}" aria-label="${label} (exact value)"></label>`;
-    }).join("");
+    // the page builds the sliders and number boxes of the activation it shows
+    const menu = c.activations.length > 1
+      ? `<label class="asf-pick">Activation <select class="asf-choice" aria-label="Activation">${
+        c.activations.map((a, k) =>
+          `<option value="${k}"${k === c.start ? " selected" : ""}>${escapeXml(a.label)}</option>`
+        ).join("")
+      }</select></label>`
+      : "";
+    const controls = `${menu}<span class="asf-params" style="display:contents"></span>`;
     const note = options.fallback
       ? `<p class="asf-note">${
-        escapeXml(c.params.map((p) => `${p.label} = ${p.default}`).join(", "))
-      } (run the cell to use the sliders)</p>`
+        escapeXml(
+          [
+            ...(c.activations.length > 1 ? [first.label] : []),
+            ...first.params.map((p) => `${p.label} = ${p.default}`),
+          ].join(", "),
+        )
+      } (run the cell to use the ${c.activations.length > 1 ? "menu and " : ""}sliders)</p>`
       : "";
     const json = JSON.stringify(c).replace(/</g, "\\u003c");
     const script = liveScript(c.id, this.#kinks).replace(/<\/script/gi, "<\\/script");

@@ -1,7 +1,7 @@
 /**
- * The script of a live slider page, as typed TypeScript: it runs in the browser, on the
- * activation's compiled program (the same WebAssembly module `activation()` runs in the
- * kernel), so it knows no formula. It draws with the library's own polyline clipping,
+ * The script of a live activation page, as typed TypeScript: it runs in the browser, on
+ * each activation's compiled program (the same WebAssembly module `activation()` runs in
+ * the kernel), so it knows no formula. It draws with the library's own polyline clipping,
  * simplification, ticks and number formats, which the page receives as source
  * ({@linkcode liveScript}): the static figure and the page cannot drift apart.
  *
@@ -9,7 +9,8 @@
  * a number box (any value in the parameter's domain); moving either recomputes both
  * curves, the kinks and their markers; hovering a panel shows a crosshair and the values
  * there, computed at that very x; when a curve leaves its panel, a "Fit view" toggle
- * rescales the y axes to the curves.
+ * rescales the y axes to the curves. A figure of several activations (an explorer) has a
+ * menu to pick one: its program, parameters, windows, titles and axes replace the last.
  *
  * @module
  */
@@ -45,23 +46,11 @@ export interface LiveParam {
   };
 }
 
-/** One panel: which output it draws on which chart, in which window. */
-export interface LivePanel {
-  /** Index of the chart (`<svg data-chart>`, in document order) and of its scales. */
-  readonly chart: number;
-  /** The program output drawn: 0 f, 1 f'. */
-  readonly output: number;
-  /** Name of the value in read-outs, e.g. "f(x)". */
-  readonly label: string;
-  /** Whether the panel marks the kinks (and breaks its line there). */
-  readonly kinks: boolean;
-}
-
-/** Everything the page needs, as JSON in the page. */
-export interface LiveConfig {
-  /** The figure's element id. */
-  readonly id: string;
-  /** The activation's label. */
+/** One activation of a live figure: its program, parameters, samples and windows. */
+export interface LiveActivation {
+  /** Registry name. */
+  readonly name: string;
+  /** Label, used in the panel titles. */
   readonly label: string;
   /** Curve colour. */
   readonly color: string;
@@ -73,7 +62,40 @@ export interface LiveConfig {
   readonly params: readonly LiveParam[];
   /** Sample positions: `count` points from `from` to `to` (both panels' windows). */
   readonly samples: { readonly from: number; readonly to: number; readonly count: number };
-  /** The charts' scales, in document order of `<svg data-chart>`. */
+  /** View windows: x and y of the function panel, dx and dy of the derivative panel. */
+  readonly windows: {
+    readonly x: readonly [number, number];
+    readonly y: readonly [number, number];
+    readonly dx: readonly [number, number];
+    readonly dy: readonly [number, number];
+  };
+}
+
+/** One panel: which output it draws on which chart, in which window. */
+export interface LivePanel {
+  /** Index of the chart (`<svg data-chart>`, in document order) and of its scales. */
+  readonly chart: number;
+  /** The program output drawn: 0 f, 1 f'. */
+  readonly output: number;
+  /** Name of the value in read-outs, e.g. "f(x)". */
+  readonly label: string;
+  /** Its title, with `{label}` for the activation's label. */
+  readonly title: string;
+  /** Which of the activation's windows it shows. */
+  readonly window: "function" | "derivative";
+  /** Whether the panel marks the kinks (and breaks its line there). */
+  readonly kinks: boolean;
+}
+
+/** Everything the page needs, as JSON in the page. */
+export interface LiveConfig {
+  /** The figure's element id. */
+  readonly id: string;
+  /** The activations the figure offers (one for a slider figure). */
+  readonly activations: readonly LiveActivation[];
+  /** The one shown first (the still picture's). */
+  readonly start: number;
+  /** The still's charts' scales, in document order of `<svg data-chart>`. */
   readonly scales: readonly ChartScales[];
   /** The panels. */
   readonly panels: readonly LivePanel[];
@@ -97,12 +119,12 @@ export interface RuntimeLibrary {
   readonly kinkProbe: typeof kinkProbe;
   /** The sample positions. */
   readonly linearSamples: typeof linearSamples;
-  /** The activation's kinks for parameter values (the registry's function). */
-  readonly kinks: (p: Record<string, number>) => readonly number[];
+  /** Each activation's kinks for parameter values (the registry's functions), in order. */
+  readonly kinks: readonly ((p: Record<string, number>) => readonly number[])[];
 }
 
 /**
- * `count` evenly spaced positions from `from` to `to`, in float32: where a slider figure
+ * `count` evenly spaced positions from `from` to `to`, in float32: where a live figure
  * samples its curves, in the kernel and in the page alike. Self-contained: pages ship its
  * source.
  *
@@ -125,6 +147,10 @@ export function linearSamples(from: number, to: number, count: number): Float32A
 
 /** What a live figure offers to scripts (and tests): `root.liveFigure`. */
 export interface LiveHandle {
+  /** The activation shown. */
+  readonly activation: () => string;
+  /** Shows another of the figure's activations (by name); resolves when drawn. */
+  readonly select: (name: string) => Promise<boolean>;
   /** Current parameter values. */
   readonly values: () => Record<string, number>;
   /** Sets parameters (any subset) and redraws; out-of-domain values are refused. */
@@ -155,91 +181,89 @@ export function liveRuntime(id: string, script: Element | null, lib: RuntimeLibr
     figure.querySelector("script.asf-data")?.textContent ?? "{}",
   ) as LiveConfig;
   const charts = [...figure.querySelectorAll("svg[data-chart]")] as SVGSVGElement[];
-  const bytes = Uint8Array.from(atob(config.wasm), (c) => c.charCodeAt(0));
+  const titles = [...figure.querySelectorAll("text[data-title]")];
   const memory = new WebAssembly.Memory({ initial: 1 });
-  WebAssembly.instantiate(bytes, { env: { memory } }).then(({ instance }) => {
-    start(instance.exports.run as (...args: number[]) => void);
-  }, (error) => {
-    figure.setAttribute("data-asf-ready", "failed");
-    figure.setAttribute("data-asf-error", String(error));
+  const programs = new Map<number, Promise<(...args: number[]) => void>>();
+  function program(a: number): Promise<(...args: number[]) => void> {
+    let p = programs.get(a);
+    if (!p) {
+      const bytes = Uint8Array.from(atob(config.activations[a].wasm), (c) => c.charCodeAt(0));
+      p = WebAssembly.instantiate(bytes, { env: { memory } })
+        .then(({ instance }) => instance.exports.run as (...args: number[]) => void);
+      programs.set(a, p);
+    }
+    return p;
+  }
+
+  // ---- state: the activation shown, its program, samples and parameter values ----
+  let current = config.start;
+  let act = config.activations[current];
+  let run: (...args: number[]) => void = () => {};
+  let xs: Float32Array = new Float32Array(0), x64 = new Float64Array(0);
+  let values: Record<string, number> = {};
+  let fitted = false, lastRedraw = 0;
+  const views = config.panels.map((p) => {
+    const s = config.scales[p.chart];
+    return {
+      panel: p,
+      chart: charts[p.chart],
+      x: { domain: s.x.domain as readonly [number, number], range: s.x.range },
+      y: { domain: s.y.domain as readonly [number, number], range: s.y.range },
+      still: s,
+    };
   });
+  type View = typeof views[number];
 
-  function start(run: (...args: number[]) => void): void {
-    const { params, samples } = config;
-    const values: Record<string, number> = {};
-    params.forEach((p) => (values[p.name] = p.default));
-    const xs = lib.linearSamples(samples.from, samples.to, samples.count);
-    const x64 = Float64Array.from(xs);
-    let fitted = false, lastRedraw = 0;
-    const views = config.panels.map((p) => {
-      const s = config.scales[p.chart];
-      return { panel: p, chart: charts[p.chart], x: s.x, y: s.y, fit: s.y.domain };
-    });
+  function evaluate(x: ArrayLike<number>, p: Record<string, number> = values): Float32Array[] {
+    const input = Float32Array.from(x);
+    const outputs = Array.from({ length: act.outputs }, () => new Float32Array(input.length));
+    lib.runChunked(run, memory, [input], outputs, input.length, act.params.map((q) => p[q.name]));
+    return outputs;
+  }
 
-    function evaluate(x: ArrayLike<number>, p: Record<string, number> = values): Float32Array[] {
-      const input = Float32Array.from(x);
-      const outputs = Array.from({ length: config.outputs }, () => new Float32Array(input.length));
-      lib.runChunked(run, memory, [input], outputs, input.length, params.map((q) => p[q.name]));
-      return outputs;
-    }
-
-    // ---- parameters: sliders and number boxes ----
-    function bound(end: number | string | null, p: Record<string, number>, none: number): number {
-      return end === null ? none : typeof end === "number" ? end : p[end];
-    }
-    function inDomain(q: LiveParam, v: number, p: Record<string, number>): boolean {
-      const lo = bound(q.domain.min, p, -Infinity), hi = bound(q.domain.max, p, Infinity);
-      return Number.isFinite(v) && (q.domain.minOpen ? v > lo : v >= lo) &&
-        (q.domain.maxOpen ? v < hi : v <= hi);
-    }
-    function domainText(q: LiveParam, p: Record<string, number>): string {
-      const end = (e: number | string | null, none: string) =>
-        e === null ? none : typeof e === "string" ? `${e} = ${p[e]}` : String(e);
-      const open = q.domain.minOpen || q.domain.min === null;
-      const close = q.domain.maxOpen || q.domain.max === null;
-      return `${open ? "(" : "["}${end(q.domain.min, "−∞")}, ${end(q.domain.max, "∞")}${
-        close ? ")" : "]"
-      }`;
-    }
-    const decimals = (step: number) =>
-      Math.max(0, Math.min(6, -Math.floor(Math.log10(step) + 1e-9)));
-    const shown = (q: LiveParam, v: number) => String(+v.toFixed(decimals(q.step) + 2));
-    const controls = figure.querySelector(".asf-controls") as HTMLElement;
-    const rows = params.map((q) => {
-      const range = controls.querySelector(`input[type=range][data-asf-param="${q.name}"]`) as
-        | HTMLInputElement
-        | null;
-      const box = controls.querySelector(`input[type=number][data-asf-param="${q.name}"]`) as
-        | HTMLInputElement
-        | null;
-      return { q, range, box };
-    });
-    const message = figure.querySelector(".asf-message") as HTMLElement | null;
-    function set(update: Record<string, number>): boolean {
-      const next = { ...values, ...update };
-      const bad = params.find((q) => !inDomain(q, next[q.name], next));
-      if (bad) {
-        if (message) {
-          message.textContent = `${bad.label} must be in ${domainText(bad, next)}, got ${
-            next[bad.name]
-          }`;
-        }
-        return false;
-      }
-      if (message) message.textContent = "";
-      Object.assign(values, next);
-      for (const { q, range, box } of rows) {
-        if (range && Number(range.value) !== values[q.name]) range.value = String(values[q.name]);
-        if (box && document.activeElement !== box) box.value = shown(q, values[q.name]);
-      }
-      figure.setAttribute("data-asf-values", JSON.stringify(values));
-      redraw();
-      return true;
-    }
-    for (const { q, range, box } of rows) {
-      range?.addEventListener("input", () => set({ [q.name]: Number(range.value) }));
+  // ---- parameters: sliders and number boxes, built for the activation shown ----
+  function bound(end: number | string | null, p: Record<string, number>, none: number): number {
+    return end === null ? none : typeof end === "number" ? end : p[end];
+  }
+  function inDomain(q: LiveParam, v: number, p: Record<string, number>): boolean {
+    const lo = bound(q.domain.min, p, -Infinity), hi = bound(q.domain.max, p, Infinity);
+    return Number.isFinite(v) && (q.domain.minOpen ? v > lo : v >= lo) &&
+      (q.domain.maxOpen ? v < hi : v <= hi);
+  }
+  function domainText(q: LiveParam, p: Record<string, number>): string {
+    const end = (e: number | string | null, none: string) =>
+      e === null ? none : typeof e === "string" ? `${e} = ${p[e]}` : String(e);
+    const open = q.domain.minOpen || q.domain.min === null;
+    const close = q.domain.maxOpen || q.domain.max === null;
+    return `${open ? "(" : "["}${end(q.domain.min, "−∞")}, ${end(q.domain.max, "∞")}${
+      close ? ")" : "]"
+    }`;
+  }
+  const decimals = (step: number) => Math.max(0, Math.min(6, -Math.floor(Math.log10(step) + 1e-9)));
+  const shown = (q: LiveParam, v: number) => String(+v.toFixed(decimals(q.step) + 2));
+  const controls = figure.querySelector(".asf-controls") as HTMLElement;
+  const holder = figure.querySelector(".asf-params") as HTMLElement;
+  const message = figure.querySelector(".asf-message") as HTMLElement | null;
+  let rows: { q: LiveParam; range: HTMLInputElement; box: HTMLInputElement }[] = [];
+  function buildControls(): void {
+    holder.textContent = "";
+    rows = act.params.map((q) => {
+      const label = document.createElement("label");
+      label.className = "asf-param";
+      label.append(`${q.label} `);
+      const range = document.createElement("input");
+      Object.assign(range, { type: "range", min: String(q.min), max: String(q.max), step: "any" });
+      range.setAttribute("data-asf-param", q.name);
+      range.setAttribute("aria-label", q.label);
+      const box = document.createElement("input");
+      Object.assign(box, { type: "number", step: String(q.step) });
+      box.setAttribute("data-asf-param", q.name);
+      box.setAttribute("aria-label", `${q.label} (exact value)`);
+      label.append(range, box);
+      holder.append(label);
+      range.addEventListener("input", () => set({ [q.name]: Number(range.value) }));
       // the slider moves by any amount when dragged, by its step from the keyboard
-      range?.addEventListener("keydown", (event) => {
+      range.addEventListener("keydown", (event) => {
         const steps: Record<string, number> = {
           ArrowLeft: -1,
           ArrowDown: -1,
@@ -257,196 +281,275 @@ export function liveRuntime(id: string, script: Element | null, lib: RuntimeLibr
         v = Math.min(q.max, Math.max(q.min, +v.toPrecision(12)));
         set({ [q.name]: v });
       });
-      box?.addEventListener("input", () => {
+      box.addEventListener("input", () => {
         const v = Number(box.value);
         if (box.value.trim() !== "" && set({ [q.name]: v })) box.removeAttribute("aria-invalid");
         else box.setAttribute("aria-invalid", "true");
       });
-      box?.addEventListener("change", () => (box.value = shown(q, values[q.name])));
-    }
-    const fit = figure.querySelector(".asf-fit") as HTMLButtonElement | null;
-    fit?.addEventListener("click", () => {
-      fitted = !fitted;
-      redraw();
+      box.addEventListener("change", () => (box.value = shown(q, values[q.name])));
+      return { q, range, box };
     });
+  }
+  function set(update: Record<string, number>): boolean {
+    const next = { ...values, ...update };
+    const bad = act.params.find((q) => !inDomain(q, next[q.name], next));
+    if (bad) {
+      if (message) {
+        message.textContent = `${bad.label} must be in ${domainText(bad, next)}, got ${
+          next[bad.name]
+        }`;
+      }
+      return false;
+    }
+    if (message) message.textContent = "";
+    values = next;
+    for (const { q, range, box } of rows) {
+      if (Number(range.value) !== values[q.name]) range.value = String(values[q.name]);
+      if (document.activeElement !== box) box.value = shown(q, values[q.name]);
+    }
+    figure.setAttribute("data-asf-values", JSON.stringify(values));
+    redraw();
+    return true;
+  }
+  const fit = figure.querySelector(".asf-fit") as HTMLButtonElement | null;
+  fit?.addEventListener("click", () => {
+    fitted = !fitted;
+    redraw();
+  });
+  const menu = figure.querySelector("select.asf-choice") as HTMLSelectElement | null;
+  menu?.addEventListener("change", () => void show(Number(menu.value)));
 
-    // ---- drawing ----
-    function px(view: typeof views[number], x: number): number {
-      const { domain: [d0, d1], range: [r0, r1] } = view.x;
-      return r0 + (x - d0) * (r1 - r0) / (d1 - d0);
+  async function show(a: number): Promise<boolean> {
+    if (!(a >= 0 && a < config.activations.length)) return false;
+    const next = await program(a);
+    current = a;
+    act = config.activations[a];
+    run = next;
+    xs = lib.linearSamples(act.samples.from, act.samples.to, act.samples.count);
+    x64 = Float64Array.from(xs);
+    values = {};
+    act.params.forEach((q) => (values[q.name] = q.default));
+    fitted = false;
+    if (menu) menu.value = String(a);
+    for (const view of views) {
+      const w = view.panel.window === "function" ? [act.windows.x, act.windows.y] : [
+        act.windows.dx,
+        act.windows.dy,
+      ];
+      view.x = { ...view.x, domain: w[0] };
+      view.y = { ...view.y, domain: w[1] };
     }
-    function py(view: typeof views[number], y: number): number {
-      const [d0, d1] = view.fit, [r0, r1] = view.y.range;
-      return r0 + (y - d0) * (r1 - r0) / (d1 - d0);
+    views.forEach((view, k) => {
+      const t = titles[view.panel.chart];
+      if (t) t.textContent = view.panel.title.replace("{label}", act.label);
+      void k;
+    });
+    buildControls();
+    figure.setAttribute("data-asf-activation", act.name);
+    set({});
+    return true;
+  }
+
+  // ---- drawing ----
+  let fits = views.map((view) => view.y.domain);
+  function px(view: View, x: number): number {
+    const { domain: [d0, d1], range: [r0, r1] } = view.x;
+    return r0 + (x - d0) * (r1 - r0) / (d1 - d0);
+  }
+  function py(view: View, y: number): number {
+    const [d0, d1] = fits[views.indexOf(view)], [r0, r1] = view.y.range;
+    return r0 + (y - d0) * (r1 - r0) / (d1 - d0);
+  }
+  function element(name: string, attributes: Record<string, string | number>): SVGElement {
+    const e = document.createElementNS(NS, name);
+    for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, String(v));
+    return e;
+  }
+  // a group of the page's own marks: below Plot's marks (`under`) or above them
+  function layer(chart: SVGSVGElement, name: string, under = false): SVGGElement {
+    let g = chart.querySelector(`g[data-live="${name}"]`) as SVGGElement | null;
+    if (!g) {
+      g = element("g", { "data-live": name }) as SVGGElement;
+      if (under) chart.insertBefore(g, chart.querySelector('g[aria-description^="curve"]'));
+      else chart.appendChild(g);
     }
-    function element(name: string, attributes: Record<string, string | number>): SVGElement {
-      const e = document.createElementNS(NS, name);
-      for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, String(v));
-      return e;
+    while (g.firstChild) g.removeChild(g.firstChild);
+    return g;
+  }
+  function range(view: View, y: Float32Array): [number, number] {
+    let lo = Infinity, hi = -Infinity;
+    const [x0, x1] = view.x.domain;
+    for (let i = 0; i < y.length; i++) {
+      if (x64[i] < x0 || x64[i] > x1 || !Number.isFinite(y[i])) continue;
+      lo = Math.min(lo, y[i]);
+      hi = Math.max(hi, y[i]);
     }
-    // a group of the page's own marks: below Plot's marks (`under`) or above them
-    function layer(chart: SVGSVGElement, name: string, under = false): SVGGElement {
-      let g = chart.querySelector(`g[data-live="${name}"]`) as SVGGElement | null;
-      if (!g) {
-        g = element("g", { "data-live": name }) as SVGGElement;
-        if (under) chart.insertBefore(g, chart.querySelector('g[aria-description^="curve"]'));
-        else chart.appendChild(g);
-      }
-      while (g.firstChild) g.removeChild(g.firstChild);
-      return g;
+    return [lo, hi];
+  }
+  const same = (a: readonly number[], b: readonly number[]) => a[0] === b[0] && a[1] === b[1];
+  // Plot's axes, grid and zero lines where the still's windows are shown; the page's own
+  // (same ticks and labels) where the window changed (another activation, or fitted)
+  function axes(view: View, k: number): void {
+    const xOwn = !same(view.x.domain, view.still.x.domain);
+    const yOwn = !same(fits[k], view.still.y.domain);
+    const plotted: [string, boolean][] = [
+      ['g[aria-label="x-axis tick"]', xOwn],
+      ['g[aria-label="x-axis tick label"]', xOwn],
+      ['g[aria-label="x-grid"]', xOwn],
+      ['g[aria-description="x = 0"]', xOwn],
+      ['g[aria-label="y-axis tick"]', yOwn],
+      ['g[aria-label="y-axis tick label"]', yOwn],
+      ['g[aria-label="y-grid"]', yOwn],
+      ['g[aria-description="y = 0"]', yOwn],
+    ];
+    for (const [selector, hide] of plotted) {
+      const g = view.chart.querySelector(selector) as SVGElement | null;
+      if (g) g.style.display = hide ? "none" : "";
     }
-    function range(view: typeof views[number], y: Float32Array): [number, number] {
-      let lo = Infinity, hi = -Infinity;
-      const [x0, x1] = view.x.domain;
-      for (let i = 0; i < y.length; i++) {
-        if (x64[i] < x0 || x64[i] > x1 || !Number.isFinite(y[i])) continue;
-        lo = Math.min(lo, y[i]);
-        hi = Math.max(hi, y[i]);
-      }
-      return [lo, hi];
-    }
-    function axis(view: typeof views[number]): void {
-      // Plot's y axis and grid for the original window; the page's own when fitted
-      const fittedView = view.fit !== view.y.domain;
-      const plotted = ['g[aria-label="y-axis tick"]', 'g[aria-label="y-axis tick label"]'];
-      plotted.push('g[aria-label="y-grid"]', 'g[aria-description="y = 0"]');
-      for (const selector of plotted) {
-        const g = view.chart.querySelector(selector) as SVGElement | null;
-        if (g) g.style.display = fittedView ? "none" : "";
-      }
-      const g = layer(view.chart, "y-axis", true);
-      if (!fittedView) return;
-      const [d0, d1] = view.fit;
-      if (d0 <= 0 && 0 <= d1) {
-        const [left, right] = view.x.range, y = py(view, 0);
-        g.appendChild(element("line", { x1: left, x2: right, y1: y, y2: y, stroke: "#999" }));
-      }
-      const ticks = lib.niceTicks(
-        d0,
-        d1,
-        Math.max(2, Math.round(Math.abs(view.y.range[0] - view.y.range[1]) / 40)),
-      );
+    const g = layer(view.chart, "axes", true);
+    const [left, right] = view.x.range, [bottom, top] = view.y.range;
+    const line = (x1: number, x2: number, y1: number, y2: number, stroke: string) =>
+      g.appendChild(element("line", { x1, x2, y1, y2, stroke }));
+    const text = (x: number, y: number, anchor: string, dy: string, value: string) => {
+      const t = element("text", {
+        x,
+        y,
+        dy,
+        "text-anchor": anchor,
+        "font-size": 13,
+        fill: "currentColor",
+      });
+      t.textContent = value;
+      g.appendChild(t);
+    };
+    if (xOwn) {
+      const [d0, d1] = view.x.domain;
+      const ticks = lib.niceTicks(d0, d1, Math.max(2, Math.round(Math.abs(right - left) / 80)));
       const step = ticks.length > 1 ? ticks[1] - ticks[0] : Math.abs(d1 - d0);
-      const [left, right] = view.x.range;
+      for (const t of ticks) {
+        const x = px(view, t);
+        line(x, x, bottom, top, "#ddd");
+        line(x, x, bottom, bottom + 6, "currentColor");
+        text(x, bottom + 9, "middle", "0.71em", lib.formatTick(t, step));
+      }
+      if (d0 <= 0 && 0 <= d1) line(px(view, 0), px(view, 0), bottom, top, "#999");
+    }
+    if (yOwn) {
+      const [d0, d1] = fits[k];
+      const ticks = lib.niceTicks(d0, d1, Math.max(2, Math.round(Math.abs(bottom - top) / 40)));
+      const step = ticks.length > 1 ? ticks[1] - ticks[0] : Math.abs(d1 - d0);
       for (const t of ticks) {
         const y = py(view, t);
-        g.appendChild(element("line", { x1: left, x2: right, y1: y, y2: y, stroke: "#ddd" }));
-        g.appendChild(
-          element("line", { x1: left - 6, x2: left, y1: y, y2: y, stroke: "currentColor" }),
-        );
-        const text = element("text", {
-          x: left - 9,
-          y,
-          dy: "0.32em",
-          "text-anchor": "end",
-          "font-size": 13,
-          fill: "currentColor",
-        });
-        text.textContent = lib.formatTick(t, step);
-        g.appendChild(text);
+        line(left, right, y, y, "#ddd");
+        line(left - 6, left, y, y, "currentColor");
+        text(left - 9, y, "end", "0.32em", lib.formatTick(t, step));
       }
+      if (d0 <= 0 && 0 <= d1) line(left, right, py(view, 0), py(view, 0), "#999");
     }
-    function redraw(): void {
-      const started = performance.now();
-      const outputs = evaluate(xs);
-      const kinks = lib.kinks(values).map((k) => {
-        const [left, at, right] = evaluate(lib.kinkProbe(k))[1];
-        return { x: k, left, at, right };
-      });
-      // a panel that shows less than half of its curve offers the fitted view
-      const leaves = views.some((view) => {
-        const y = outputs[view.panel.output];
-        const [x0, x1] = view.x.domain, [y0, y1] = view.y.domain;
-        let inside = 0, all = 0;
-        for (let i = 0; i < y.length; i++) {
-          if (x64[i] < x0 || x64[i] > x1) continue;
-          all++;
-          if (y[i] >= y0 && y[i] <= y1) inside++;
-        }
-        return inside < all / 2;
-      });
-      if (fit) {
-        fit.hidden = !leaves && !fitted;
-        fit.textContent = fitted ? "Original view" : "Fit view";
-        fit.setAttribute("aria-pressed", String(fitted));
+  }
+  function redraw(): void {
+    const started = performance.now();
+    const outputs = evaluate(xs);
+    const kinks = lib.kinks[current](values).map((k) => {
+      const [left, at, right] = evaluate(lib.kinkProbe(k))[1];
+      return { x: k, left, at, right };
+    });
+    // a panel that shows less than half of its curve offers the fitted view
+    const leaves = views.some((view) => {
+      const y = outputs[view.panel.output];
+      const [x0, x1] = view.x.domain, [y0, y1] = view.y.domain;
+      let inside = 0, all = 0;
+      for (let i = 0; i < y.length; i++) {
+        if (x64[i] < x0 || x64[i] > x1) continue;
+        all++;
+        if (y[i] >= y0 && y[i] <= y1) inside++;
       }
-      for (const view of views) {
-        const y = outputs[view.panel.output];
-        view.fit = view.y.domain;
-        if (fitted) {
-          const [lo, hi] = range(view, y);
-          if (Number.isFinite(lo) && Number.isFinite(hi)) {
-            const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
-            const ticks = lib.niceTicks(lo - pad, hi + pad, 5);
-            const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
-            view.fit = [Math.floor((lo - pad) / step) * step, Math.ceil((hi + pad) / step) * step];
-          }
-        }
-        axis(view);
-        const breaks = view.panel.kinks
-          ? kinks.filter((k) => Math.abs(k.left - k.right) > 1e-9)
-            .map((k) => ({ x: k.x, jump: Math.abs(k.left - k.right) }))
-          : [];
-        const [w0, w1] = view.x.domain, [f0, f1] = view.fit;
-        const perPixelX = (w1 - w0) / Math.abs(view.x.range[1] - view.x.range[0]);
-        const perPixelY = (f1 - f0) / Math.abs(view.y.range[1] - view.y.range[0]);
-        const points: SegmentPoint[] = lib.simplify(
-          lib.clipPoints(x64, y, view.x.domain, view.fit, breaks),
-          perPixelX,
-          perPixelY,
-        );
-        let d = "", z = -1;
-        for (const p of points) {
-          d += `${p.z === z ? "L" : "M"}${px(view, p.x)},${py(view, p.y)}`;
-          z = p.z;
-        }
-        const curve = view.chart.querySelector('g[aria-description^="curve"]');
-        const paths = curve ? [...curve.querySelectorAll("path")] : [];
-        if (paths[0]) {
-          paths[0].setAttribute("d", d);
-          paths.slice(1).forEach((p) => p.remove());
-        }
-        view.chart.querySelector('g[aria-description="hover"]')?.remove(); // the crosshair reads out
-        view.chart.querySelectorAll('g[aria-description^="kink"]').forEach((g) => g.remove());
-        const marks = layer(view.chart, "kinks");
-        if (!view.panel.kinks) continue;
-        const inside = (v: number) => v >= f0 && v <= f1;
-        for (const k of kinks) {
-          if (!(k.x >= w0 && k.x <= w1)) continue;
-          const title = `kink at x = ${k.x}: limit from the left ${lib.formatValue(k.left)}, ` +
-            `from the right ${lib.formatValue(k.right)}, value used ${lib.formatValue(k.at)}`;
-          const dot = (v: number, open: boolean) => {
-            const c = element("circle", {
-              cx: px(view, k.x),
-              cy: py(view, v),
-              r: 6,
-              fill: open ? "white" : config.color,
-              stroke: open ? config.color : "white",
-              "stroke-width": open ? 2.5 : 1.5,
-              "data-kink": open ? "limit" : "value",
-            });
-            const t = element("title", {});
-            t.textContent = title;
-            c.appendChild(t);
-            marks.appendChild(c);
-          };
-          if (Math.abs(k.left - k.right) > 1e-9) {
-            [k.left, k.right].filter(inside).forEach((v) => dot(v, true));
-          }
-          if (inside(k.at)) dot(k.at, false);
-        }
-      }
-      lastRedraw = performance.now() - started;
-      figure.setAttribute("data-asf-redraw-ms", lastRedraw.toFixed(3));
+      return inside < all / 2;
+    });
+    if (fit) {
+      fit.hidden = !leaves && !fitted;
+      fit.textContent = fitted ? "Original view" : "Fit view";
+      fit.setAttribute("aria-pressed", String(fitted));
     }
+    fits = views.map((view) => {
+      if (!fitted) return view.y.domain;
+      const [lo, hi] = range(view, outputs[view.panel.output]);
+      if (!(Number.isFinite(lo) && Number.isFinite(hi))) return view.y.domain;
+      const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
+      const ticks = lib.niceTicks(lo - pad, hi + pad, 5);
+      const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
+      return [Math.floor((lo - pad) / step) * step, Math.ceil((hi + pad) / step) * step] as const;
+    });
+    views.forEach((view, k) => {
+      const y = outputs[view.panel.output];
+      axes(view, k);
+      const breaks = view.panel.kinks
+        ? kinks.filter((q) => Math.abs(q.left - q.right) > 1e-9)
+          .map((q) => ({ x: q.x, jump: Math.abs(q.left - q.right) }))
+        : [];
+      const [w0, w1] = view.x.domain, [f0, f1] = fits[k];
+      const perPixelX = (w1 - w0) / Math.abs(view.x.range[1] - view.x.range[0]);
+      const perPixelY = (f1 - f0) / Math.abs(view.y.range[1] - view.y.range[0]);
+      const points: SegmentPoint[] = lib.simplify(
+        lib.clipPoints(x64, y, view.x.domain, fits[k], breaks),
+        perPixelX,
+        perPixelY,
+      );
+      let d = "", z = -1;
+      for (const p of points) {
+        d += `${p.z === z ? "L" : "M"}${px(view, p.x)},${py(view, p.y)}`;
+        z = p.z;
+      }
+      const curve = view.chart.querySelector('g[aria-description^="curve"]');
+      const paths = curve ? [...curve.querySelectorAll("path")] : [];
+      if (paths[0]) {
+        paths[0].setAttribute("d", d);
+        paths[0].setAttribute("stroke", act.color);
+        paths.slice(1).forEach((p) => p.remove());
+      }
+      if (curve) curve.setAttribute("stroke", act.color);
+      view.chart.querySelector('g[aria-description="hover"]')?.remove(); // the crosshair reads out
+      view.chart.querySelectorAll('g[aria-description^="kink"]').forEach((g) => g.remove());
+      const marks = layer(view.chart, "kinks");
+      if (!view.panel.kinks) return;
+      const inside = (v: number) => v >= f0 && v <= f1;
+      for (const q of kinks) {
+        if (!(q.x >= w0 && q.x <= w1)) continue;
+        const title = `kink at x = ${q.x}: limit from the left ${lib.formatValue(q.left)}, ` +
+          `from the right ${lib.formatValue(q.right)}, value used ${lib.formatValue(q.at)}`;
+        const dot = (v: number, open: boolean) => {
+          const c = element("circle", {
+            cx: px(view, q.x),
+            cy: py(view, v),
+            r: 6,
+            fill: open ? "white" : act.color,
+            stroke: open ? act.color : "white",
+            "stroke-width": open ? 2.5 : 1.5,
+            "data-kink": open ? "limit" : "value",
+          });
+          const t = element("title", {});
+          t.textContent = title;
+          c.appendChild(t);
+          marks.appendChild(c);
+        };
+        if (Math.abs(q.left - q.right) > 1e-9) {
+          [q.left, q.right].filter(inside).forEach((v) => dot(v, true));
+        }
+        if (inside(q.at)) dot(q.at, false);
+      }
+    });
+    lastRedraw = performance.now() - started;
+    figure.setAttribute("data-asf-redraw-ms", lastRedraw.toFixed(3));
+  }
 
-    // ---- hover: a crosshair and the values at the pointer, computed there ----
-    const readout = figure.querySelector(".asf-readout") as HTMLElement | null;
-    for (const view of views) {
-      const { chart } = view;
-      // SVG takes pointer events on what it paints: a transparent frame catches them all
-      const [fx0, fx1] = view.x.range, [fy0, fy1] = view.y.range;
-      const catcher = element("rect", {
+  // ---- hover: a crosshair and the values at the pointer, computed there ----
+  const readout = figure.querySelector(".asf-readout") as HTMLElement | null;
+  views.forEach((view, k) => {
+    const { chart } = view;
+    // SVG takes pointer events on what it paints: a transparent frame catches them all
+    const [fx0, fx1] = view.x.range, [fy0, fy1] = view.y.range;
+    chart.insertBefore(
+      element("rect", {
         x: Math.min(fx0, fx1),
         y: Math.min(fy0, fy1),
         width: Math.abs(fx1 - fx0),
@@ -454,73 +557,80 @@ export function liveRuntime(id: string, script: Element | null, lib: RuntimeLibr
         fill: "transparent",
         "pointer-events": "all",
         "data-live": "pointer",
-      });
-      chart.insertBefore(catcher, chart.firstChild);
-      chart.addEventListener("pointermove", (event) => {
-        const box = chart.getBoundingClientRect();
-        const scale = box.width /
-          (chart.viewBox.baseVal?.width || chart.width.baseVal.value || box.width);
-        const cx = (event.clientX - box.left) / scale, cy = (event.clientY - box.top) / scale;
-        const [r0, r1] = view.x.range, [t0, t1] = view.y.range;
-        const hover = layer(chart, "hover");
-        if (
-          cx < Math.min(r0, r1) || cx > Math.max(r0, r1) || cy < Math.min(t0, t1) ||
-          cy > Math.max(t0, t1)
-        ) {
-          if (readout) readout.textContent = "";
-          return;
-        }
-        const [d0, d1] = view.x.domain;
-        const x = d0 + (cx - r0) * (d1 - d0) / (r1 - r0);
-        const out = evaluate([x]);
-        const v = out[view.panel.output][0];
-        const stroke = { stroke: "#555", "stroke-dasharray": "3 3", "pointer-events": "none" };
-        hover.appendChild(element("line", { x1: cx, x2: cx, y1: t0, y2: t1, ...stroke }));
-        if (Number.isFinite(v) && v >= view.fit[0] && v <= view.fit[1]) {
-          const y = py(view, v);
-          hover.appendChild(element("line", { x1: r0, x2: r1, y1: y, y2: y, ...stroke }));
-          hover.appendChild(element("circle", {
-            cx,
-            cy: y,
-            r: 5,
-            fill: config.color,
-            stroke: "white",
-            "pointer-events": "none",
-          }));
-        }
-        const digits = Math.max(2, -Math.floor(Math.log10((d1 - d0) / Math.abs(r1 - r0))) + 1);
-        const text = `x = ${x.toFixed(digits)}: ` + config.panels
-          .map((p) => `${p.label} = ${lib.formatValue(out[p.output][0])}`).join(", ");
-        const label = element("text", {
-          x: Math.min(r0, r1) + 6,
-          y: Math.min(t0, t1) + 16,
-          "text-anchor": "start",
-          "font-size": 13,
-          fill: "#222",
-          "pointer-events": "none",
-        });
-        label.textContent = `x = ${x.toFixed(digits)}, ${view.panel.label} = ${lib.formatValue(v)}`;
-        hover.appendChild(label);
-        if (readout) readout.textContent = text;
-      });
-      chart.addEventListener("pointerleave", () => {
-        layer(chart, "hover");
+      }),
+      chart.firstChild,
+    );
+    chart.addEventListener("pointermove", (event) => {
+      const box = chart.getBoundingClientRect();
+      const scale = box.width /
+        (chart.viewBox.baseVal?.width || chart.width.baseVal.value || box.width);
+      const cx = (event.clientX - box.left) / scale, cy = (event.clientY - box.top) / scale;
+      const [r0, r1] = view.x.range, [t0, t1] = view.y.range;
+      const hover = layer(chart, "hover");
+      if (
+        cx < Math.min(r0, r1) || cx > Math.max(r0, r1) || cy < Math.min(t0, t1) ||
+        cy > Math.max(t0, t1)
+      ) {
         if (readout) readout.textContent = "";
+        return;
+      }
+      const [d0, d1] = view.x.domain;
+      const x = d0 + (cx - r0) * (d1 - d0) / (r1 - r0);
+      const out = evaluate([x]);
+      const v = out[view.panel.output][0];
+      const stroke = { stroke: "#555", "stroke-dasharray": "3 3", "pointer-events": "none" };
+      hover.appendChild(element("line", { x1: cx, x2: cx, y1: t0, y2: t1, ...stroke }));
+      if (Number.isFinite(v) && v >= fits[k][0] && v <= fits[k][1]) {
+        const y = py(view, v);
+        hover.appendChild(element("line", { x1: r0, x2: r1, y1: y, y2: y, ...stroke }));
+        hover.appendChild(element("circle", {
+          cx,
+          cy: y,
+          r: 5,
+          fill: act.color,
+          stroke: "white",
+          "pointer-events": "none",
+        }));
+      }
+      const digits = Math.max(2, -Math.floor(Math.log10((d1 - d0) / Math.abs(r1 - r0))) + 1);
+      const label = element("text", {
+        x: Math.min(r0, r1) + 6,
+        y: Math.min(t0, t1) + 16,
+        "text-anchor": "start",
+        "font-size": 13,
+        fill: "#222",
+        "pointer-events": "none",
       });
-    }
+      label.textContent = `x = ${x.toFixed(digits)}, ${view.panel.label} = ${lib.formatValue(v)}`;
+      hover.appendChild(label);
+      if (readout) {
+        readout.textContent = `x = ${x.toFixed(digits)}: ` + config.panels
+          .map((p) => `${p.label} = ${lib.formatValue(out[p.output][0])}`).join(", ");
+      }
+    });
+    chart.addEventListener("pointerleave", () => {
+      layer(chart, "hover");
+      if (readout) readout.textContent = "";
+    });
+  });
 
-    const handle: LiveHandle = {
-      values: () => ({ ...values }),
-      set,
-      evaluate: (x, p) => evaluate(x, p ? { ...values, ...p } : values),
-      lastRedraw: () => lastRedraw,
-    };
-    (figure as HTMLElement & { liveFigure?: LiveHandle }).liveFigure = handle;
+  const handle: LiveHandle = {
+    activation: () => act.name,
+    select: (name) => show(config.activations.findIndex((a) => a.name === name)),
+    values: () => ({ ...values }),
+    set,
+    evaluate: (x, p) => evaluate(x, p ? { ...values, ...p } : values),
+    lastRedraw: () => lastRedraw,
+  };
+  (figure as HTMLElement & { liveFigure?: LiveHandle }).liveFigure = handle;
+  show(config.start).then(() => {
     controls.hidden = false;
     controls.style.display = "";
-    set({});
     figure.setAttribute("data-asf-ready", "1");
-  }
+  }, (error) => {
+    figure.setAttribute("data-asf-ready", "failed");
+    figure.setAttribute("data-asf-error", String(error));
+  });
 }
 
 /**
@@ -528,17 +638,17 @@ export function liveRuntime(id: string, script: Element | null, lib: RuntimeLibr
  * {@linkcode liveRuntime} called with the figure's id.
  *
  * @param id The figure's element id.
- * @param kinks The source of the activation's kinks function (`spec.kinks.toString()`).
+ * @param kinks The sources of the activations' kinks functions (`spec.kinks.toString()`).
  * @returns JavaScript for a `<script>` element.
  *
  * @example
  * ```ts
  * import { liveScript } from "./live_runtime.ts";
- * const script = liveScript("asf-1", "() => [0]");
+ * const script = liveScript("asf-1", ["() => [0]"]);
  * console.assert(script.includes("function runChunked") && script.includes('"asf-1"'));
  * ```
  */
-export function liveScript(id: string, kinks: string): string {
+export function liveScript(id: string, kinks: readonly string[]): string {
   const parts = [
     runChunked,
     clipPoints,
@@ -552,5 +662,5 @@ export function liveScript(id: string, kinks: string): string {
   return `(function () {\n${parts.map((f) => f.toString()).join("\n")}\n` +
     `(${liveRuntime.toString()})(${JSON.stringify(id)}, document.currentScript, { ` +
     parts.map((f) => f.name).map((n) => `${n}: ${n}`).join(", ") +
-    `, kinks: (${kinks}) });\n})();`;
+    `, kinks: [${kinks.map((k) => `(${k})`).join(", ")}] });\n})();`;
 }

@@ -59,7 +59,7 @@ Deno.test("trainLive() checks its options", async () => {
   const data = makeDataset("xor", { size: 8 });
   const net = createNetwork(NONLINEAR_NETWORK);
   try {
-    assert.rejects(
+    await assert.rejects(
       () => trainLive(net, data, { interval: 5 }),
       /interval: 5 is below the minimum 20/,
     );

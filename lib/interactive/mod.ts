@@ -10,7 +10,7 @@
  * import { saveInteractive, sliderFigure } from "./mod.ts";
  * const dir = Deno.makeTempDirSync();
  * const path = saveInteractive(sliderFigure("leaky_relu"), "Leaky ReLU", { dir });
- * console.assert(Deno.readTextFileSync(path).includes('type="range"'));
+ * console.assert(Deno.readTextFileSync(path).includes('class="asf-params"'));
  * Deno.removeSync(dir, { recursive: true });
  * ```
  *
@@ -26,6 +26,8 @@ export {
 } from "./live_runtime.ts";
 export { type LiveTrainingOptions, type LiveTrainingRun, trainLive } from "./live_training.ts";
 export {
+  explorerFigure,
+  type ExplorerOptions,
   MAX_SLIDER_SAMPLES,
   saveInteractive,
   sliderFigure,

@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { getActivation } from "../activations/activations.ts";
+import { ACTIVATIONS, getActivation } from "../activations/activations.ts";
 import type { ActivationSpec } from "../activations/activation_spec.ts";
 import { resolveParams } from "../activations/resolve_params.ts";
 import { fusedProgram } from "../kernel/fused_kernel.ts";
@@ -27,6 +27,7 @@ import { save, type SaveOptions } from "../figures/saving.ts";
 import { type ChartScales, MAX_PANEL_SIZE, MIN_PANEL_SIZE } from "../figures/figure.ts";
 import {
   argument,
+  checkArrayLike,
   checkInteger,
   checkObject,
   checkOptions,
@@ -36,7 +37,7 @@ import {
   typeError,
 } from "../guards.ts";
 import { InteractiveFigure } from "./interactive_figure.ts";
-import { linearSamples, type LiveConfig } from "./live_runtime.ts";
+import { linearSamples, type LiveActivation, type LiveConfig } from "./live_runtime.ts";
 
 /** Most sample positions across a slider figure's windows (`samples`): 20,000. */
 export const MAX_SLIDER_SAMPLES = 20_000;
@@ -81,8 +82,8 @@ let figureCounter = 0;
  * import assert from "node:assert/strict";
  * import { sliderFigure } from "./slider_figure.ts";
  * const fig = sliderFigure("leaky_relu");
- * assert.deepEqual(fig.config.params.map((p) => p.name), ["alpha"]);
- * assert.ok(fig.html().includes('type="range"'));
+ * assert.deepEqual(fig.config.activations[0].params.map((p) => p.name), ["alpha"]);
+ * assert.ok(fig.html().includes('class="asf-params"')); // the page builds the sliders
  * assert.ok(fig.sizes.page < 200_000);
  * ```
  */
@@ -90,53 +91,102 @@ export function sliderFigure(
   activation: string | ActivationSpec,
   options?: SliderFigureOptions,
 ): InteractiveFigure {
-  const label0 = (name: string) => argument("sliderFigure", name);
+  const spec = specOf(activation, argument("sliderFigure", "activation"));
+  if (spec.params.length === 0) {
+    throw new RangeError(
+      `Activation "${spec.name}" has no parameters: an interactive figure needs at least one ` +
+        `(use activationFigure for a static one, or explorerFigure)`,
+    );
+  }
+  return liveFigure([spec], 0, checkSliderOptions(options, "sliderFigure"));
+}
+
+/** Options of {@linkcode explorerFigure}: a {@linkcode SliderFigureOptions} and the start. */
+export interface ExplorerOptions extends SliderFigureOptions {
+  /** The activation shown first (default: the first). */
+  readonly start?: string;
+}
+
+/**
+ * Every one-input activation in one live figure: a menu picks the activation, and its
+ * function / derivative pair appears with a slider and a number box per parameter. The
+ * page carries every activation's compiled program (a few kilobytes each) and computes
+ * the curves itself, so it shows the library's values for any activation at any setting;
+ * one figure instead of dozens keeps a gallery light.
+ *
+ * @param activations Registered names or declarations (default: every one-input
+ *   activation of the registry).
+ * @param options `start` (the first shown) and the sizes of {@linkcode sliderFigure}.
+ * @returns The interactive figure.
+ * @throws {TypeError} If an activation is unknown in kind, takes two inputs, or an option
+ *   has the wrong type.
+ * @throws {RangeError} If the list is empty, `start` is not one of them, or a size is
+ *   outside its range.
+ *
+ * @example
+ * ```ts
+ * import { explorerFigure } from "./slider_figure.ts";
+ * const fig = explorerFigure(["relu", "elu", "gelu"], { start: "elu" });
+ * console.assert(fig.config.activations.length === 3 && fig.config.start === 1);
+ * console.assert(fig.html().includes('<select class="asf-choice"'));
+ * ```
+ */
+export function explorerFigure(
+  activations?: readonly (string | ActivationSpec)[],
+  options?: ExplorerOptions,
+): InteractiveFigure {
+  const label = (name: string) => argument("explorerFigure", name);
+  const list = activations ?? ACTIVATIONS.filter((a) => a.inputs === 1);
+  checkArrayLike(list, label("activations"), "an array of activation names or declarations");
+  if (list.length === 0) throw new RangeError(`${label("activations")}: no activations`);
+  const specs = list.map((a, k) => specOf(a, label(`activations[${k}]`)));
+  const o = checkSliderOptions(options, "explorerFigure") as ExplorerOptions;
+  const start = o.start === undefined ? 0 : specs.findIndex((s) => s.name === o.start);
+  if (start < 0) {
+    throw new RangeError(
+      `Invalid option start: "${o.start}" is not one of ${
+        specs.map((s) => `"${s.name}"`).join(", ")
+      }`,
+    );
+  }
+  return liveFigure(specs, start, o);
+}
+
+// A registered activation by name, or a declaration like the registry's; one input.
+function specOf(activation: string | ActivationSpec, what: string): ActivationSpec {
   let spec: ActivationSpec;
   if (typeof activation === "string") spec = getActivation(activation);
   else {
-    checkObject(activation, label0("activation"), "an activation name or declaration");
+    checkObject(activation, what, "an activation name or declaration");
     if (typeof activation.fn !== "function" || !Array.isArray(activation.params)) {
-      throw typeError(label0("activation"), "an activation name or declaration", activation);
+      throw typeError(what, "an activation name or declaration", activation);
     }
+    checkString(activation.name, `${what}.name`);
     spec = activation;
   }
-  const o = checkOptions(options, label0("options"));
-  const { samples = 2_000, width, height, strokeWidth } = o;
-  checkInteger(samples, option("samples"), 100, MAX_SLIDER_SAMPLES);
-  checkPixels(width, option("width"), MIN_PANEL_SIZE, MAX_PANEL_SIZE);
-  checkPixels(height, option("height"), MIN_PANEL_SIZE, MAX_PANEL_SIZE);
-  checkPixels(strokeWidth, option("strokeWidth"), 0, 50);
-  checkString(spec.name, label0("activation.name"));
   if (spec.inputs !== 1) {
     throw new TypeError(
       `Activation "${spec.name}" takes two inputs: sliders need a one-input activation`,
     );
   }
-  if (spec.params.length === 0) {
-    throw new RangeError(
-      `Activation "${spec.name}" has no parameters: an interactive figure needs at least one ` +
-        `(use activationFigure for a static one)`,
-    );
-  }
-  const program = fusedProgram(spec);
-  const defaults = resolveParams(spec, {});
-  const uniforms = program.params.map((name) => defaults[name]);
-  const { x: xw, y: yw, dx: dxw, dy: dyw } = spec.view;
-  // one set of samples over both windows, `samples` of them across the narrower one
-  const from = Math.min(xw[0], dxw[0]), to = Math.max(xw[1], dxw[1]);
-  const narrow = Math.min(xw[1] - xw[0], dxw[1] - dxw[0]);
-  const count = Math.min(MAX_SLIDER_SAMPLES, Math.ceil((samples - 1) * (to - from) / narrow) + 1);
-  const xs = linearSamples(from, to, count);
-  const y = new Float32Array(count), dy = new Float32Array(count);
-  program.run([xs], [y, dy], count, uniforms);
-  const kinks: Kink[] = spec.kinks(defaults).map((k) => {
-    const out = [new Float32Array(3), new Float32Array(3)];
-    program.run([Float32Array.from(kinkProbe(k))], out, 3, uniforms);
-    return { x: k, left: out[1][0], at: out[1][1], right: out[1][2] };
-  });
+  return spec;
+}
+
+// The live figure of some activations: the still pair of the one shown first, and what
+// the page needs for each (program, parameters, samples, windows, kinks).
+function liveFigure(
+  specs: readonly ActivationSpec[],
+  start: number,
+  options: SliderFigureOptions,
+): InteractiveFigure {
+  const { samples = 2_000, width, height, strokeWidth } = options;
+  const activations = specs.map((spec) => liveActivation(spec, samples));
+  const first = specs[start], live = activations[start];
+  const { y, dy, kinks, xs } = sampled(first, live);
+  const { x: xw, y: yw, dx: dxw, dy: dyw } = first.view;
   const still = pairFigure({ x: Float64Array.from(xs), y, dy }, {
-    label: spec.label,
-    color: spec.view.color,
+    label: first.label,
+    color: first.view.color,
     x: xw,
     y: yw,
     dx: dxw,
@@ -150,8 +200,39 @@ export function sliderFigure(
   if (still.charts.length !== 2 || still.charts.some((c) => c === null)) {
     throw new Error("sliderFigure(): the pair figure has no linear scales to draw on");
   }
+  const names = specs.length > 1 ? "explorer" : first.name.replace(/[^\w-]/g, "_");
   const config: LiveConfig = {
-    id: `asf-${spec.name.replace(/[^\w-]/g, "_")}-${++figureCounter}`,
+    id: `asf-${names}-${++figureCounter}`,
+    activations,
+    start,
+    scales: still.charts as ChartScales[],
+    panels: [
+      { chart: 0, output: 0, label: "f(x)", title: "{label}", window: "function", kinks: false },
+      {
+        chart: 1,
+        output: 1,
+        label: "f'(x)",
+        title: "{label} (Derivative)",
+        window: "derivative",
+        kinks: true,
+      },
+    ],
+  };
+  const title = specs.length > 1 ? "Activation explorer" : first.label;
+  return new InteractiveFigure(still, config, specs.map((s) => s.kinks.toString()), title);
+}
+
+// What the page needs of one activation; its program compiled (once per activation).
+function liveActivation(spec: ActivationSpec, samples: number): LiveActivation {
+  const program = fusedProgram(spec);
+  const defaults = resolveParams(spec, {});
+  const { x: xw, y: yw, dx: dxw, dy: dyw } = spec.view;
+  // one set of samples over both windows, `samples` of them across the narrower one
+  const from = Math.min(xw[0], dxw[0]), to = Math.max(xw[1], dxw[1]);
+  const narrow = Math.min(xw[1] - xw[0], dxw[1] - dxw[0]);
+  const count = Math.min(MAX_SLIDER_SAMPLES, Math.ceil((samples - 1) * (to - from) / narrow) + 1);
+  return {
+    name: spec.name,
     label: spec.label,
     color: spec.view.color,
     wasm: base64(program.wasm.bytes),
@@ -170,13 +251,25 @@ export function sliderFigure(
       },
     })),
     samples: { from, to, count },
-    scales: still.charts as ChartScales[],
-    panels: [
-      { chart: 0, output: 0, label: "f(x)", kinks: false },
-      { chart: 1, output: 1, label: "f'(x)", kinks: true },
-    ],
+    windows: { x: xw, y: yw, dx: dxw, dy: dyw },
   };
-  return new InteractiveFigure(still, config, spec.kinks.toString(), spec.label);
+}
+
+// The curves and kinks at the defaults, at the page's samples, by the same program.
+function sampled(spec: ActivationSpec, live: LiveActivation) {
+  const program = fusedProgram(spec);
+  const uniforms = live.params.map((p) => p.default);
+  const { from, to, count } = live.samples;
+  const xs = linearSamples(from, to, count);
+  const y = new Float32Array(count), dy = new Float32Array(count);
+  program.run([xs], [y, dy], count, uniforms);
+  const defaults = Object.fromEntries(live.params.map((p) => [p.name, p.default]));
+  const kinks: Kink[] = spec.kinks(defaults).map((k) => {
+    const out = [new Float32Array(3), new Float32Array(3)];
+    program.run([Float32Array.from(kinkProbe(k))], out, 3, uniforms);
+    return { x: k, left: out[1][0], at: out[1][1], right: out[1][2] };
+  });
+  return { xs, y, dy, kinks };
 }
 
 /**
@@ -210,4 +303,17 @@ export function saveInteractive(
     throw typeError(argument("saveInteractive", "figure"), "an InteractiveFigure", figure);
   }
   return save(figure, name, options).html;
+}
+
+// The options both builders take, checked before anything is computed.
+function checkSliderOptions(
+  options: SliderFigureOptions | undefined,
+  fn: string,
+): SliderFigureOptions {
+  const o = checkOptions(options, argument(fn, "options"));
+  if (o.samples !== undefined) checkInteger(o.samples, option("samples"), 100, MAX_SLIDER_SAMPLES);
+  checkPixels(o.width, option("width"), MIN_PANEL_SIZE, MAX_PANEL_SIZE);
+  checkPixels(o.height, option("height"), MIN_PANEL_SIZE, MAX_PANEL_SIZE);
+  checkPixels(o.strokeWidth, option("strokeWidth"), 0, 50);
+  return o;
 }

@@ -5,7 +5,7 @@ import { activation } from "../activations/autodiff.ts";
 import { fusedProgramsCompiled } from "../kernel/fused_kernel.ts";
 import type { InteractiveFigure } from "./interactive_figure.ts";
 import { linearSamples, type LiveConfig } from "./live_runtime.ts";
-import { saveInteractive, sliderFigure } from "./slider_figure.ts";
+import { explorerFigure, saveInteractive, sliderFigure } from "./slider_figure.ts";
 import { JUPYTER_DISPLAY } from "../notebook/display.ts";
 import { tf } from "../tf.ts";
 import { parseSvg } from "../../tests/_helpers/figure_checks.ts";
@@ -21,15 +21,16 @@ function pageConfig(html: string): LiveConfig {
 
 // The page's program, instantiated here as the page does, from the page's own bytes,
 // and run with the page's driver (the function whose source the page ships).
-async function pageProgram(config: LiveConfig) {
+async function pageProgram(config: LiveConfig, a = config.start) {
   const { runChunked } = await import("../kernel/wasm_loop.ts");
-  const bytes = Uint8Array.from(atob(config.wasm), (c) => c.charCodeAt(0));
+  const act = config.activations[a];
+  const bytes = Uint8Array.from(atob(act.wasm), (c) => c.charCodeAt(0));
   const memory = new WebAssembly.Memory({ initial: 1 });
   const { instance } = await WebAssembly.instantiate(bytes, { env: { memory } });
   const run = instance.exports.run as (...args: number[]) => void;
   return (x: Float32Array, p: Record<string, number>) => {
     const outs = [new Float32Array(x.length), new Float32Array(x.length)];
-    runChunked(run, memory, [x], outs, x.length, config.params.map((q) => p[q.name]));
+    runChunked(run, memory, [x], outs, x.length, act.params.map((q) => p[q.name]));
     return outs;
   };
 }
@@ -40,10 +41,11 @@ Deno.test("sliderFigure() pages carry the program activation() runs: equal bit f
       const fig = sliderFigure(spec.name);
       const config = pageConfig(fig.html());
       const run = await pageProgram(config);
-      const x = linearSamples(config.samples.from, config.samples.to, config.samples.count);
+      const act = config.activations[0];
+      const x = linearSamples(act.samples.from, act.samples.to, act.samples.count);
       // defaults, each slider end, and values off the slider's step grid, in the domain
-      const sweeps = [Object.fromEntries(config.params.map((p) => [p.name, p.default]))];
-      for (const p of config.params) {
+      const sweeps = [Object.fromEntries(act.params.map((p) => [p.name, p.default]))];
+      for (const p of act.params) {
         for (const v of [p.min, p.max, p.min + (p.max - p.min) * 0.3137, p.default + p.step / 7]) {
           const values = { ...sweeps[0], [p.name]: v };
           try {
@@ -83,7 +85,11 @@ Deno.test("sliderFigure() hands the page the static figure's scales and samples"
   assert.deepEqual(d.x.domain, view.dx);
   assert.deepEqual(d.y.domain, view.dy);
   // 2,000 samples across the narrower window ([-3, 3]); the wider one is [-5, 5]
-  assert.deepEqual(config.samples, { from: -5, to: 5, count: Math.ceil(1999 * 10 / 6) + 1 });
+  assert.deepEqual(config.activations[0].samples, {
+    from: -5,
+    to: 5,
+    count: Math.ceil(1999 * 10 / 6) + 1,
+  });
   // the charts the page draws on are marked, one per scale
   const svg = parseSvg(still.svg());
   assert.equal(svg.querySelectorAll("svg[data-chart]").length, 2);
@@ -110,8 +116,7 @@ Deno.test("sliderFigure() displays in Jupyter with a fallback for untrusted outp
   const bundle = fig[JUPYTER_DISPLAY]();
   assert.deepEqual(Object.keys(bundle).sort(), ["text/html", "text/plain"]);
   const html = bundle["text/html"];
-  assert.ok(html.includes("<script>") && html.includes('type="range"'));
-  assert.match(html, /<input type="number" data-asf-param="alpha" step="0.01" value="0.3"/);
+  assert.ok(html.includes("<script>") && html.includes('class="asf-params"'));
   // JupyterLab leaves the arrow keys to the slider
   assert.match(html, /<div class="asf-controls" data-lm-suppress-shortcuts="true"/);
   // untrusted: the sanitizer drops <style>, <svg> and <script>; the still picture and
@@ -208,4 +213,33 @@ Deno.test("saveInteractive() writes <name>.html atomically", () => {
   } finally {
     Deno.removeSync(dir, { recursive: true });
   }
+});
+
+Deno.test("explorerFigure() carries every one-input activation's program; one still", async (t) => {
+  const fig = explorerFigure();
+  const { config } = fig;
+  const oneInput = ACTIVATIONS.filter((a) => a.inputs === 1);
+  assert.deepEqual(config.activations.map((a) => a.name), oneInput.map((a) => a.name));
+  assert.match(
+    fig.html(),
+    /<select class="asf-choice" aria-label="Activation"><option value="0" selected>Identity<\/option>/,
+  );
+  assert.ok(fig.sizes.page < 400_000, `${fig.sizes.page} bytes`);
+  for (const [k, spec] of oneInput.entries()) {
+    await t.step(spec.name, async () => {
+      const run = await pageProgram(config, k);
+      const x = new Float32Array([-3, -0.5, 0, 1e-7, 2.5]);
+      const defaults = Object.fromEntries(spec.params.map((p) => [p.name, p.default]));
+      const [y, dy] = run(x, defaults);
+      const expected = activation(spec.name, x, defaults);
+      assert.deepEqual(y, expected.y);
+      assert.deepEqual(dy, expected.dy);
+    });
+  }
+  assert.throws(() => explorerFigure([]), /explorerFigure\(activations\): no activations/);
+  assert.throws(
+    () => explorerFigure(["relu"], { start: "elu" }),
+    /start: "elu" is not one of "relu"/,
+  );
+  assert.throws(() => explorerFigure(["softmax"]), /takes two inputs/);
 });
