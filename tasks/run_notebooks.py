@@ -11,12 +11,24 @@ ran cleanly, so a failed or interrupted run leaves the previous out/ as it was. 
 notebooks runs only those and updates only their entries (executed copy, figures, metrics)
 in out/. A notebook fails on an error in any cell, on anything printed to stderr, and on an
 error thrown in a callback or a promise nobody awaited (the kernel reports those).
+
+`--param NAME=VALUE` (repeatable) overrides a variable that a notebook's cells tagged
+`parameters` declare (papermill's convention), e.g. `--param dataset=spiral`: the executed
+copy gets a new cell after the last `parameters` cell, tagged `injected-parameters`, that
+declares the variable again with the value. VALUE is a JSON literal (number, string, true,
+false, null, array) or plain text for a string; it must fit the variable's TypeScript type
+annotation when the cell gives one it can read (number, string, boolean, null, literals
+such as "sgd", arrays, unions), else the type of its initial value. Unknown names and values
+of the wrong type are refused before any kernel starts; the values are recorded per notebook
+in summary.json ("parameters").
 """
 
 import argparse
 import asyncio
 import json
+import math
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -146,6 +158,233 @@ def check_out(out: Path) -> str | None:
     return None
 
 
+# --- parameters (papermill's convention, for TypeScript) -------------------------------
+
+PARAMETERS_TAG = "parameters"
+INJECTED_TAG = "injected-parameters"
+# one declaration per line: let|const|var NAME[: TYPE] = VALUE;  (a comment may follow)
+DECLARATION = re.compile(
+    r"^\s*(let|const|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*(.+?))?\s*=\s*(.+?)\s*;?\s*(?://.*)?$"
+)
+ANY = ("any",)
+
+
+def tagged(cell, tag: str) -> bool:
+    return tag in (cell.get("metadata", {}).get("tags") or [])
+
+
+def split_top(text: str, sep: str) -> list[str]:
+    """`text` split at `sep` outside brackets, parentheses and quotes."""
+    parts, depth, quote, start = [], 0, "", 0
+    for i, ch in enumerate(text):
+        if quote:
+            quote = "" if ch == quote and text[i - 1] != "\\" else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([<{":
+            depth += 1
+        elif ch in ")]>}":
+            depth -= 1
+        elif ch == sep and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts]
+
+
+def literal(text: str):
+    """A JSON literal (or a single-quoted string) as a Python value; raises ValueError."""
+    text = re.sub(r"\s+as\s+const$", "", text.strip())
+    if len(text) >= 2 and text[0] == text[-1] == "'" and '"' not in text:
+        text = '"' + text[1:-1] + '"'
+
+    def refuse(name):
+        raise ValueError(name)
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def parse_type(text: str):
+    """A TypeScript type annotation as a tuple of alternatives: "number", "string",
+    "boolean", "null", ("literal", v), ("array", element type) or ANY (a name we do not
+    know, such as FeatureName); None for a type we cannot read."""
+    text = text.strip()
+    alternatives = []
+    for part in split_top(text, "|"):
+        part = re.sub(r"^readonly\s+", "", part)
+        while part.startswith("(") and part.endswith(")"):
+            part = part[1:-1].strip()
+        if part.endswith("[]"):
+            inner = parse_type(part[:-2])
+            if inner is None:
+                return None
+            alternatives.append(("array", inner))
+        elif m := re.fullmatch(r"(?:Readonly)?Array<(.+)>", part):
+            inner = parse_type(m.group(1))
+            if inner is None:
+                return None
+            alternatives.append(("array", inner))
+        elif part in ("number", "string", "boolean", "null"):
+            alternatives.append(part)
+        elif part in ("any", "unknown") or re.fullmatch(r"[A-Za-z_$][\w$.]*", part):
+            alternatives.append(ANY)
+        else:
+            try:
+                alternatives.append(("literal", literal(part)))
+            except ValueError:
+                return None
+    return tuple(alternatives)
+
+
+def type_of(value):
+    """The type a JSON value's own kind allows (what an initial value declares)."""
+    if value is None:
+        return (ANY,)
+    if isinstance(value, bool):
+        return ("boolean",)
+    if isinstance(value, (int, float)):
+        return ("number",)
+    if isinstance(value, str):
+        return ("string",)
+    if isinstance(value, list):
+        kinds = {type_of(v) for v in value}
+        element = kinds.pop() if len(kinds) == 1 and None not in kinds and (ANY,) not in kinds else None
+        return (("array", element or (ANY,)),)
+    return None
+
+
+def fits(value, typ) -> bool:
+    for alt in typ:
+        if alt == ANY:
+            if isinstance(value, (bool, int, float, str, list)) or value is None:
+                return True
+        elif alt == "null":
+            if value is None:
+                return True
+        elif alt == "boolean":
+            if isinstance(value, bool):
+                return True
+        elif alt == "number":
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+                return True
+        elif alt == "string":
+            if isinstance(value, str):
+                return True
+        elif alt[0] == "literal":
+            if value == alt[1] and type(value) is type(alt[1]):
+                return True
+        elif alt[0] == "array":
+            if isinstance(value, list) and all(fits(v, alt[1]) for v in value):
+                return True
+    return False
+
+
+def describe_type(typ) -> str:
+    def one(alt):
+        if alt == ANY:
+            return "any value"
+        if isinstance(alt, str):
+            return {"number": "a number", "string": "a string", "boolean": "true or false",
+                    "null": "null"}[alt]
+        if alt[0] == "literal":
+            return json.dumps(alt[1])
+        return "an array" if alt[1] == (ANY,) else f"an array of {plural(alt[1])}"
+    words = [one(a) for a in typ]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def plural(typ) -> str:
+    """What an array of this type holds, in words: numbers, strings, "a" or "b" values."""
+    names = {"number": "numbers", "string": "strings", "boolean": "booleans", "null": "nulls"}
+    words = [
+        "values" if alt == ANY else names[alt] if isinstance(alt, str)
+        else json.dumps(alt[1]) if alt[0] == "literal" else "arrays"
+        for alt in typ
+    ]
+    return " or ".join(words)
+
+
+def declared_parameters(nb) -> tuple[dict, int | None]:
+    """The variables the cells tagged `parameters` declare, as {name: (keyword, type)}, and
+    the index of the last such cell (None when there is none)."""
+    names, last = {}, None
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or not tagged(cell, PARAMETERS_TAG):
+            continue
+        last = index
+        for line in cell.source.splitlines():
+            m = DECLARATION.match(line)
+            if not m:
+                continue
+            keyword, name, annotation, initial = m.groups()
+            typ = parse_type(annotation) if annotation else None
+            if typ is None:
+                try:
+                    typ = type_of(literal(initial))
+                except ValueError:
+                    typ = None
+            names[name] = (keyword, typ or (ANY,))
+    return names, last
+
+
+def parse_params(given: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """`--param NAME=VALUE` arguments as (name, raw value) pairs, and problems."""
+    pairs, problems, seen = [], [], set()
+    for item in given:
+        name, eq, raw = item.partition("=")
+        name = name.strip()
+        if not eq or not re.fullmatch(r"[A-Za-z_$][\w$]*", name):
+            problems.append(f"--param {item}: expected NAME=VALUE, e.g. --param dataset=spiral")
+        elif name in seen:
+            problems.append(f"--param {name} is given twice")
+        else:
+            seen.add(name)
+            pairs.append((name, raw))
+    return pairs, problems
+
+
+def resolve_params(nb, pairs: list[tuple[str, str]], where: str) -> tuple[dict, list[str]]:
+    """Each override's value, checked against what the notebook's parameters cells declare."""
+    declared, last = declared_parameters(nb)
+    if last is None:
+        return {}, [f"{where} has no cell tagged \"{PARAMETERS_TAG}\", so --param cannot set anything in it"]
+    values, problems = {}, []
+    for name, raw in pairs:
+        if name not in declared:
+            problems.append(
+                f"--param {name}: {where}'s parameters cell declares no {name} "
+                f"(it declares: {', '.join(declared) or 'nothing'})"
+            )
+            continue
+        typ = declared[name][1]
+        candidates = []
+        try:
+            candidates.append(literal(raw))
+        except ValueError:
+            pass
+        candidates.append(raw)  # plain text is a string
+        fitting = [c for c in candidates if fits(c, typ)]
+        if not fitting:
+            problems.append(f"--param {name}={raw}: expected {describe_type(typ)}")
+            continue
+        values[name] = fitting[0]
+    return values, problems
+
+
+def inject_params(nb, values: dict) -> None:
+    """Papermill's way: a cell tagged `injected-parameters` after the last `parameters` cell
+    (replacing one a previous injection left), declaring each overridden variable again."""
+    declared, _ = declared_parameters(nb)
+    nb.cells = [c for c in nb.cells if not tagged(c, INJECTED_TAG)]
+    last = max(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and tagged(c, PARAMETERS_TAG))
+    lines = ["// Parameters (deno task run --param)"] + [
+        f"{declared[name][0]} {name} = {json.dumps(value, ensure_ascii=False)};" for name, value in values.items()
+    ]
+    cell = nbformat.v4.new_code_cell("\n".join(lines), metadata={"tags": [INJECTED_TAG]})
+    cell.id = INJECTED_TAG
+    nb.cells.insert(last + 1, cell)
+
+
 # --- running --------------------------------------------------------------------------
 
 
@@ -159,7 +398,7 @@ class Job:
         self.stopped = 0  # the signal that stops the job
         self.where = ""  # the cell running
 
-    def execute(self, path: Path, nb, label: str) -> dict:
+    def execute(self, path: Path, nb, label: str, parameters: dict | None = None) -> dict:
         staging = self.staging
         errors: list[str] = []
         raised = False
@@ -222,6 +461,7 @@ class Job:
             "seconds": round(seconds, 2),
             "errors": errors,
             "figures": figures,
+            **({"parameters": parameters} if parameters else {}),
         }
 
     def take_signals(self, **_) -> None:
@@ -341,6 +581,11 @@ def main() -> int:
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook in notebooks/")
     parser.add_argument("--out", type=Path, default=ROOT / "out", help="default: out/")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per cell, at least 1 (600)")
+    parser.add_argument(
+        "--param", action="append", default=[], metavar="NAME=VALUE",
+        help="override a variable of the notebooks' cells tagged parameters (repeatable), "
+             "e.g. --param dataset=spiral --param hidden=[8,8]",
+    )
     args = parser.parse_args()
 
     if args.timeout < 1:
@@ -350,12 +595,18 @@ def main() -> int:
     if not paths:
         print("error: no notebooks found in notebooks/", file=sys.stderr)
         return 1
-    notebooks, problems = [], []
+    pairs, problems = parse_params(args.param)
+    notebooks, parameters = [], []
     for path in paths:
         nb, problem = read_notebook(path)
         notebooks.append(nb)
+        values = {}
         if problem:
             problems.append(problem)
+        elif pairs:
+            values, wrong = resolve_params(nb, pairs, shown(path))
+            problems.extend(wrong)
+        parameters.append(values)
     out = args.out.resolve()
     problem = check_out(out)
     if problem:
@@ -372,9 +623,11 @@ def main() -> int:
     try:
         before = job.prepare(partial=bool(args.notebooks))
         results = []
-        for i, (path, nb) in enumerate(zip(paths, notebooks), start=1):
+        for i, (path, nb, values) in enumerate(zip(paths, notebooks, parameters), start=1):
             job.check_stopped()
-            results.append(job.execute(path, nb, f"[{i}/{len(paths)}] {shown(path)}"))
+            if values:
+                inject_params(nb, values)
+            results.append(job.execute(path, nb, f"[{i}/{len(paths)}] {shown(path)}", values))
         job.check_stopped()
         failed = [r for r in results if r["errors"]]
         if failed:

@@ -310,3 +310,146 @@ Deno.test("run_notebooks.py on some notebooks updates only their entries in out/
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+/** A notebook whose first cells are tagged `parameters`, as papermill expects. */
+function parameterized(parameters: string[], cells: string[]): string {
+  const nb = JSON.parse(notebook([...parameters, ...cells]));
+  parameters.forEach((_, i) => (nb.cells[i].metadata = { tags: ["parameters"] }));
+  return JSON.stringify(nb);
+}
+
+const PARAMETERS = [
+  [
+    "// the settings",
+    'let dataset = "circle";',
+    "let epochs: number | null = null; // null: the preset's",
+    'let optimizer: "sgd" | "adam" = "adam";',
+    "let hidden = [4, 2];",
+    "const discretize = false;",
+  ].join("\n"),
+  "let seed = 1;",
+];
+const ECHO = "JSON.stringify({ dataset, epochs, optimizer, hidden, discretize, seed })";
+
+Deno.test("run_notebooks.py --param overrides the parameters cells, papermill's way", async () => {
+  const dir = await scratch({ "p.ipynb": parameterized(PARAMETERS, [ECHO]) });
+  try {
+    const { code, stderr } = await runNotebooks([
+      `${dir}/p.ipynb`,
+      "--out",
+      `${dir}/out`,
+      "--param",
+      "dataset=spiral",
+      "--param",
+      "epochs=300",
+      "--param",
+      "optimizer=sgd",
+      "--param",
+      "hidden=[8, 8, 8]",
+      "--param",
+      "discretize=true",
+      "--param",
+      "seed=3",
+    ]);
+    assert.equal(code, 0, stderr);
+    const executed = JSON.parse(await Deno.readTextFile(`${dir}/out/notebooks/p.ipynb`));
+    // the injected cell comes right after the last parameters cell
+    const injected = executed.cells[2];
+    assert.deepEqual(injected.metadata.tags, ["injected-parameters"]);
+    assert.equal(
+      text(injected.source),
+      [
+        "// Parameters (deno task run --param)",
+        'let dataset = "spiral";',
+        "let epochs = 300;",
+        'let optimizer = "sgd";',
+        "let hidden = [8, 8, 8];",
+        "const discretize = true;",
+        "let seed = 3;",
+      ].join("\n"),
+    );
+    // the kernel shows the string in single quotes
+    const shownEcho = (cell: { outputs: { data: Record<string, string> }[] }) =>
+      JSON.parse(text(cell.outputs[0].data["text/plain"]).slice(1, -1));
+    const echoed = shownEcho(executed.cells[3]);
+    const expected = {
+      dataset: "spiral",
+      epochs: 300,
+      optimizer: "sgd",
+      hidden: [8, 8, 8],
+      discretize: true,
+      seed: 3,
+    };
+    assert.deepEqual(echoed, expected);
+    const summary = JSON.parse(await Deno.readTextFile(`${dir}/out/summary.json`));
+    assert.deepEqual(summary.notebooks[0].parameters, expected);
+    // without --param the notebook runs as written, and its entry has no parameters
+    const again = await runNotebooks([`${dir}/p.ipynb`, "--out", `${dir}/out`]);
+    assert.equal(again.code, 0, again.stderr);
+    const plain = JSON.parse(await Deno.readTextFile(`${dir}/out/summary.json`));
+    assert.equal(plain.notebooks[0].parameters, undefined);
+    const rerun = JSON.parse(await Deno.readTextFile(`${dir}/out/notebooks/p.ipynb`));
+    assert.equal(rerun.cells.length, 3);
+    assert.equal(shownEcho(rerun.cells[2]).dataset, "circle");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("run_notebooks.py refuses bad --param names and values before anything runs", async (t) => {
+  const dir = await scratch({
+    "p.ipynb": parameterized(PARAMETERS, [ECHO]),
+    "plain.ipynb": notebook(["1"]),
+  });
+  try {
+    for (
+      const [name, args, pattern] of [
+        [
+          "an unknown name",
+          ["dataset2=x"],
+          /declares no dataset2 \(it declares: dataset, epochs, optimizer, hidden, discretize, seed\)/,
+        ],
+        ["a number that is not", ["epochs=many"], /--param epochs=many: expected a number or null/],
+        [
+          "a value outside a union",
+          ["optimizer=rmsprop"],
+          /--param optimizer=rmsprop: expected "sgd" or "adam"/,
+        ],
+        [
+          "an array of the wrong kind",
+          ['hidden=["a"]'],
+          /--param hidden=\["a"\]: expected an array of numbers/,
+        ],
+        ["a string for an array", ["hidden=8"], /--param hidden=8: expected an array of numbers/],
+        ["a boolean", ["discretize=yes"], /--param discretize=yes: expected true or false/],
+        ["NaN", ["epochs=NaN"], /expected a number or null/],
+        ["no value", ["dataset"], /--param dataset: expected NAME=VALUE/],
+        ["twice", ["seed=1", "seed=2"], /--param seed is given twice/],
+      ] as const
+    ) {
+      await t.step(name, async () => {
+        const params = args.flatMap((a) => ["--param", a]);
+        const out = `${dir}/out-${name.replaceAll(" ", "-")}`;
+        const { code, stderr } = await runNotebooks([`${dir}/p.ipynb`, "--out", out, ...params]);
+        assert.equal(code, 1, stderr);
+        assert.match(stderr, pattern);
+        assert.match(stderr, /Nothing was run\./);
+        assert.doesNotMatch(stderr, /\[1\/1\]/, "a notebook ran");
+        assert.throws(() => Deno.statSync(out), Deno.errors.NotFound);
+      });
+    }
+    await t.step("a notebook without a parameters cell", async () => {
+      const { code, stderr } = await runNotebooks([
+        `${dir}/plain.ipynb`,
+        "--out",
+        `${dir}/out-plain`,
+        "--param",
+        "seed=2",
+      ]);
+      assert.equal(code, 1);
+      assert.match(stderr, /plain\.ipynb has no cell tagged "parameters"/);
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
