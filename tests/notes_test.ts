@@ -61,7 +61,7 @@ Deno.test("the first notebook's notes match the library and the original", async
     assert.ok(readOuts.includes("x = -2.00, f(x) = -0.6"));
     assert.match(
       markdown,
-      /\*Fixed from the original:\* the hover read-outs of its slider figures'/,
+      /[*_]Fixed from the original:[*_]\s+the hover read-outs of its slider figures'/,
     );
     assert.match(markdown, /showed \$f\(x\)\$, not \$f'\(x\)\$/);
   });
