@@ -85,6 +85,20 @@ function headline(d: ReportData): string[] {
         }.`
         : "."),
   );
+  const firsts = rows.filter(([, t]) => t.python.first.length && t.deno.first.length);
+  const slowerFirst = firsts.filter(([, t]) => median(t.deno.first) > median(t.python.first));
+  out.push(
+    `- First call in a fresh process (median over rounds): ours no slower on ${
+      firsts.length - slowerFirst.length
+    } of ${firsts.length} rows` +
+      (slowerFirst.length
+        ? `; slower on ${
+          slowerFirst.map(([row, t]) =>
+            `${rowLabel(row)} (${formatRatio(median(t.deno.first), median(t.python.first))})`
+          ).join(", ")
+        }.`
+        : "."),
+  );
   const nb = d.timing.get("notebook");
   if (nb?.python.times.length) {
     out.push(
@@ -94,7 +108,7 @@ function headline(d: ReportData): string[] {
         } (ours) vs. ` +
           `${formatSeconds(median(nb.python.times))} (the original), ${
             formatRatio(median(nb.deno.times), median(nb.python.times))
-          } (goal: at most 0.50x).`
+          } (goal: at most 0.15x).`
         : `- Whole notebook: the original takes ${
           formatSeconds(median(nb.python.times))
         }; ours ${d.notebookNote}.`,
