@@ -46,7 +46,7 @@ interface Diagnostic {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { joinCells } from "./lint_notebooks.ts";
+ * import { joinCells } from "./check_notebooks.ts";
  * const nb = { cells: [{ cell_type: "code", id: "a", source: ["const x = 1;\n", "x;"] }] };
  * const { source, origins } = joinCells(JSON.stringify(nb));
  * assert.equal(source, "const x = 1;\nx;\n");
