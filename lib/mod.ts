@@ -73,7 +73,7 @@ export {
   type TrainingData,
   type TrainOptions,
 } from "./training/train.ts";
-export { hiddenOutputs } from "./training/predict.ts";
+export { hiddenOutputs, predict } from "./training/predict.ts";
 export { FEATURE_NAMES, type FeatureName } from "./training/features.ts";
 export {
   PLAYGROUND_DATASETS,
@@ -88,12 +88,14 @@ export { deadUnits, type DeadUnitsRow } from "./training/dead_units.ts";
 export { type LoadedNetwork, loadNetwork, saveNetwork } from "./training/network_export.ts";
 export {
   comparePlayground,
+  metricRows,
   type PlaygroundComparisonRow,
   type PlaygroundData,
   playgroundDataset,
   type PlaygroundRun,
   type PlaygroundSettings,
   playgroundSettings,
+  presetRows,
   PRESETS,
   runMetrics,
   type SettingOverrides,

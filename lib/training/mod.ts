@@ -142,6 +142,8 @@ export {
 export {
   comparePlayground,
   CSV_PRESET,
+  type MetricRow,
+  metricRows,
   outputFor,
   type PlaygroundComparisonOptions,
   type PlaygroundComparisonRow,
@@ -154,6 +156,8 @@ export {
   type Preset,
   presetOf,
   type PresetOptions,
+  type PresetRow,
+  presetRows,
   PRESETS,
   type RunMetrics,
   runMetrics,

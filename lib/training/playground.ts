@@ -508,6 +508,95 @@ export function runMetrics(run: PlaygroundRun): RunMetrics {
   };
 }
 
+/** One row of {@linkcode metricRows}. */
+export interface MetricRow {
+  /** What is measured, e.g. `"accuracy"`. */
+  readonly metric: string;
+  /** On the training points (`null` where not measured). */
+  readonly training: number | null;
+  /** On the test points (`null` where not measured). */
+  readonly test: number | null;
+}
+
+/**
+ * A run's final numbers as table rows: loss and accuracy on the training and test points,
+ * or, for regression, the mean squared error and R² (on the test points).
+ *
+ * @param run From {@linkcode trainPlayground}.
+ * @returns Two {@linkcode MetricRow}s.
+ * @throws {TypeError} If `run` is not a run.
+ *
+ * @example
+ * ```ts
+ * import { metricRows, playgroundSettings, trainPlayground } from "./playground.ts";
+ * const rows = metricRows(await trainPlayground(playgroundSettings("gauss", { epochs: 3 })));
+ * console.assert(rows.map((r) => r.metric).join() === "loss,accuracy");
+ * ```
+ */
+export function metricRows(run: PlaygroundRun): MetricRow[] {
+  const m = runMetrics(run);
+  const value = (v: number) => (Number.isNaN(v) ? null : v);
+  return m.task === "regression"
+    ? [
+      { metric: "mean squared error", training: value(m.trainLoss), test: value(m.testLoss) },
+      { metric: "R²", training: null, test: value(m.testR2) },
+    ]
+    : [
+      { metric: "loss", training: value(m.trainLoss), test: value(m.testLoss) },
+      { metric: "accuracy", training: value(m.trainAccuracy), test: value(m.testAccuracy) },
+    ];
+}
+
+/** One row of {@linkcode presetRows}. */
+export interface PresetRow {
+  /** The data set. */
+  readonly dataset: string;
+  /** The network: features, hidden widths and activation, output layer. */
+  readonly network: string;
+  /** How it was trained: optimiser, learning rate, epochs, training fraction. */
+  readonly training: string;
+  /** The test score: accuracy, or R² for regression. */
+  readonly test: string;
+  /** Why the preset is what it is. */
+  readonly why: string;
+}
+
+/**
+ * Trained presets as table rows: the network, how it was trained, its test score, and
+ * why the preset is what it is.
+ *
+ * @param runs Trained runs, e.g. `await trainPresets({ seed })`.
+ * @returns One {@linkcode PresetRow} per run.
+ * @throws {TypeError} If `runs` is not an array of runs.
+ *
+ * @example
+ * ```ts
+ * import { presetRows, trainPresets } from "./playground.ts";
+ * const [row] = presetRows(await trainPresets({ datasets: ["gauss"], seed: 1 }));
+ * console.assert(row.network === "x1, x2 → 2 tanh → sigmoid" && row.test === "100.0%");
+ * ```
+ */
+export function presetRows(runs: readonly PlaygroundRun[]): PresetRow[] {
+  checkArrayLike(runs, argument("presetRows", "runs"), "an array of playground runs");
+  return runs.map((run) => {
+    const s = run.settings, m = runMetrics(run);
+    const preset = presetOf(s.dataset);
+    return {
+      dataset: run.all.name,
+      network: `${s.features.join(", ")} → ${
+        s.hidden.join("-")
+      } ${s.activation} → ${run.network.output}`,
+      training: `${s.optimizer} ${s.learningRate}, ${s.epochs} epochs, ${
+        Math.round(100 * s.trainRatio)
+      }% trained on`,
+      test: m.task === "regression"
+        ? `R² ${m.testR2.toFixed(3)}`
+        : `${(100 * m.testAccuracy).toFixed(1)}%`,
+      why: preset.why,
+    };
+  });
+}
+
 /** One row of {@linkcode settingsRows}. */
 export interface SettingRow {
   /** The setting's name. */
