@@ -17,7 +17,7 @@
  */
 import { ACTIVATIONS, getActivation } from "../activations/activations.ts";
 import type { ActivationSpec } from "../activations/activation_spec.ts";
-import { resolveParams } from "../activations/resolve_params.ts";
+import { Activation, resolveActivation } from "../activations/resolve_activation.ts";
 import { fusedProgram } from "../kernel/fused_kernel.ts";
 import { kinkProbe } from "../figures/kink_markers.ts";
 import type { Kink } from "../figures/curves_figure.ts";
@@ -67,38 +67,45 @@ let figureCounter = 0;
  * every parameter at once. The page computes the curves with the activation's compiled
  * program.
  *
- * @param activation A registered activation's name, e.g. "leaky_relu", or an activation
- *   declared like the registry's entries (an `ActivationSpec` of your own).
+ * @param activation A registered activation's name, e.g. "leaky_relu", an activation
+ *   declared like the registry's entries (an `ActivationSpec` of your own), or an
+ *   {@linkcode Activation} (`resolveActivation()`), whose parameters the sliders start at.
  * @param options Samples and panel sizes.
  * @returns The interactive figure.
  * @throws {Error} If the name is unknown.
- * @throws {TypeError} If `activation` is neither a string nor an activation declaration,
- *   an option has the wrong type, or the activation takes two inputs.
+ * @throws {TypeError} If `activation` is neither a string, an activation declaration nor
+ *   an Activation, an option has the wrong type, or the activation takes two inputs.
+ * @throws {UnsupportedOperationError} If the fused compiler does not know one of the
+ *   activation's operations: the page runs its compiled program (`activationFigure()`
+ *   draws such an activation, through tfjs).
  * @throws {RangeError} If the activation has no parameters, or a size option is outside
  *   the range its documentation gives (checked before anything is computed).
  *
  * @example Leaky ReLU's Alpha slider
  * ```ts
  * import assert from "node:assert/strict";
+ * import { resolveActivation } from "../activations/resolve_activation.ts";
  * import { sliderFigure } from "./slider_figure.ts";
  * const fig = sliderFigure("leaky_relu");
  * assert.deepEqual(fig.config.activations[0].params.map((p) => p.name), ["alpha"]);
  * assert.ok(fig.html().includes('class="asf-params"')); // the page builds the sliders
  * assert.ok(fig.sizes.page < 200_000);
+ * const elu = sliderFigure(resolveActivation("elu", { alpha: 0.5 })); // starts at 0.5
+ * assert.equal(elu.config.activations[0].params[0].default, 0.5);
  * ```
  */
 export function sliderFigure(
-  activation: string | ActivationSpec,
+  activation: string | ActivationSpec | Activation,
   options?: SliderFigureOptions,
 ): InteractiveFigure {
-  const spec = specOf(activation, argument("sliderFigure", "activation"));
-  if (spec.params.length === 0) {
+  const a = activationOf(activation, argument("sliderFigure", "activation"));
+  if (a.spec.params.length === 0) {
     throw new RangeError(
-      `Activation "${spec.name}" has no parameters: an interactive figure needs at least one ` +
+      `Activation "${a.name}" has no parameters: an interactive figure needs at least one ` +
         `(use activationFigure for a static one, or explorerFigure)`,
     );
   }
-  return liveFigure([spec], 0, checkSliderOptions(options, "sliderFigure"));
+  return liveFigure([a], 0, checkSliderOptions(options, "sliderFigure"));
 }
 
 /** Options of {@linkcode explorerFigure}: a {@linkcode SliderFigureOptions} and the start. */
@@ -114,8 +121,8 @@ export interface ExplorerOptions extends SliderFigureOptions {
  * the curves itself, so it shows the library's values for any activation at any setting;
  * one figure instead of dozens keeps a gallery light.
  *
- * @param activations Registered names or declarations (default: every one-input
- *   activation of the registry).
+ * @param activations Registered names, declarations or {@linkcode Activation}s (default:
+ *   every one-input activation of the registry).
  * @param options `start` (the first shown) and the sizes of {@linkcode sliderFigure}.
  * @returns The interactive figure.
  * @throws {TypeError} If an activation is unknown in kind, takes two inputs, or an option
@@ -132,30 +139,35 @@ export interface ExplorerOptions extends SliderFigureOptions {
  * ```
  */
 export function explorerFigure(
-  activations?: readonly (string | ActivationSpec)[],
+  activations?: readonly (string | ActivationSpec | Activation)[],
   options?: ExplorerOptions,
 ): InteractiveFigure {
   const label = (name: string) => argument("explorerFigure", name);
   const list = activations ?? ACTIVATIONS.filter((a) => a.inputs === 1);
   checkArrayLike(list, label("activations"), "an array of activation names or declarations");
   if (list.length === 0) throw new RangeError(`${label("activations")}: no activations`);
-  const specs = list.map((a, k) => specOf(a, label(`activations[${k}]`)));
+  const handles = list.map((a, k) => activationOf(a, label(`activations[${k}]`)));
   const o = checkSliderOptions(options, "explorerFigure") as ExplorerOptions;
-  const start = o.start === undefined ? 0 : specs.findIndex((s) => s.name === o.start);
+  const start = o.start === undefined ? 0 : handles.findIndex((a) => a.name === o.start);
   if (start < 0) {
     throw new RangeError(
       `Invalid option start: "${o.start}" is not one of ${
-        specs.map((s) => `"${s.name}"`).join(", ")
+        handles.map((a) => `"${a.name}"`).join(", ")
       }`,
     );
   }
-  return liveFigure(specs, start, o);
+  return liveFigure(handles, start, o);
 }
 
-// A registered activation by name, or a declaration like the registry's; one input.
-function specOf(activation: string | ActivationSpec, what: string): ActivationSpec {
+// A registered activation by name, a declaration like the registry's or a handle, as a
+// handle (resolved once: its program compiled, its parameters the sliders' start); one input.
+function activationOf(
+  activation: string | ActivationSpec | Activation,
+  what: string,
+): Activation {
   let spec: ActivationSpec;
-  if (typeof activation === "string") spec = getActivation(activation);
+  if (activation instanceof Activation) spec = activation.spec;
+  else if (typeof activation === "string") spec = getActivation(activation);
   else {
     checkObject(activation, what, "an activation name or declaration");
     if (typeof activation.fn !== "function" || !Array.isArray(activation.params)) {
@@ -169,24 +181,24 @@ function specOf(activation: string | ActivationSpec, what: string): ActivationSp
       `Activation "${spec.name}" takes two inputs: sliders need a one-input activation`,
     );
   }
-  return spec;
+  return activation instanceof Activation ? activation : resolveActivation(spec);
 }
 
 // The live figure of some activations: the still pair of the one shown first, and what
 // the page needs for each (program, parameters, samples, windows, kinks).
 function liveFigure(
-  specs: readonly ActivationSpec[],
+  handles: readonly Activation[],
   start: number,
   options: SliderFigureOptions,
 ): InteractiveFigure {
   const { samples = 2_000, width, height, strokeWidth } = options;
-  const activations = specs.map((spec) => liveActivation(spec, samples));
-  const first = specs[start], live = activations[start];
+  const activations = handles.map((a) => liveActivation(a, samples));
+  const first = handles[start], live = activations[start];
   const { y, dy, kinks, xs } = sampled(first, live);
-  const { x: xw, y: yw, dx: dxw, dy: dyw } = first.view;
+  const { x: xw, y: yw, dx: dxw, dy: dyw } = first.spec.view;
   const still = pairFigure({ x: Float64Array.from(xs), y, dy }, {
     label: first.label,
-    color: first.view.color,
+    color: first.spec.view.color,
     x: xw,
     y: yw,
     dx: dxw,
@@ -200,7 +212,7 @@ function liveFigure(
   if (still.charts.length !== 2 || still.charts.some((c) => c === null)) {
     throw new Error("sliderFigure(): the pair figure has no linear scales to draw on");
   }
-  const names = specs.length > 1 ? "explorer" : first.name.replace(/[^\w-]/g, "_");
+  const names = handles.length > 1 ? "explorer" : first.name.replace(/[^\w-]/g, "_");
   const config: LiveConfig = {
     id: `asf-${names}-${++figureCounter}`,
     activations,
@@ -218,14 +230,17 @@ function liveFigure(
       },
     ],
   };
-  const title = specs.length > 1 ? "Activation explorer" : first.label;
-  return new InteractiveFigure(still, config, specs.map((s) => s.kinks.toString()), title);
+  const title = handles.length > 1 ? "Activation explorer" : first.label;
+  const kinkSources = handles.map((a) => a.spec.kinks.toString());
+  return new InteractiveFigure(still, config, kinkSources, title);
 }
 
-// What the page needs of one activation; its program compiled (once per activation).
-function liveActivation(spec: ActivationSpec, samples: number): LiveActivation {
-  const program = fusedProgram(spec);
-  const defaults = resolveParams(spec, {});
+// What the page needs of one activation: its program (compiled once per activation; an
+// activation the compiler cannot take has none, and fusedProgram() says which operation
+// is missing) and its parameters, starting at the handle's values.
+function liveActivation(a: Activation, samples: number): LiveActivation {
+  const { spec, params: defaults } = a;
+  const program = a.program ?? fusedProgram(spec);
   const { x: xw, y: yw, dx: dxw, dy: dyw } = spec.view;
   // one set of samples over both windows, `samples` of them across the narrower one
   const from = Math.min(xw[0], dxw[0]), to = Math.max(xw[1], dxw[1]);
@@ -256,8 +271,9 @@ function liveActivation(spec: ActivationSpec, samples: number): LiveActivation {
 }
 
 // The curves and kinks at the defaults, at the page's samples, by the same program.
-function sampled(spec: ActivationSpec, live: LiveActivation) {
-  const program = fusedProgram(spec);
+function sampled(a: Activation, live: LiveActivation) {
+  const { spec } = a;
+  const program = a.program ?? fusedProgram(spec);
   const uniforms = live.params.map((p) => p.default);
   const { from, to, count } = live.samples;
   const xs = linearSamples(from, to, count);

@@ -3,6 +3,8 @@ import { ACTIVATIONS, getActivation } from "../activations/activations.ts";
 import type { ActivationSpec } from "../activations/activation_spec.ts";
 import { activation } from "../activations/autodiff.ts";
 import { fusedProgramsCompiled } from "../kernel/fused_kernel.ts";
+import { UnsupportedOperationError } from "../kernel/unsupported_operation.ts";
+import { resolveActivation } from "../activations/resolve_activation.ts";
 import type { InteractiveFigure } from "./interactive_figure.ts";
 import { linearSamples, type LiveConfig } from "./live_runtime.ts";
 import { explorerFigure, saveInteractive, sliderFigure } from "./slider_figure.ts";
@@ -242,4 +244,30 @@ Deno.test("explorerFigure() carries every one-input activation's program; one st
     /start: "elu" is not one of "relu"/,
   );
   assert.throws(() => explorerFigure(["softmax"]), /takes two inputs/);
+});
+
+Deno.test("sliderFigure() takes a resolved activation, its parameters the start", async (t) => {
+  await t.step("the sliders start at the handle's values, the still drawn there", () => {
+    const elu = resolveActivation("elu", { alpha: 0.5 });
+    const fig = sliderFigure(elu);
+    assert.equal(fig.config.activations[0].params[0].default, 0.5);
+    const byName = sliderFigure("elu");
+    assert.notEqual(fig.still.body, byName.still.body);
+    const explorer = explorerFigure([elu, "relu"]);
+    assert.equal(explorer.config.activations[0].params[0].default, 0.5);
+  });
+  await t.step("an activation the compiler cannot take: the error names the operation", () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const arctan = resolveActivation({
+        ...getActivation("elu"),
+        name: "arctan_slider",
+        fn: (x, p) => tf.mul(tf.atan(x), p.alpha),
+      });
+      assert.throws(() => sliderFigure(arctan), UnsupportedOperationError);
+    } finally {
+      console.warn = warn;
+    }
+  });
 });
