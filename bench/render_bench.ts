@@ -1,7 +1,7 @@
 /**
  * Rendering speed: one function/derivative pair and one 200 x 200 heatmap, as SVG and as
- * PNG, and all of the seed's figures (six pairs, Softmax, Maxout, two decision boundaries
- * and the transformed boundary) built and rasterised. Goal: all seed figures in < 2 s.
+ * PNG, and all of the original's figures (six pairs, Softmax, Maxout, two decision
+ * boundaries and the transformed boundary) built and rasterised. Goal: all of them in < 2 s.
  *
  * Run: deno bench -P bench/render_bench.ts
  */
@@ -48,7 +48,11 @@ Deno.bench("200x200 heatmap: build + SVG", { group: "heatmap" }, () => {
 Deno.bench("200x200 heatmap: build + SVG + PNG (2x)", { group: "heatmap" }, () => {
   heatmapFigure(grid, { title: "Softmax (1st)" }).png();
 });
-Deno.bench("all seed figures: build + SVG + PNG (2x)", { group: "seed", n: 3, warmup: 1 }, () => {
+Deno.bench("all the original's figures: build + SVG + PNG (2x)", {
+  group: "original",
+  n: 3,
+  warmup: 1,
+}, () => {
   for (
     const name of ["identity", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softmax", "maxout"]
   ) {

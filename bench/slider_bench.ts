@@ -1,5 +1,5 @@
 /**
- * Building the seed's interactive figures: the program with its parameters as inputs
+ * Building the original's interactive figures: the program with its parameters as inputs
  * (compiled once per activation, cached), the still at the defaults with its kinks, and
  * the standalone page. Goal: under 0.5 s per figure on the 2-core machine, so a notebook
  * cell with a slider stays quick. How quickly the page repaints is

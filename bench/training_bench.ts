@@ -1,5 +1,5 @@
 /**
- * Training and prediction speed of the seed's networks: 100 epochs at batch size 32 on
+ * Training and prediction speed of the original's networks: 100 epochs at batch size 32 on
  * the 200-point XOR data (the non-linear 2-64-2-1 ELU network and the linear 2-64-1
  * network), and the 200 x 200 = 40,000-point decision-boundary grid prediction.
  * Goal: the non-linear network's 100 epochs in under 1 s on the 2-core machine.

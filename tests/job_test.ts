@@ -1,5 +1,5 @@
 // The main job end to end: every notebook runs top to bottom on a fresh Deno kernel with no
-// error and no stray output, the seed's files land in out/figures/, metrics are recorded,
+// error and no stray output, the original's files land in out/figures/, metrics are recorded,
 // and a second run gives identical figures and metrics.
 import assert from "node:assert/strict";
 import {
@@ -12,8 +12,8 @@ import {
 } from "./notebook_files.ts";
 import { README_FIGURES } from "../tasks/docs.ts";
 
-/** The files the seed's notebook exports, each PNG with its SVG twin. */
-const SEED_FIGURES = [
+/** The files the original notebook exports, each PNG with its SVG twin. */
+const ORIGINAL_FIGURES = [
   "Identity",
   "Sigmoid",
   "Hyperbolic Tangent",
@@ -32,12 +32,12 @@ const SEED_FIGURES = [
  * boundary before the hidden layers beside the data after them.
  */
 const FIRST_NOTEBOOK_FIGURES = [
-  ...SEED_FIGURES.map((file) => file.slice("figures/".length)),
+  ...ORIGINAL_FIGURES.map((file) => file.slice("figures/".length)),
   "Before and After Nonlinear Transformation.png",
   "Before and After Nonlinear Transformation.svg",
 ].sort();
 
-const SEED_METRICS = [
+const ORIGINAL_METRICS = [
   "linear.loss",
   "linear.accuracy",
   "nonlinear.loss",
@@ -129,8 +129,8 @@ Deno.test("deno task run executes every notebook and writes out/", async (t) => 
       }
     });
 
-    await t.step("the seed's figures are exported, PNGs at 2x with SVG twins", async () => {
-      for (const file of SEED_FIGURES) {
+    await t.step("the original's figures are exported, PNGs at 2x with SVG twins", async () => {
+      for (const file of ORIGINAL_FIGURES) {
         assert.ok(summary.figures.includes(file), `${file} missing from summary.figures`);
         const bytes = await Deno.readFile(`${out}/${file}`);
         if (file.endsWith(".png")) {
@@ -163,7 +163,7 @@ Deno.test("deno task run executes every notebook and writes out/", async (t) => 
 
     await t.step("metrics of the three networks are recorded", () => {
       const metrics = summary.metrics.activation_functions;
-      for (const name of SEED_METRICS) {
+      for (const name of ORIGINAL_METRICS) {
         assert.equal(typeof metrics[name], "number", name);
       }
       assert.ok(metrics["nonlinear.accuracy"] >= 0.97, JSON.stringify(metrics));

@@ -181,7 +181,7 @@ Deno.test({
           await t.step("moving a slider redraws the curves", async () => {
             const slider = page.locator('.jp-OutputArea-output input[type="range"]').first();
             if ((await slider.count()) === 0) {
-              assert.ok(name !== "activation_functions.ipynb", "no slider in the seed notebook");
+              assert.ok(name !== "activation_functions.ipynb", "no slider in the first notebook");
               return;
             }
             // what the figure draws: curve paths and raster images

@@ -16,7 +16,7 @@ import { JUPYTER_DISPLAY } from "../notebook/display.ts";
 import { tf } from "../tf.ts";
 import { parseSvg, pixelVariance, pngSize } from "../../tests/_helpers/figure_checks.ts";
 
-const SEED = [
+const ORIGINAL = [
   ["identity", "Identity", "#000000"],
   ["sigmoid", "Sigmoid", "#f59042"],
   ["tanh", "Hyperbolic Tangent", "#7ef542"],
@@ -37,7 +37,7 @@ function hoverTitles(fig: Figure, panel: number): string[] {
 }
 
 Deno.test("activationFigure() draws the original's six pairs from the registry", async (t) => {
-  for (const [name, label, color] of SEED) {
+  for (const [name, label, color] of ORIGINAL) {
     await t.step(name, () => {
       const before = tf.memory().numTensors;
       const fig = activationFigure(name);

@@ -231,8 +231,8 @@ function trace(spec: ActivationSpec, order: 1 | 2): FusedProgram {
         const k = spec.outputs;
         outputs = [...elems(f(x))];
         for (let i = 0; i < k; i++) {
-          const seed = tf.tensor1d(Array.from({ length: k }, (_, j) => (j === i ? 1 : 0)));
-          outputs.push(...elems(tf.grad(f)(x, seed)));
+          const oneHot = tf.tensor1d(Array.from({ length: k }, (_, j) => (j === i ? 1 : 0)));
+          outputs.push(...elems(tf.grad(f)(x, oneHot)));
         }
       }
     });

@@ -222,7 +222,7 @@ export class ScalarGraph {
       );
     }
     // Constant folding: tfjs builds many values from numbers alone (the 0.5 and 1 of a
-    // gradient, a mask of a constant, the Jacobian's one-hot seeds), and every one of
+    // gradient, a mask of a constant, the Jacobian's one-hot dy), and every one of
     // them would otherwise be recomputed at every point. Uniforms are not constants:
     // what depends on them is hoisted out of the loop instead (invariantNodes()).
     const values = args.map((a) => this.constantValue(a));
@@ -255,7 +255,7 @@ export class ScalarGraph {
   // Identities that hold in IEEE arithmetic for every operand up to the sign of a zero
   // (x + 0 keeps −0 where IEEE gives +0; 0 − x gives −0 for x = 0): they remove the
   // multiplications by 1 and additions of 0 that tfjs's gradients are full of (dy = 1
-  // is the seed). x·0 is not one of them: ∞·0 = NaN.
+  // starts the backward pass). x·0 is not one of them: ∞·0 = NaN.
   #simplify(op: string, [a, b, c]: NodeId[], [va, vb]: (number | undefined)[]) {
     switch (op) {
       case "add":

@@ -494,7 +494,7 @@ export function denseSizes(network: Network): readonly number[] {
 /**
  * What to call a network in a title: `"Linear"` when its hidden activation is the
  * identity, otherwise the activation's display label from the registry (so the original's
- * ELU network is titled "Decision Boundary (ELU)", not "(ReLU)" as in the seed).
+ * ELU network is titled "Decision Boundary (ELU)", not "(ReLU)" as in the original).
  *
  * @param network A network (disposed ones too).
  * @returns E.g. `"Linear"`, `"ELU"`, `"Leaky ReLU"`.

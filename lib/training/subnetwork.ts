@@ -4,7 +4,7 @@
  * Dense(2, linear) -> Dense(1, sigmoid) on them, and evaluate it over the window the
  * transformed points will be drawn in.
  *
- * Unlike the seed, the points are what the network computes (ELU, not ReLU applied to
+ * Unlike the original, the points are what the network computes (ELU, not ReLU applied to
  * pre-activations), and the grid covers exactly the extent returned for drawing.
  *
  * @module
