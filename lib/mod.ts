@@ -35,6 +35,7 @@ export {
   secondDerivative,
   type SecondDerivativeValues,
 } from "./activations/autodiff.ts";
+export { Activation, resolveActivation } from "./activations/resolve_activation.ts";
 export {
   type ActivationRow,
   activationRows,
