@@ -2,7 +2,9 @@
  * The fused compiler behind `activation()`: an activation's tfjs function and tfjs's
  * autodiff of it run once on a symbolic backend that records every forward and gradient
  * kernel as a scalar program, which is compiled into one WebAssembly SIMD loop in float32
- * (and into a JavaScript loop, readable and the reference).
+ * (and into a JavaScript loop, readable and the reference). An activation using an operation
+ * it does not know raises {@linkcode UnsupportedOperationError} naming it, and the library
+ * computes that activation with TensorFlow.js kernel by kernel instead.
  *
  * @example The fused kernel of ReLU
  * ```ts
