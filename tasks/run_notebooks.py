@@ -96,7 +96,10 @@ def describe(e: Exception, timeout: int, log: Path) -> str:
     if isinstance(e, CellTimeoutError):
         return f"it ran longer than {timeout} s (--timeout): {first_lines(str(e), 3)}"
     if isinstance(e, CellExecutionError):
-        return first_lines(str(e), 14)
+        # the error itself first: a long cell's source would push it past the lines shown
+        text = first_lines(str(e), 14)
+        error = f"{e.ename}: {e.evalue}".strip() if getattr(e, "ename", "") else ""
+        return text if not error or first_lines(error, 1) in text else f"{first_lines(error)}\n{text}"
     if isinstance(e, DeadKernelError):
         lines = [line for line in log.read_text(errors="replace").splitlines() if "is unstable" not in line]
         return f"the kernel died: {first_lines(str(e))}\nkernel log:\n" + "\n".join(lines[-10:])

@@ -453,3 +453,19 @@ Deno.test("run_notebooks.py refuses bad --param names and values before anything
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("run_notebooks.py shows the error of a long cell, not only its source", async () => {
+  const long = Array.from({ length: 20 }, (_, i) => `// line ${i + 1}`).join("\n") +
+    '\nthrow new RangeError("data.csv, line 7, column 2 (x2): \\"oops\\" is not a number");';
+  const dir = await scratch({ "long.ipynb": notebook(["1", long]) });
+  try {
+    const { code, stderr } = await runNotebooks([`${dir}/long.ipynb`, "--out", `${dir}/out`]);
+    assert.equal(code, 1);
+    assert.match(
+      stderr,
+      /code cell 2 of 2: RangeError: data\.csv, line 7, column 2 \(x2\): "oops" is not a number/,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
