@@ -89,6 +89,7 @@ export {
   signedRgb,
 } from "./playground_colors.ts";
 export {
+  checkExtent,
   predictionFigure,
   type PredictionOptions,
   type PredictionPoints,

@@ -15,6 +15,7 @@ import type { Figure } from "./figure.ts";
 import { column, panel } from "./layout.ts";
 import { plotDocument, SVG_NS } from "./dom.ts";
 import { swatches } from "./swatches.ts";
+import { checkExtent } from "./prediction_figure.ts";
 import { textWidth } from "./text_width.ts";
 import {
   gridImage,
@@ -25,7 +26,6 @@ import {
 } from "./playground_colors.ts";
 import {
   argument,
-  checkArrayLike,
   checkInteger,
   checkOptions,
   checkString,
@@ -105,7 +105,7 @@ export function networkDiagramFigure(network: Network, options?: NetworkDiagramO
     resolution = 24,
     nodeSize = 30,
   } = checkOptions(options, label("options"));
-  checkArrayLike(extent, option("extent"), "[[x1min, x1max], [x2min, x2max]]");
+  checkExtent(extent, option("extent"));
   checkString(title, option("title"), true);
   checkInteger(maxUnits, option("maxUnits"), 1, MAX_DIAGRAM_UNITS);
   checkInteger(resolution, option("resolution"), 2, 100);

@@ -49,3 +49,16 @@ Deno.test("networkDiagramFigure() draws every unit and weight", async (t) => {
   });
   assert.equal(tf.memory().numTensors, base);
 });
+
+Deno.test("networkDiagramFigure() and predictionFigure() refuse a bad window", () => {
+  const net = createNetwork({ hidden: [2], activation: "tanh" });
+  assert.throws(
+    () => networkDiagramFigure(net, { extent: [[0, NaN], [0, 1]] }),
+    /Invalid option extent\[0\]\[1\]: NaN is not a finite number/,
+  );
+  assert.throws(
+    () => networkDiagramFigure(net, { extent: [[1, 0], [0, 1]] }),
+    /extent\[0\]: 1 is not below 0/,
+  );
+  net.dispose();
+});

@@ -20,7 +20,9 @@ import { textWidth } from "./text_width.ts";
 import { gridImage, hex, mix, PLAYGROUND_CLASS_COLORS, signedRgb } from "./playground_colors.ts";
 import {
   argument,
+  checkArrayLike,
   checkInteger,
+  checkNumber,
   checkObject,
   checkOptions,
   checkPixels,
@@ -139,7 +141,7 @@ export function predictionFigure(
     checkObject(test, option("test"), "points { x, y }");
     if (test.y.length) checkTrainingData(test, 2, "predictionFigure(options.test)", kind, units);
   }
-  const extent = data.extent ?? boundsOf(data.x);
+  const extent = checkExtent(data.extent ?? boundsOf(data.x), option("data.extent"));
   const [[a1, b1], [a2, b2]] = extent;
   // cell centres; the image spans the window exactly
   const n = resolution, grid = new Float32Array(2 * n * n);
@@ -345,6 +347,38 @@ function sample(set: PredictionPoints, max: number): [number, number, number][] 
     out.push([set.x[2 * i], set.x[2 * i + 1], set.y[i]]);
   }
   return out;
+}
+
+/**
+ * Checks a window: `[[x1min, x1max], [x2min, x2max]]` with finite bounds, each min below
+ * its max.
+ *
+ * @param extent The window.
+ * @param label What to name in messages, e.g. `Invalid option extent`.
+ * @returns The window.
+ * @throws {TypeError} If it is not two pairs of numbers.
+ * @throws {RangeError} If a bound is not finite, or a min is not below its max.
+ *
+ * @example
+ * ```ts
+ * import { checkExtent } from "./prediction_figure.ts";
+ * console.assert(checkExtent([[-6, 6], [-6, 6]], "extent")[1][1] === 6);
+ * ```
+ */
+export function checkExtent(
+  extent: readonly (readonly [number, number])[],
+  label: string,
+): readonly (readonly [number, number])[] {
+  checkArrayLike(extent, label, "[[x1min, x1max], [x2min, x2max]]");
+  if (extent.length !== 2) throw typeError(label, "[[x1min, x1max], [x2min, x2max]]", extent);
+  extent.forEach((pair, k) => {
+    checkArrayLike(pair, `${label}[${k}]`, "a [min, max] pair of numbers");
+    const [lo, hi] = pair;
+    checkNumber(lo, `${label}[${k}][0]`);
+    checkNumber(hi, `${label}[${k}][1]`);
+    if (!(lo < hi)) throw new RangeError(`${label}[${k}]: ${lo} is not below ${hi}`);
+  });
+  return extent;
 }
 
 function boundsOf(x: ArrayLike<number>): [[number, number], [number, number]] {
