@@ -183,6 +183,7 @@ export {
 } from "./figures/trainability_figure.ts";
 
 export { InteractiveFigure, type InteractiveSizes } from "./interactive/interactive_figure.ts";
+export { PageFigure } from "./interactive/page_figure.ts";
 export {
   explorerFigure,
   saveInteractive,

@@ -12,9 +12,9 @@ import { historyFigure } from "../figures/history_figure.ts";
 import { rasterWebp } from "../figures/heatmap_figure.ts";
 import { labelledPoints } from "../figures/network_figures.ts";
 import { row } from "../figures/layout.ts";
-import { escapeXml, htmlPage } from "../figures/markup.ts";
+import { escapeXml } from "../figures/markup.ts";
 import type { ChartScales, Figure } from "../figures/figure.ts";
-import { type DisplayableFigure, JUPYTER_DISPLAY } from "../notebook/display.ts";
+import { PageFigure } from "./page_figure.ts";
 import type { BoundarySnapshots } from "../training/boundary_snapshots.ts";
 import {
   argument,
@@ -62,26 +62,21 @@ export interface EpochSliderConfig {
 let counter = 0;
 
 /** A decision boundary with an epoch slider; displays in Jupyter and saves as HTML. */
-export class EpochSliderFigure implements DisplayableFigure<"html"> {
-  /** The boundary at the last snapshot beside the training curves (the untrusted fallback). */
-  readonly still: Figure;
-  /** Unique element id of the figure's root. */
-  readonly id: string;
-  /** What the figure shows, in words. */
-  readonly description: string;
+export class EpochSliderFigure extends PageFigure {
   /** What the page receives. */
   readonly config: EpochSliderConfig;
-  readonly #title: string;
 
   /** @internal Use {@linkcode epochSliderFigure}. */
   constructor(still: Figure, config: EpochSliderConfig, title: string) {
-    this.still = still;
+    super(
+      still,
+      config.id,
+      `${still.description}; slider over ${config.frames.length} epochs from ${
+        config.epochs[0]
+      } to ${config.epochs.at(-1)}`,
+      title,
+    );
     this.config = config;
-    this.id = config.id;
-    this.#title = title;
-    this.description = `${still.description}; slider over ${config.frames.length} epochs from ${
-      config.epochs[0]
-    } to ${config.epochs.at(-1)}`;
   }
 
   /** Number of frames. */
@@ -97,7 +92,7 @@ export class EpochSliderFigure implements DisplayableFigure<"html"> {
    */
   fragment(options: { readonly fallback?: boolean } = {}): string {
     const c = this.config, n = c.frames.length;
-    const picture = options.fallback ? this.still.notebookHtml() : `<div>${this.still.svg()}</div>`;
+    const picture = this.picture(options.fallback);
     const json = JSON.stringify(c).replace(/</g, "\\u003c");
     return `<div class="esf" id="${c.id}">` +
       `<style>.esf:has(>style)>.esf-controls{display:flex!important}</style>` + picture +
@@ -112,48 +107,6 @@ export class EpochSliderFigure implements DisplayableFigure<"html"> {
       `<script>(${epochRuntime.toString()})(${
         JSON.stringify(c.id)
       }, document.currentScript, ${caption.toString()});</script></div>`;
-  }
-
-  /**
-   * A standalone, self-contained HTML page.
-   *
-   * @param title The page title (default: the boundary's title).
-   * @returns HTML markup.
-   */
-  html(title?: string): string {
-    return htmlPage(this.fragment(), { title: title ?? this.#title });
-  }
-
-  /**
-   * The HTML Jupyter shows: the live figure when trusted, the still picture when not.
-   *
-   * @returns HTML markup.
-   */
-  notebookHtml(): string {
-    return this.fragment({ fallback: true });
-  }
-
-  /**
-   * What `save()` writes: the standalone page.
-   *
-   * @returns `{ html }`.
-   */
-  files(): { readonly html: () => string } {
-    return { html: () => this.html() };
-  }
-
-  /** The description. */
-  toString(): string {
-    return this.description;
-  }
-
-  /**
-   * The Jupyter mime bundle.
-   *
-   * @returns `text/html` and `text/plain`.
-   */
-  [JUPYTER_DISPLAY](): Record<string, string> {
-    return { "text/html": this.notebookHtml(), "text/plain": this.description };
   }
 }
 

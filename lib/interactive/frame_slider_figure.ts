@@ -7,9 +7,9 @@
  * @module
  */
 import { EpochSliderFigure, MAX_FRAMES } from "./epoch_slider.ts";
-import { escapeXml, htmlPage } from "../figures/markup.ts";
+import { escapeXml } from "../figures/markup.ts";
 import { Figure } from "../figures/figure.ts";
-import { type DisplayableFigure, JUPYTER_DISPLAY } from "../notebook/display.ts";
+import { PageFigure } from "./page_figure.ts";
 import { save, type SaveOptions } from "../figures/saving.ts";
 import {
   argument,
@@ -46,28 +46,22 @@ interface FrameData {
 let counter = 0;
 
 /** A figure with a slider through its frames; displays in Jupyter and saves as HTML. */
-export class FrameSliderFigure implements DisplayableFigure<"html"> {
-  /** The frame shown first, as a static figure (the untrusted fallback). */
-  readonly still: Figure;
-  /** Unique element id of the figure's root. */
-  readonly id: string;
-  /** What the figure shows, in words. */
-  readonly description: string;
+export class FrameSliderFigure extends PageFigure {
   readonly #data: FrameData;
   readonly #label: string;
   readonly #start: number;
-  readonly #title: string;
 
   /** @internal Use {@linkcode frameSliderFigure}. */
   constructor(still: Figure, data: FrameData, label: string, start: number, title: string) {
-    this.still = still;
+    super(
+      still,
+      `fsf-${hash(JSON.stringify(data))}-${++counter}`,
+      `${still.description}; slider "${label}" through ${data.captions.length} frames`,
+      title,
+    );
     this.#data = data;
     this.#label = label;
     this.#start = start;
-    this.#title = title;
-    this.id = `fsf-${hash(JSON.stringify(data))}-${++counter}`;
-    this.description =
-      `${still.description}; slider "${label}" through ${data.captions.length} frames`;
   }
 
   /** Number of frames. */
@@ -88,7 +82,7 @@ export class FrameSliderFigure implements DisplayableFigure<"html"> {
    */
   fragment(options: { readonly fallback?: boolean } = {}): string {
     const n = this.frames, k = this.#start;
-    const picture = options.fallback ? this.still.notebookHtml() : `<div>${this.still.svg()}</div>`;
+    const picture = this.picture(options.fallback);
     const json = JSON.stringify(this.#data).replace(/</g, "\\u003c");
     return `<div class="fsf" id="${this.id}">` +
       `<style>.fsf:has(>style)>.fsf-controls{display:flex!important}</style>` + picture +
@@ -104,39 +98,6 @@ export class FrameSliderFigure implements DisplayableFigure<"html"> {
       }</output></div>` +
       `<script type="application/json" class="fsf-data">${json}</script>` +
       `<script>(${runtime.toString()})(${JSON.stringify(this.id)});</script></div>`;
-  }
-
-  /**
-   * A standalone, self-contained HTML page.
-   *
-   * @returns HTML markup.
-   */
-  html(): string {
-    return htmlPage(this.fragment(), { title: this.#title });
-  }
-
-  /**
-   * What `save()` writes: the standalone page.
-   *
-   * @returns `{ html }`.
-   */
-  files(): { readonly html: () => string } {
-    return { html: () => this.html() };
-  }
-
-  /** The description. */
-  toString(): string {
-    return this.description;
-  }
-
-  /**
-   * The Jupyter mime bundle: `text/html` (live when trusted, the still picture when
-   * untrusted) and `text/plain`.
-   *
-   * @returns A mime bundle.
-   */
-  [JUPYTER_DISPLAY](): Record<string, string> {
-    return { "text/html": this.fragment({ fallback: true }), "text/plain": this.description };
   }
 }
 

@@ -6,10 +6,10 @@
  *
  * @module
  */
-import { escapeXml, htmlPage } from "../figures/markup.ts";
+import { escapeXml } from "../figures/markup.ts";
 import type { Figure } from "../figures/figure.ts";
-import { type DisplayableFigure, JUPYTER_DISPLAY } from "../notebook/display.ts";
 import { type LiveConfig, liveScript } from "./live_runtime.ts";
+import { PageFigure } from "./page_figure.ts";
 
 /** Sizes of an {@linkcode InteractiveFigure}'s parts, in bytes (characters). */
 export interface InteractiveSizes {
@@ -28,30 +28,25 @@ export interface InteractiveSizes {
  * still picture and a note; and `text/plain`) and exports as a standalone page with
  * {@linkcode InteractiveFigure.html}.
  */
-export class InteractiveFigure implements DisplayableFigure<"html"> {
-  /** The static pair at the default parameter values (also the untrusted fallback). */
-  readonly still: Figure;
-  /** What the figure shows, in words. */
-  readonly description: string;
-  /** Unique element id of the figure's root (`asf-...`). */
-  readonly id: string;
+export class InteractiveFigure extends PageFigure {
   /** What the page receives: program, parameters, samples, scales and panels. */
   readonly config: LiveConfig;
   readonly #kinks: readonly string[];
-  readonly #title: string;
 
   /** @internal Use {@linkcode sliderFigure} or {@linkcode explorerFigure}. */
   constructor(still: Figure, config: LiveConfig, kinks: readonly string[], title: string) {
-    this.still = still;
-    this.config = config;
-    this.#kinks = kinks;
-    this.id = config.id;
-    this.#title = title;
     const first = config.activations[config.start];
     const names = first.params.map((p) => `${p.label} ${p.min} to ${p.max}`);
-    this.description = config.activations.length > 1
-      ? `${still.description}; interactive: ${config.activations.length} activations to pick from`
-      : `${still.description}; interactive: ${names.join(", ")}`;
+    super(
+      still,
+      config.id,
+      config.activations.length > 1
+        ? `${still.description}; interactive: ${config.activations.length} activations to pick from`
+        : `${still.description}; interactive: ${names.join(", ")}`,
+      title,
+    );
+    this.config = config;
+    this.#kinks = kinks;
   }
 
   /** Sizes of the parts, in bytes. */
@@ -72,7 +67,7 @@ export class InteractiveFigure implements DisplayableFigure<"html"> {
   fragment(options: { readonly fallback?: boolean } = {}): string {
     const c = this.config;
     const first = c.activations[c.start];
-    const picture = options.fallback ? this.still.notebookHtml() : `<div>${this.still.svg()}</div>`;
+    const picture = this.picture(options.fallback);
     // the page builds the sliders and number boxes of the activation it shows
     const menu = c.activations.length > 1
       ? `<label class="asf-pick">Activation <select class="asf-choice" aria-label="Activation">${
@@ -109,50 +104,5 @@ export class InteractiveFigure implements DisplayableFigure<"html"> {
       `<div class="asf-readout" aria-live="polite"></div>${note}` +
       `<script type="application/json" class="asf-data">${json}</script>` +
       `<script>${script}</script></div>`;
-  }
-
-  /**
-   * A standalone, self-contained HTML page (inline SVG, controls, the compiled program
-   * and the script; no remote resource: it works from `file://` with the network off).
-   *
-   * @param title The page title (default: the activation's label).
-   * @returns HTML markup.
-   */
-  html(title?: string): string {
-    return htmlPage(this.fragment(), { title: title ?? this.#title });
-  }
-
-  /**
-   * The HTML Jupyter shows: the live figure when trusted; the still picture and a note
-   * when untrusted (the sanitizer removes `<style>`, `<svg>` and `<script>`).
-   *
-   * @returns HTML markup.
-   */
-  notebookHtml(): string {
-    return this.fragment({ fallback: true });
-  }
-
-  /**
-   * What `save()` writes: the standalone page.
-   *
-   * @returns `{ html }`.
-   */
-  files(): { readonly html: () => string } {
-    return { html: () => this.html() };
-  }
-
-  /** The description. */
-  toString(): string {
-    return this.description;
-  }
-
-  /**
-   * The Jupyter mime bundle: `text/html` (live figure, with a still picture for
-   * untrusted notebooks) and `text/plain`.
-   *
-   * @returns A mime bundle.
-   */
-  [JUPYTER_DISPLAY](): Record<string, string> {
-    return { "text/html": this.notebookHtml(), "text/plain": this.description };
   }
 }

@@ -17,8 +17,10 @@
  * @module
  */
 export { InteractiveFigure, type InteractiveSizes } from "./interactive_figure.ts";
+export { PageFigure } from "./page_figure.ts";
 export {
   linearSamples,
+  type LiveActivation,
   type LiveConfig,
   type LiveHandle,
   type LivePanel,
