@@ -7,31 +7,13 @@ import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { launchBrowser, skipBrowserTests } from "./browser.ts";
 import { openNotebook, startLab, waitForIdle } from "./jupyterlab.ts";
-import { ROOT } from "./notebook_files.ts";
+import { codeNotebook, ROOT } from "./notebook_files.ts";
 
 const SCREENSHOTS = `${ROOT}/out/screenshots`;
 
 /** A notebook of code cells; `stale` gives cells outputs from an imaginary earlier run. */
 function notebook(cells: string[], stale: Record<number, string> = {}): string {
-  return JSON.stringify({
-    cells: cells.map((source, i) => ({
-      cell_type: "code",
-      id: `cell-${i}`,
-      metadata: {},
-      source,
-      execution_count: i in stale ? 40 + i : null,
-      outputs: i in stale ? [{ output_type: "stream", name: "stdout", text: stale[i] }] : [],
-    })),
-    metadata: {
-      kernelspec: {
-        name: "deno-activations",
-        display_name: "Deno (activation functions)",
-        language: "typescript",
-      },
-    },
-    nbformat: 4,
-    nbformat_minor: 5,
-  });
+  return codeNotebook(cells, { stale });
 }
 
 /** Run > Run All Cells, then wait until the kernel is idle and no cell is queued. */

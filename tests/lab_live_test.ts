@@ -4,32 +4,14 @@
 import assert from "node:assert/strict";
 import { launchBrowser, skipBrowserTests } from "./browser.ts";
 import { openNotebook, startLab, waitForIdle } from "./jupyterlab.ts";
-import { ROOT } from "./notebook_files.ts";
+import { codeNotebook, ROOT } from "./notebook_files.ts";
 
-const NOTEBOOK = JSON.stringify({
-  cells: [
-    'import { createNetwork, makeDataset, trainLive } from "../lib/mod.ts";',
-    'const data = makeDataset("spiral", { seed: 1 });',
-    "const net = createNetwork({ hidden: [16, 16], activation: 'tanh' }, { seed: 1 });\n" +
-    "const run = await trainLive(net, data, { epochs: 2000, seed: 1 });",
-  ].map((source, i) => ({
-    cell_type: "code",
-    id: `c${i}`,
-    metadata: {},
-    source,
-    outputs: [],
-    execution_count: null,
-  })),
-  metadata: {
-    kernelspec: {
-      name: "deno-activations",
-      display_name: "Deno (activation functions)",
-      language: "typescript",
-    },
-  },
-  nbformat: 4,
-  nbformat_minor: 5,
-});
+const NOTEBOOK = codeNotebook([
+  'import { createNetwork, makeDataset, trainLive } from "../lib/mod.ts";',
+  'const data = makeDataset("spiral", { seed: 1 });',
+  "const net = createNetwork({ hidden: [16, 16], activation: 'tanh' }, { seed: 1 });\n" +
+  "const run = await trainLive(net, data, { epochs: 2000, seed: 1 });",
+]);
 
 Deno.test({
   name: "JupyterLab: trainLive() shows training as it happens, then the epoch slider",

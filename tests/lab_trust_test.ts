@@ -9,33 +9,15 @@ import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { launchBrowser, skipBrowserTests } from "./browser.ts";
 import { openNotebook, runAllCells, startLab, waitForIdle } from "./jupyterlab.ts";
-import { ROOT, runNotebooks } from "./notebook_files.ts";
+import { codeNotebook, ROOT, runNotebooks } from "./notebook_files.ts";
 
 const SCREENSHOTS = `${ROOT}/out/screenshots`;
 
-const FIGURES = JSON.stringify({
-  cells: [
-    'import { activationFigure, sliderFigure } from "../lib/mod.ts";',
-    'activationFigure("elu")',
-    'sliderFigure("leaky_relu")',
-  ].map((source, i) => ({
-    cell_type: "code",
-    id: `c${i}`,
-    metadata: {},
-    source,
-    outputs: [],
-    execution_count: null,
-  })),
-  metadata: {
-    kernelspec: {
-      name: "deno-activations",
-      display_name: "Deno (activation functions)",
-      language: "typescript",
-    },
-  },
-  nbformat: 4,
-  nbformat_minor: 5,
-});
+const FIGURES = codeNotebook([
+  'import { activationFigure, sliderFigure } from "../lib/mod.ts";',
+  'activationFigure("elu")',
+  'sliderFigure("leaky_relu")',
+]);
 
 /** What the active notebook's outputs show: pictures, live SVG, and their visible text. */
 async function visible(page: Page) {

@@ -43,6 +43,40 @@ export interface Notebook {
   metadata: { kernelspec?: { name?: string; display_name?: string } };
 }
 
+/**
+ * A notebook of code cells on the project's kernel, as the JSON a test writes to a file.
+ *
+ * @param sources Each cell's source.
+ * @param options `kernel`: the kernelspec's name (default the project's,
+ *   `deno-activations`); `stale`: stdout of an imaginary earlier run, by cell index.
+ * @returns The notebook as JSON.
+ */
+export function codeNotebook(
+  sources: string[],
+  options: { kernel?: string; stale?: Record<number, string> } = {},
+): string {
+  const { kernel = "deno-activations", stale = {} } = options;
+  return JSON.stringify({
+    cells: sources.map((source, i) => ({
+      cell_type: "code",
+      id: `c${i}`,
+      metadata: {},
+      source,
+      execution_count: i in stale ? 40 + i : null,
+      outputs: i in stale ? [{ output_type: "stream", name: "stdout", text: stale[i] }] : [],
+    })),
+    metadata: {
+      kernelspec: {
+        name: kernel,
+        display_name: "Deno (activation functions)",
+        language: "typescript",
+      },
+    },
+    nbformat: 4,
+    nbformat_minor: 5,
+  });
+}
+
 /** Reads a notebook file. */
 export function readNotebook(path: string): Notebook {
   return JSON.parse(Deno.readTextFileSync(path.startsWith("/") ? path : `${ROOT}/${path}`));

@@ -1,22 +1,10 @@
 // The main job's runner on small synthetic notebooks: failures name the notebook and the
 // cell, stderr output fails the run, a wrong kernel is explained, and out/ survives a failure.
 import assert from "node:assert/strict";
-import { ROOT, runNotebooks, text } from "./notebook_files.ts";
+import { codeNotebook, ROOT, runNotebooks, text } from "./notebook_files.ts";
 
 function notebook(cells: string[], kernel = "deno-activations"): string {
-  return JSON.stringify({
-    cells: cells.map((source, i) => ({
-      cell_type: "code",
-      id: `c${i}`,
-      metadata: {},
-      source,
-      outputs: [],
-      execution_count: null,
-    })),
-    metadata: { kernelspec: { name: kernel, display_name: "Deno", language: "typescript" } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  });
+  return codeNotebook(cells, { kernel });
 }
 
 async function scratch(files: Record<string, string>): Promise<string> {

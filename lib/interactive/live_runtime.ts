@@ -19,21 +19,14 @@ import { clipPoints, type SegmentPoint, simplify } from "../figures/polyline.ts"
 import { formatTick, formatValue, niceTicks } from "../figures/ticks.ts";
 import { kinkProbe } from "../figures/kink_markers.ts";
 import type { ChartScales } from "../figures/figure.ts";
+import type { ParamSpec } from "../activations/activation_spec.ts";
 
-/** A parameter as the page offers it: its slider and the domain its number box accepts. */
-export interface LiveParam {
-  /** Option key, e.g. "alpha". */
-  readonly name: string;
-  /** Label, e.g. "Alpha". */
-  readonly label: string;
-  /** Start value. */
-  readonly default: number;
-  /** The slider's range and step (any value in between is allowed). */
-  readonly min: number;
-  /** The slider's upper end. */
-  readonly max: number;
-  /** The slider's step, for the arrow keys and the shown precision. */
-  readonly step: number;
+/**
+ * A parameter as the page offers it: its slider (name, label, default, range and step,
+ * as the registry declares them; any value in the range is allowed, the step is for the
+ * arrow keys and the shown precision) and the domain its number box accepts.
+ */
+export interface LiveParam extends ParamSpec {
   /**
    * The domain: ends are numbers, other parameters' names, or `null` for none (JSON has
    * no Infinity); open ends are excluded.
