@@ -166,7 +166,9 @@ export function fusedKernel(
   return {
     run: (xs, os, n) => program.run(xs, os, n, uniforms),
     runJs: (xs, os, n) => program.runJs(xs, os, n, uniforms),
-    source: program.source,
+    get source() {
+      return program.source;
+    },
     inputs: program.inputs,
     outputs: program.outputs,
     program,
@@ -240,10 +242,12 @@ function trace(spec: ActivationSpec, order: 1 | 2): FusedProgram {
     switchBackend(previous);
     backend.graph = new ScalarGraph(); // drop the traced nodes
   }
-  // two compilations of one program: the JavaScript loop (float64, readable, the
-  // reference in tests) and the WebAssembly module (float32 SIMD, what runs)
+  // two compilations of one program: the WebAssembly module (float32 SIMD, what runs)
+  // now, and the JavaScript loop (float64, readable, the reference in tests) when first
+  // asked for, which most programs never are
   const names = spec.params.map((q) => q.name);
-  const js = graph.compile(spec.inputs, outputs, names);
+  let js: ReturnType<ScalarGraph["compile"]> | undefined;
+  const jsLoop = () => (js ??= graph.compile(spec.inputs, outputs, names));
   const wasm = compileWasmProgram(graph.program(outputs), spec.inputs, outputs, names.length);
   memory ??= new WebAssembly.Memory({ initial: 1 });
   const instance = new WebAssembly.Instance(new WebAssembly.Module(wasm.bytes), {
@@ -253,8 +257,10 @@ function trace(spec: ActivationSpec, order: 1 | 2): FusedProgram {
   const shared = memory;
   return {
     run: (xs, os, n, us = []) => runChunked(call, shared, xs, os, n, us),
-    runJs: js.run,
-    source: js.source,
+    runJs: (xs, os, n, us) => jsLoop().run(xs, os, n, us),
+    get source() {
+      return jsLoop().source;
+    },
     wasm,
     inputs: spec.inputs,
     outputs: outputs.length,
