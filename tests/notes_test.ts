@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { readNotebook, text } from "./notebook_files.ts";
 import { activation, activation2d } from "../lib/activations/autodiff.ts";
 import { sliderFigure } from "../lib/interactive/slider_figure.ts";
+import { activationFigure } from "../lib/figures/activation_figure.ts";
 import { createNetwork, networkLabel, NONLINEAR_NETWORK } from "../lib/training/network.ts";
 import { parseSvg } from "./_helpers/figure_checks.ts";
 import { makeDataset } from "../lib/training/datasets.ts";
@@ -64,10 +65,18 @@ Deno.test("the first notebook's notes match the library and the original", async
   });
 
   await t.step("the slider figures' derivative read-outs show f'(x), as the note says", () => {
-    const svg = parseSvg(sliderFigure("leaky_relu").still.svg());
+    // the page reads out at the pointer each panel's program output under its label
+    // (what it shows is checked in Chromium, tests/sliders_test.ts)
+    const panels = sliderFigure("leaky_relu").config.panels;
+    assert.deepEqual(
+      panels.map((p) => [p.window, p.output, p.label]),
+      [["function", 0, "f(x)"], ["derivative", 1, "f'(x)"]],
+    );
+    // and so do the static figures' hover read-outs
+    const svg = parseSvg(activationFigure("leaky_relu", { params: { alpha: 0.3 } }).svg());
     const readOuts = Array.from(svg.querySelectorAll("title"), (t) => t.textContent ?? "");
     assert.ok(readOuts.includes("x = -2.0, f'(x) = 0.3"), readOuts.slice(0, 5).join("; "));
-    assert.ok(readOuts.includes("x = -2.00, f(x) = -0.6"));
+    assert.ok(readOuts.includes("x = -2.0, f(x) = -0.6"), readOuts.slice(0, 5).join("; "));
     assert.match(
       markdown,
       /[*_]Fixed from the original:[*_]\s+the hover read-outs of its slider figures'/,
