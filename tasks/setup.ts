@@ -82,8 +82,12 @@ function tail(output: string, lines = 30): string {
   return output.trimEnd().split("\n").slice(-lines).join("\n");
 }
 
+// The oldest Python every package of requirements.txt installs on: ipython, ipykernel and
+// tornado ask for 3.11, soupsieve for 3.11.5.
+const MIN_PYTHON = [3, 11, 5] as const;
+
 /**
- * The first Python >= 3.10 among the candidates; exits with a clear message otherwise.
+ * The first Python >= 3.11.5 among the candidates; exits with a clear message otherwise.
  *
  * @param candidates Executables to try (default: $PYTHON, python3, python).
  * @returns The executable.
@@ -93,22 +97,25 @@ export async function findPython(
     !!c
   ),
 ): Promise<string> {
+  const wanted = MIN_PYTHON.join(".");
   for (const python of candidates) {
     const { code, stdout } = await capture(python, [
       "-c",
-      "import sys; print('%d.%d' % sys.version_info[:2])",
+      "import sys; print('%d.%d.%d' % sys.version_info[:3])",
     ]);
     if (code !== 0) continue;
-    const [major, minor] = stdout.trim().split(".").map(Number);
-    if (major === 3 && minor >= 10) return python;
+    const version = stdout.trim().split(".").map(Number);
+    const newer = MIN_PYTHON.findIndex((v, i) => version[i] !== v);
+    if (newer === -1 || version[newer] > MIN_PYTHON[newer]) return python;
     fail(
-      `${python} is Python ${stdout.trim()}; this project needs Python >= 3.10.`,
+      `${python} is Python ${stdout.trim()}; this project needs Python >= ${wanted} ` +
+        "(the oldest that every package of requirements.txt installs on).",
       "Install a newer Python, or point the PYTHON environment variable at one.",
     );
   }
   return fail(
     "Python 3 was not found (tried: " + candidates.join(", ") + ").",
-    "Install Python >= 3.10 with pip and venv, or set PYTHON to its path.",
+    `Install Python >= ${wanted} with pip and venv, or set PYTHON to its path.`,
   );
 }
 

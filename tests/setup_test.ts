@@ -21,14 +21,31 @@ Deno.test("setup explains a machine without Python", async () => {
   const { code, stderr } = await setupCall('await findPython(["/nonexistent/python3"]);');
   assert.equal(code, 1);
   assert.match(stderr, /error: Python 3 was not found \(tried: \/nonexistent\/python3\)/);
-  assert.match(stderr, /Install Python >= 3\.10 with pip and venv, or set PYTHON/);
+  assert.match(stderr, /Install Python >= 3\.11\.5 with pip and venv, or set PYTHON/);
 });
 
-Deno.test("setup explains a Python that is too old", async () => {
-  const python = await fakePython('echo "3.8"');
-  const { code, stderr } = await setupCall(`await findPython(["${python}"]);`);
-  assert.equal(code, 1);
-  assert.match(stderr, /is Python 3\.8; this project needs Python >= 3\.10/);
+Deno.test("setup explains a Python that is too old, down to the micro version", async () => {
+  for (const version of ["3.8.10", "3.10.12", "3.11.4"]) {
+    const python = await fakePython(`echo "${version}"`);
+    const { code, stderr } = await setupCall(`await findPython(["${python}"]);`);
+    assert.equal(code, 1, version);
+    assert.match(
+      stderr,
+      new RegExp(
+        `is Python ${version.replaceAll(".", "\\.")}; this project needs Python >= 3\\.11\\.5`,
+      ),
+    );
+  }
+});
+
+Deno.test("setup takes a Python from 3.11.5 on", async () => {
+  for (const version of ["3.11.5", "3.11.7", "3.12.0", "3.13.1", "4.0.0"]) {
+    const python = await fakePython(`echo "${version}"`);
+    const { code, stderr } = await setupCall(
+      `if (await findPython(["${python}"]) !== "${python}") Deno.exit(2);`,
+    );
+    assert.equal(code, 0, `${version}: ${stderr}`);
+  }
 });
 
 Deno.test("setup explains a Python without the venv module and leaves nothing behind", async () => {
