@@ -89,11 +89,18 @@ export function trainingProgress(
  * import { progressBundle } from "./training_progress.ts";
  * const b = progressBundle("ELU", { epoch: 5, epochs: 100, loss: 0.5, accuracy: 0.75 });
  * console.assert(b["text/plain"] === "ELU: epoch 5/100, loss 0.5000, accuracy 75.0%");
+ * const r = progressBundle("plane", { epoch: 9, epochs: 9, loss: 0.01, accuracy: NaN, testLoss: 0.02, testAccuracy: NaN });
+ * console.assert(r["text/plain"] === "plane: epoch 9/9, loss 0.0100; test loss 0.0200");
  * ```
  */
 export function progressBundle(label: string, log: EpochLog): MimeBundle {
-  const text = `${label}: epoch ${log.epoch}/${log.epochs}, loss ${log.loss.toFixed(4)}, ` +
-    `accuracy ${(100 * log.accuracy).toFixed(1)}%`;
+  // regression has no accuracy (NaN): its loss alone, the mean squared error
+  const accuracy = (a: number) => Number.isNaN(a) ? "" : `, accuracy ${(100 * a).toFixed(1)}%`;
+  const test = log.testLoss === undefined
+    ? ""
+    : `; test loss ${log.testLoss.toFixed(4)}${accuracy(log.testAccuracy ?? NaN)}`;
+  const text = `${label}: epoch ${log.epoch}/${log.epochs}, loss ${log.loss.toFixed(4)}` +
+    `${accuracy(log.accuracy)}${test}`;
   const html =
     `<div style="font-family: monospace"><progress value="${log.epoch}" max="${log.epochs}"></progress> ${
       escapeHtml(text)

@@ -48,3 +48,17 @@ Deno.test("progressBundle() behaviour", () => {
   assert.equal(b["text/plain"], "A <b>: epoch 7/100, loss 0.1235, accuracy 98.5%");
   assert.match(b["text/html"], /<progress value="7" max="100"><\/progress> A &lt;b&gt;: epoch 7/);
 });
+
+Deno.test("progressBundle(): regression has no accuracy; test numbers when given", () => {
+  const regression = { epoch: 3, epochs: 9, loss: 0.0123, accuracy: NaN };
+  assert.equal(progressBundle("plane", regression)["text/plain"], "plane: epoch 3/9, loss 0.0123");
+  assert.equal(
+    progressBundle("plane", { ...regression, testLoss: 0.02, testAccuracy: NaN })["text/plain"],
+    "plane: epoch 3/9, loss 0.0123; test loss 0.0200",
+  );
+  assert.equal(
+    progressBundle("xor", { ...log(5), testLoss: 0.25, testAccuracy: 0.9 })["text/plain"],
+    "xor: epoch 5/100, loss 0.1235, accuracy 98.5%; test loss 0.2500, accuracy 90.0%",
+  );
+  assert.ok(!progressBundle("plane", regression)["text/html"].includes("NaN"));
+});
