@@ -17,7 +17,7 @@ import { activation } from "../lib/activations/autodiff.ts";
 import { formatValue } from "../lib/figures/ticks.ts";
 import { kinkMarkers } from "../lib/figures/kink_markers.ts";
 import { htmlPage } from "../lib/figures/markup.ts";
-import { linearSamples } from "../lib/interactive/live_runtime.ts";
+import { linearSamples } from "../lib/interactive/live_config.ts";
 import { explorerFigure, saveInteractive, sliderFigure } from "../lib/interactive/slider_figure.ts";
 
 const PARAMETRIC = ACTIVATIONS.filter((a) => a.inputs === 1 && a.params.length > 0);

@@ -8,7 +8,8 @@
  */
 import { escapeXml } from "../figures/markup.ts";
 import type { Figure } from "../figures/figure.ts";
-import { type LiveConfig, liveScript } from "./live_runtime.ts";
+import type { LiveConfig } from "./live_config.ts";
+import { liveScript } from "./live_runtime.ts";
 import { PageFigure } from "./page_figure.ts";
 
 /** Sizes of an {@linkcode InteractiveFigure}'s parts, in bytes (characters). */

@@ -18,81 +18,15 @@ import { runChunked } from "../kernel/wasm_loop.ts";
 import { clipPoints, type SegmentPoint, simplify } from "../figures/polyline.ts";
 import { formatTick, formatValue, niceTicks } from "../figures/ticks.ts";
 import { kinkProbe } from "../figures/kink_markers.ts";
-import type { ChartScales } from "../figures/figure.ts";
-import type { ParamSpec } from "../activations/activation_spec.ts";
-
-/**
- * A parameter as the page offers it: its slider (name, label, default, range and step,
- * as the registry declares them; any value in the range is allowed, the step is for the
- * arrow keys and the shown precision) and the domain its number box accepts.
- */
-export interface LiveParam extends ParamSpec {
-  /**
-   * The domain: ends are numbers, other parameters' names, or `null` for none (JSON has
-   * no Infinity); open ends are excluded.
-   */
-  readonly domain: {
-    readonly min: number | string | null;
-    readonly max: number | string | null;
-    readonly minOpen?: boolean;
-    readonly maxOpen?: boolean;
-  };
-}
-
-/** One activation of a live figure: its program, parameters, samples and windows. */
-export interface LiveActivation {
-  /** Registry name. */
-  readonly name: string;
-  /** Label, used in the panel titles. */
-  readonly label: string;
-  /** Curve colour. */
-  readonly color: string;
-  /** The compiled program: a WebAssembly module (base64), one input, `outputs` outputs. */
-  readonly wasm: string;
-  /** Number of program outputs. */
-  readonly outputs: number;
-  /** The parameters, in the program's uniform order. */
-  readonly params: readonly LiveParam[];
-  /** Sample positions: `count` points from `from` to `to` (both panels' windows). */
-  readonly samples: { readonly from: number; readonly to: number; readonly count: number };
-  /** View windows: x and y of the function panel, dx and dy of the derivative panel. */
-  readonly windows: {
-    readonly x: readonly [number, number];
-    readonly y: readonly [number, number];
-    readonly dx: readonly [number, number];
-    readonly dy: readonly [number, number];
-  };
-}
-
-/** One panel: which output it draws on which chart, in which window. */
-export interface LivePanel {
-  /** Index of the chart (`<svg data-chart>`, in document order) and of its scales. */
-  readonly chart: number;
-  /** The program output drawn: 0 f, 1 f'. */
-  readonly output: number;
-  /** Name of the value in read-outs, e.g. "f(x)". */
-  readonly label: string;
-  /** Its title, with `{label}` for the activation's label. */
-  readonly title: string;
-  /** Which of the activation's windows it shows. */
-  readonly window: "function" | "derivative";
-  /** Whether the panel marks the kinks (and breaks its line there). */
-  readonly kinks: boolean;
-}
-
-/** Everything the page needs, as JSON in the page. */
-export interface LiveConfig {
-  /** The figure's element id. */
-  readonly id: string;
-  /** The activations the figure offers (one for a slider figure). */
-  readonly activations: readonly LiveActivation[];
-  /** The one shown first (the still picture's). */
-  readonly start: number;
-  /** The still's charts' scales, in document order of `<svg data-chart>`. */
-  readonly scales: readonly ChartScales[];
-  /** The panels. */
-  readonly panels: readonly LivePanel[];
-}
+import {
+  domainText,
+  inDomain,
+  linearSamples,
+  type LiveConfig,
+  type LiveHandle,
+  type LiveParam,
+} from "./live_config.ts";
+import { liveAxes } from "./live_axes.ts";
 
 /** The library functions the page receives as source. */
 export interface RuntimeLibrary {
@@ -112,46 +46,14 @@ export interface RuntimeLibrary {
   readonly kinkProbe: typeof kinkProbe;
   /** The sample positions. */
   readonly linearSamples: typeof linearSamples;
+  /** Axes the page draws itself. */
+  readonly liveAxes: typeof liveAxes;
+  /** Whether a value is in a parameter's domain. */
+  readonly inDomain: typeof inDomain;
+  /** A parameter's domain in words, for messages. */
+  readonly domainText: typeof domainText;
   /** Each activation's kinks for parameter values (the registry's functions), in order. */
   readonly kinks: readonly ((p: Record<string, number>) => readonly number[])[];
-}
-
-/**
- * `count` evenly spaced positions from `from` to `to`, in float32: where a live figure
- * samples its curves, in the kernel and in the page alike. Self-contained: pages ship its
- * source.
- *
- * @param from The first position.
- * @param to The last position.
- * @param count How many (at least 2).
- * @returns The positions.
- *
- * @example
- * ```ts
- * import { linearSamples } from "./live_runtime.ts";
- * console.assert(linearSamples(-1, 1, 5).join() === "-1,-0.5,0,0.5,1");
- * ```
- */
-export function linearSamples(from: number, to: number, count: number): Float32Array {
-  const xs = new Float32Array(count);
-  for (let i = 0; i < count; i++) xs[i] = from + (to - from) * i / (count - 1);
-  return xs;
-}
-
-/** What a live figure offers to scripts (and tests): `root.liveFigure`. */
-export interface LiveHandle {
-  /** The activation shown. */
-  readonly activation: () => string;
-  /** Shows another of the figure's activations (by name); resolves when drawn. */
-  readonly select: (name: string) => Promise<boolean>;
-  /** Current parameter values. */
-  readonly values: () => Record<string, number>;
-  /** Sets parameters (any subset) and redraws; out-of-domain values are refused. */
-  readonly set: (values: Record<string, number>) => boolean;
-  /** The program's outputs at `x` for the current (or given) parameters. */
-  readonly evaluate: (x: readonly number[], values?: Record<string, number>) => Float32Array[];
-  /** Milliseconds the last redraw took. */
-  readonly lastRedraw: () => number;
 }
 
 /**
@@ -215,23 +117,6 @@ export function liveRuntime(id: string, script: Element | null, lib: RuntimeLibr
   }
 
   // ---- parameters: sliders and number boxes, built for the activation shown ----
-  function bound(end: number | string | null, p: Record<string, number>, none: number): number {
-    return end === null ? none : typeof end === "number" ? end : p[end];
-  }
-  function inDomain(q: LiveParam, v: number, p: Record<string, number>): boolean {
-    const lo = bound(q.domain.min, p, -Infinity), hi = bound(q.domain.max, p, Infinity);
-    return Number.isFinite(v) && (q.domain.minOpen ? v > lo : v >= lo) &&
-      (q.domain.maxOpen ? v < hi : v <= hi);
-  }
-  function domainText(q: LiveParam, p: Record<string, number>): string {
-    const end = (e: number | string | null, none: string) =>
-      e === null ? none : typeof e === "string" ? `${e} = ${p[e]}` : String(e);
-    const open = q.domain.minOpen || q.domain.min === null;
-    const close = q.domain.maxOpen || q.domain.max === null;
-    return `${open ? "(" : "["}${end(q.domain.min, "−∞")}, ${end(q.domain.max, "∞")}${
-      close ? ")" : "]"
-    }`;
-  }
   const decimals = (step: number) => Math.max(0, Math.min(6, -Math.floor(Math.log10(step) + 1e-9)));
   const shown = (q: LiveParam, v: number) => String(+v.toFixed(decimals(q.step) + 2));
   const controls = figure.querySelector(".asf-controls") as HTMLElement;
@@ -285,10 +170,10 @@ export function liveRuntime(id: string, script: Element | null, lib: RuntimeLibr
   }
   function set(update: Record<string, number>): boolean {
     const next = { ...values, ...update };
-    const bad = act.params.find((q) => !inDomain(q, next[q.name], next));
+    const bad = act.params.find((q) => !lib.inDomain(q, next[q.name], next));
     if (bad) {
       if (message) {
-        message.textContent = `${bad.label} must be in ${domainText(bad, next)}, got ${
+        message.textContent = `${bad.label} must be in ${lib.domainText(bad, next)}, got ${
           next[bad.name]
         }`;
       }
@@ -399,46 +284,16 @@ export function liveRuntime(id: string, script: Element | null, lib: RuntimeLibr
       const g = view.chart.querySelector(selector) as SVGElement | null;
       if (g) g.style.display = hide ? "none" : "";
     }
-    const g = layer(view.chart, "axes", true);
-    const [left, right] = view.x.range, [bottom, top] = view.y.range;
-    const line = (x1: number, x2: number, y1: number, y2: number, stroke: string) =>
-      g.appendChild(element("line", { x1, x2, y1, y2, stroke }));
-    const text = (x: number, y: number, anchor: string, dy: string, value: string) => {
-      const t = element("text", {
-        x,
-        y,
-        dy,
-        "text-anchor": anchor,
-        "font-size": 13,
-        fill: "currentColor",
-      });
-      t.textContent = value;
-      g.appendChild(t);
-    };
-    if (xOwn) {
-      const [d0, d1] = view.x.domain;
-      const ticks = lib.niceTicks(d0, d1, Math.max(2, Math.round(Math.abs(right - left) / 80)));
-      const step = ticks.length > 1 ? ticks[1] - ticks[0] : Math.abs(d1 - d0);
-      for (const t of ticks) {
-        const x = px(view, t);
-        line(x, x, bottom, top, "#ddd");
-        line(x, x, bottom, bottom + 6, "currentColor");
-        text(x, bottom + 9, "middle", "0.71em", lib.formatTick(t, step));
-      }
-      if (d0 <= 0 && 0 <= d1) line(px(view, 0), px(view, 0), bottom, top, "#999");
-    }
-    if (yOwn) {
-      const [d0, d1] = fits[k];
-      const ticks = lib.niceTicks(d0, d1, Math.max(2, Math.round(Math.abs(bottom - top) / 40)));
-      const step = ticks.length > 1 ? ticks[1] - ticks[0] : Math.abs(d1 - d0);
-      for (const t of ticks) {
-        const y = py(view, t);
-        line(left, right, y, y, "#ddd");
-        line(left - 6, left, y, y, "currentColor");
-        text(left - 9, y, "end", "0.32em", lib.formatTick(t, step));
-      }
-      if (d0 <= 0 && 0 <= d1) line(left, right, py(view, 0), py(view, 0), "#999");
-    }
+    lib.liveAxes(
+      layer(view.chart, "axes", true),
+      view.x,
+      { domain: fits[k], range: view.y.range },
+      {
+        x: xOwn,
+        y: yOwn,
+      },
+      lib,
+    );
   }
   function redraw(): void {
     const started = performance.now();
@@ -651,6 +506,9 @@ export function liveScript(id: string, kinks: readonly string[]): string {
     formatTick,
     kinkProbe,
     linearSamples,
+    inDomain,
+    domainText,
+    liveAxes,
   ];
   return `(function () {\n${parts.map((f) => f.toString()).join("\n")}\n` +
     `(${liveRuntime.toString()})(${JSON.stringify(id)}, document.currentScript, { ` +

@@ -19,13 +19,15 @@
 export { InteractiveFigure, type InteractiveSizes } from "./interactive_figure.ts";
 export { PageFigure } from "./page_figure.ts";
 export {
+  domainText,
+  inDomain,
   linearSamples,
   type LiveActivation,
   type LiveConfig,
   type LiveHandle,
   type LivePanel,
   type LiveParam,
-} from "./live_runtime.ts";
+} from "./live_config.ts";
 export { type LiveTrainingOptions, type LiveTrainingRun, trainLive } from "./live_training.ts";
 export {
   explorerFigure,

@@ -37,7 +37,7 @@ import {
   typeError,
 } from "../guards.ts";
 import { InteractiveFigure } from "./interactive_figure.ts";
-import { linearSamples, type LiveActivation, type LiveConfig } from "./live_runtime.ts";
+import { linearSamples, type LiveActivation, type LiveConfig } from "./live_config.ts";
 
 /** Most sample positions across a slider figure's windows (`samples`): 20,000. */
 export const MAX_SLIDER_SAMPLES = 20_000;

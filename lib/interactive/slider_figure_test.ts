@@ -6,7 +6,7 @@ import { fusedProgramsCompiled } from "../kernel/fused_kernel.ts";
 import { UnsupportedOperationError } from "../kernel/unsupported_operation.ts";
 import { resolveActivation } from "../activations/resolve_activation.ts";
 import type { InteractiveFigure } from "./interactive_figure.ts";
-import { linearSamples, type LiveConfig } from "./live_runtime.ts";
+import { linearSamples, type LiveConfig } from "./live_config.ts";
 import { explorerFigure, saveInteractive, sliderFigure } from "./slider_figure.ts";
 import { JUPYTER_DISPLAY } from "../notebook/display.ts";
 import { tf } from "../tf.ts";
