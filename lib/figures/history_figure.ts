@@ -6,7 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { Figure } from "./figure.ts";
-import { panel, row } from "./layout.ts";
+import { column, panel, row } from "./layout.ts";
 import { plotDocument } from "./dom.ts";
 import { swatches } from "./swatches.ts";
 import type { History } from "../training/train.ts";
@@ -14,6 +14,7 @@ import { MAX_PANEL_SIZE } from "./figure.ts";
 import {
   argument,
   checkArrayLike,
+  checkInteger,
   checkObject,
   checkOptions,
   checkPixels,
@@ -31,9 +32,33 @@ export interface HistoryOptions {
   readonly width?: number;
   /** Chart height in px, from 100 to 10,000; default 300. */
   readonly height?: number;
+  /**
+   * `"row"` (default): the accuracy panel beside the loss panel; `"column"`: below it, for
+   * a figure that sits beside another.
+   */
+  readonly layout?: "row" | "column";
+  /**
+   * Epochs per run with a hover read-out, evenly spaced, the last included: an integer
+   * from 1 to 10,000; default 120 (every epoch of a long run would weigh more than the
+   * rest of the figure).
+   */
+  readonly readouts?: number;
 }
 
-const DEFAULT_COLORS = ["#9c33ff", "#f59042", "#42d1f5", "#ff33a7", "#7ef542", "#000000"];
+const HISTORY_LAYOUTS: readonly ("row" | "column")[] = ["row", "column"];
+
+/**
+ * The runs' colours, in order, unless `colors` says otherwise: a run of training points
+ * and one of test points are purple and orange.
+ */
+export const HISTORY_COLORS: readonly string[] = [
+  "#9c33ff",
+  "#f59042",
+  "#42d1f5",
+  "#ff33a7",
+  "#7ef542",
+  "#000000",
+];
 
 /**
  * Loss (and accuracy, when recorded) per epoch. Pass one {@linkcode History} (what
@@ -41,11 +66,13 @@ const DEFAULT_COLORS = ["#9c33ff", "#f59042", "#42d1f5", "#ff33a7", "#7ef542", "
  * `{ Linear: h1, ELU: h2 }` to compare them.
  *
  * @param history One `{ loss, accuracy? }` or a record of named ones.
- * @param options Title, colours, sizes.
- * @returns The figure: a loss panel, beside an accuracy panel if any run has accuracy.
+ * @param options Title, colours, sizes, layout, read-outs.
+ * @returns The figure: a loss panel, beside (or above) an accuracy panel if any run has
+ *   accuracy.
  * @throws {TypeError} If no run is given, a run has no epochs, a value is not a number,
  *   accuracy and loss lengths differ, or an option has the wrong type.
- * @throws {RangeError} If a size is outside the range its documentation gives.
+ * @throws {RangeError} If a size or `readouts` is outside the range its documentation
+ *   gives, or `layout` is not `"row"` or `"column"`.
  *
  * @example Two runs
  * ```ts
@@ -63,10 +90,22 @@ export function historyFigure(
     | Readonly<Record<string, Pick<History, "loss"> & Partial<History>>>,
   options?: HistoryOptions,
 ): Figure {
-  const { title = "Training", colors = DEFAULT_COLORS, width = 420, height = 300 } = checkOptions(
-    options,
-    argument("historyFigure", "options"),
-  );
+  const {
+    title = "Training",
+    colors = HISTORY_COLORS,
+    width = 420,
+    height = 300,
+    layout = "row",
+    readouts = 120,
+  } = checkOptions(options, argument("historyFigure", "options"));
+  checkInteger(readouts, option("readouts"), 1, 10_000);
+  if (!HISTORY_LAYOUTS.includes(layout)) {
+    throw new RangeError(
+      `${option("layout")}: unknown "${layout}": expected one of ${
+        HISTORY_LAYOUTS.map((l) => `"${l}"`).join(", ")
+      }`,
+    );
+  }
   checkPixels(width, option("width"), 250, MAX_PANEL_SIZE);
   checkPixels(height, option("height"), 100, MAX_PANEL_SIZE);
   checkArrayLike(colors, option("colors"), "an array of colours");
@@ -129,9 +168,9 @@ export function historyFigure(
       marks: [
         Plot.frame({ stroke: "#999" }),
         Plot.line(rows, { x: "epoch", y: "value", stroke: "run", strokeWidth: 3 }),
-        // read-outs at about 120 epochs per run (every epoch of a long run would weigh more
-        // than the rest of the figure)
-        Plot.dot(rows.filter((d) => hovered(d.epoch, runLength.get(d.run) ?? 0)), {
+        // read-outs at about `readouts` epochs per run (every epoch of a long run would weigh
+        // more than the rest of the figure)
+        Plot.dot(rows.filter((d) => hovered(d.epoch, runLength.get(d.run) ?? 0, readouts)), {
           x: "epoch",
           y: "value",
           r: 4,
@@ -151,15 +190,15 @@ export function historyFigure(
     });
   };
   const loss = metric("loss", "loss");
-  return runs.some(([, h]) => h.accuracy?.length)
-    ? row(loss, metric("accuracy", "accuracy"))
-    : loss;
+  if (!runs.some(([, h]) => h.accuracy?.length)) return loss;
+  const accuracy = metric("accuracy", "accuracy");
+  return layout === "row" ? row(loss, accuracy) : column(loss, accuracy);
 }
 
-// Whether an epoch of a run of n epochs gets a hover read-out: every epoch up to 120,
+// Whether an epoch of a run of n epochs gets a hover read-out: every epoch up to `most`,
 // else evenly spaced ones and the last.
-function hovered(epoch: number, n: number): boolean {
-  const stride = Math.ceil(n / 120);
+function hovered(epoch: number, n: number, most: number): boolean {
+  const stride = Math.ceil(n / most);
   return (epoch - 1) % stride === 0 || epoch === n;
 }
 

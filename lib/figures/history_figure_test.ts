@@ -46,3 +46,28 @@ Deno.test("historyFigure() rejects empty or mismatched histories", async (t) => 
     assert.throws(() => historyFigure({ loss: [1, 2], accuracy: [1] }), TypeError);
   });
 });
+
+Deno.test("historyFigure() stacks the panels with layout: column, and reads out fewer epochs", () => {
+  const loss = Array.from({ length: 300 }, (_, k) => 1 / (k + 1));
+  const accuracy = loss.map((v) => 1 - v);
+  const run = { loss, accuracy };
+  const fig = historyFigure({ training: run, test: run }, {
+    layout: "column",
+    width: 400,
+    height: 190,
+    readouts: 30,
+  });
+  const wide = historyFigure({ training: run, test: run }, { width: 400, height: 190 });
+  assert.deepEqual(fig.titles, ["Training: Loss", "Training: Accuracy"]);
+  assert.equal(fig.width, 400);
+  assert.equal(fig.width * 2 + 16, wide.width);
+  assert.equal(fig.height, wide.height * 2 + 16);
+  const hover = parseSvg(fig.svg()).querySelectorAll('[aria-description="hover"] title');
+  // every 10th epoch and the last, per run and panel
+  assert.equal(hover.length, 2 * 2 * 31);
+  assert.throws(
+    () => historyFigure(run, { layout: "grid" as never }),
+    /^RangeError: Invalid option layout: unknown "grid": expected one of "row", "column"$/,
+  );
+  assert.throws(() => historyFigure(run, { readouts: 0 }), /readouts: 0 is below the minimum 1/);
+});

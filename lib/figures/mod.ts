@@ -79,18 +79,26 @@ export {
   labelledPoints,
   transformationFigure,
 } from "./network_figures.ts";
-export { historyFigure, type HistoryOptions } from "./history_figure.ts";
+export { HISTORY_COLORS, historyFigure, type HistoryOptions } from "./history_figure.ts";
 export {
+  gridDataUrl,
   gridImage,
   hex,
   mix,
+  mostProbable,
   PLAYGROUND_CLASS_COLORS,
+  predictionRgb,
+  type PredictionScale,
+  predictionScale,
+  type PredictionScaleOptions,
   SIGNED_COLORS,
   signedRgb,
 } from "./playground_colors.ts";
 export {
   checkExtent,
+  type GridPrediction,
   predictionFigure,
+  predictionGridFigure,
   type PredictionOptions,
   type PredictionPoints,
 } from "./prediction_figure.ts";

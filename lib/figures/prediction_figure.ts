@@ -8,16 +8,23 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import { checkNetwork, type Network } from "../training/network.ts";
-import { predict } from "../training/predict.ts";
+import { checkNetwork, type Network, type OutputKind } from "../training/network.ts";
+import { cellCentres, gridOutputs, MAX_RESOLUTION } from "../training/predict.ts";
 import { checkTrainingData } from "../training/train.ts";
-import { MAX_RESOLUTION } from "../training/predict.ts";
 import { type Figure, MAX_PANEL_SIZE, MIN_PANEL_SIZE } from "./figure.ts";
 import { panel } from "./layout.ts";
 import { plotDocument, SVG_NS } from "./dom.ts";
 import { colorBar } from "./heatmap_figure.ts";
 import { textWidth } from "./text_width.ts";
-import { gridImage, hex, mix, PLAYGROUND_CLASS_COLORS, signedRgb } from "./playground_colors.ts";
+import {
+  gridImage,
+  hex,
+  mostProbable,
+  PLAYGROUND_CLASS_COLORS,
+  predictionRgb,
+  predictionScale,
+  signedRgb,
+} from "./playground_colors.ts";
 import {
   argument,
   checkArrayLike,
@@ -69,15 +76,30 @@ export interface PredictionOptions {
   readonly hover?: boolean;
 }
 
-// a regression's colour scale reaches at least this far from 0
-const MIN_RANGE = 1e-6;
+/**
+ * A network's outputs over the `resolution` x `resolution` cells of a window (their
+ * centres, as `cellCentres(extent, resolution)` gives them): what
+ * {@linkcode predictionGridFigure} draws, e.g. a snapshot taken while training.
+ */
+export interface GridPrediction {
+  /** `outputs` values per cell, cells row by row from the bottom left (`gridOutputs()`'s order). */
+  readonly values: ArrayLike<number>;
+  /** Cells per axis: an integer from 2 to `MAX_RESOLUTION`. */
+  readonly resolution: number;
+  /** The output layer that gave the values. */
+  readonly output: OutputKind;
+  /** Values per cell: a softmax's classes, else 1. */
+  readonly outputs: number;
+}
 
 /**
  * The network's prediction over the data's window with the training (and test) points.
  * Two classes or more: each cell takes the colour of its most probable class, mixed with
  * white by how sure the network is (white where classes tie). Regression: the predicted
  * value on Playground's orange (negative), white, blue (positive) scale, symmetric around
- * 0 and as wide as the largest target; points take their target's colour.
+ * 0 and as wide as the largest target; points take their target's colour. The cells are
+ * coloured by `predictionRgb()`, as the live view of training and the epoch slider's
+ * frames are.
  *
  * @param network A network with two inputs.
  * @param data Training points with their labels (or targets) and `extent`.
@@ -116,77 +138,144 @@ export function predictionFigure(
     );
   }
   checkObject(data, label("data"), "points { x, y, extent }");
+  const { resolution = 100 } = checkOptions(options, label("options"));
+  const o = prepare(
+    "predictionFigure",
+    data,
+    options,
+    network.output,
+    network.sizes.at(-1)!,
+    resolution,
+  );
+  const values = gridOutputs(network, cellCentres(o.extent, resolution)).values;
+  return draw(
+    { values, resolution, output: network.output, outputs: network.sizes.at(-1)! },
+    data,
+    o,
+  );
+}
+
+/**
+ * {@linkcode predictionFigure} of outputs already computed over the window's cells (a
+ * snapshot taken while training, say): the same picture, pixel for pixel, as
+ * `predictionFigure()` of the network that gave them at the same `resolution`.
+ *
+ * @param prediction The outputs over the cells ({@linkcode GridPrediction}).
+ * @param data Training points with their labels (or targets) and `extent`, the window the
+ *   cells tile.
+ * @param options As {@linkcode predictionFigure}'s, but `resolution` is the prediction's.
+ * @returns The figure.
+ * @throws {TypeError} If `prediction` is not a grid prediction (its values not
+ *   `resolution² x outputs` numbers), the points are not `{ x, y }` of matching lengths,
+ *   or an option has the wrong type.
+ * @throws {RangeError} If the output layer is unknown (the message lists them), a label
+ *   does not fit it, or a size, `resolution` or `maxPoints` is out of range.
+ *
+ * @example A regression's values over 2 x 2 cells
+ * ```ts
+ * import { predictionGridFigure } from "./prediction_figure.ts";
+ * const fig = predictionGridFigure(
+ *   { values: [-1, 0, 0.5, 1], resolution: 2, output: "linear", outputs: 1 },
+ *   { x: [-1, -1, 1, 1], y: [-1, 1], extent: [[-2, 2], [-2, 2]] },
+ * );
+ * console.assert(fig.description.includes("from -1 (orange) to 1 (blue)"));
+ * ```
+ */
+export function predictionGridFigure(
+  prediction: GridPrediction,
+  data: PredictionPoints,
+  options?: Omit<PredictionOptions, "resolution">,
+): Figure {
+  const label = (name: string) => argument("predictionGridFigure", name);
+  checkObject(prediction, label("prediction"), "{ values, resolution, output, outputs }");
+  const { values, resolution, output, outputs } = prediction;
+  checkArrayLike(values, label("prediction.values"));
+  checkInteger(resolution, label("prediction.resolution"), 2, MAX_RESOLUTION);
+  // the output layer and its outputs, as the colours take them
+  predictionScale(output, outputs);
+  if (values.length !== resolution * resolution * outputs) {
+    throw new TypeError(
+      `${
+        label("prediction.values")
+      }: ${values.length} values, expected ${resolution} x ${resolution} cells x ${outputs} outputs = ${
+        resolution * resolution * outputs
+      }`,
+    );
+  }
+  checkObject(data, label("data"), "points { x, y, extent }");
+  const o = prepare("predictionGridFigure", data, options, output, outputs, resolution);
+  return draw(prediction, data, o);
+}
+
+interface Prepared {
+  readonly test?: PredictionPoints;
+  readonly discretize: boolean;
+  readonly title?: string;
+  readonly width: number;
+  readonly height: number;
+  readonly legend: boolean;
+  readonly maxPoints: number;
+  readonly hover: boolean;
+  readonly extent: readonly (readonly [number, number])[];
+}
+
+// The options and points of a prediction figure, checked.
+function prepare(
+  name: string,
+  data: PredictionPoints,
+  options: PredictionOptions | undefined,
+  kind: OutputKind,
+  units: number,
+  resolution: number,
+): Prepared {
   const {
     test,
     discretize = false,
     title,
     width = 380,
     height = 360,
-    resolution = 100,
     legend = true,
     maxPoints = 1_000_000,
     hover = true,
-  } = checkOptions(options, label("options"));
+  } = checkOptions(options, argument(name, "options"));
   checkPixels(width, option("width"), MIN_PANEL_SIZE, MAX_PANEL_SIZE);
   checkPixels(height, option("height"), MIN_PANEL_SIZE, MAX_PANEL_SIZE);
   checkInteger(resolution, option("resolution"), 2, MAX_RESOLUTION);
   checkInteger(maxPoints, option("maxPoints"), 0, 1_000_000);
   if (title !== undefined) checkString(title, option("title"), true);
-  for (const [name, flag] of Object.entries({ discretize, legend, hover })) {
-    if (typeof flag !== "boolean") throw typeError(option(name), "true or false", flag);
+  for (const [flag, value] of Object.entries({ discretize, legend, hover })) {
+    if (typeof value !== "boolean") throw typeError(option(flag), "true or false", value);
   }
-  const kind = network.output, units = network.sizes.at(-1)!;
-  checkTrainingData(data, 2, "predictionFigure", kind, units);
+  checkTrainingData(data, 2, name, kind, units);
   if (test !== undefined) {
     checkObject(test, option("test"), "points { x, y }");
-    if (test.y.length) checkTrainingData(test, 2, "predictionFigure(options.test)", kind, units);
+    if (test.y.length) checkTrainingData(test, 2, `${name}(options.test)`, kind, units);
   }
   const extent = checkExtent(data.extent ?? boundsOf(data.x), option("data.extent"));
+  return { test, discretize, title, width, height, legend, maxPoints, hover, extent };
+}
+
+// The figure: the cells coloured by predictionRgb(), the points, the key.
+function draw(prediction: GridPrediction, data: PredictionPoints, o: Prepared): Figure {
+  const { values, resolution: n, output: kind, outputs: units } = prediction;
+  const { test, discretize, title, width, height, legend, maxPoints, hover, extent } = o;
   const [[a1, b1], [a2, b2]] = extent;
-  // cell centres; the image spans the window exactly
-  const n = resolution, grid = new Float32Array(2 * n * n);
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < n; i++) {
-      grid[2 * (j * n + i)] = a1 + ((i + 0.5) * (b1 - a1)) / n;
-      grid[2 * (j * n + i) + 1] = a2 + ((j + 0.5) * (b2 - a2)) / n;
-    }
-  }
-  const p = predict(network, grid);
+  const scale = predictionScale(kind, units, {
+    targets: [data.y, test?.y ?? []],
+    discretize,
+  });
   const classes = kind === "softmax" ? units : 2;
   const regression = kind === "linear";
-  let range = MIN_RANGE;
-  if (regression) {
-    for (const set of [data, test]) {
-      for (const v of Array.from(set?.y ?? [])) range = Math.max(range, Math.abs(v));
-    }
-  }
-  const rgb = new Uint8ClampedArray(3 * n * n);
-  const probabilities = new Float64Array(classes);
-  const readouts: string[] = [];
-  for (let k = 0; k < n * n; k++) {
-    let color: [number, number, number];
-    if (regression) {
-      const v = p[k];
-      color = signedRgb(discretize ? Math.sign(v) : v / range);
-      readouts.push(`prediction ${fmt(v)}`);
-    } else {
-      if (kind === "sigmoid") {
-        probabilities[0] = 1 - p[k];
-        probabilities[1] = p[k];
-      } else {
-        for (let c = 0; c < classes; c++) probabilities[c] = p[k * classes + c];
-      }
-      let best = 0;
-      for (let c = 1; c < classes; c++) if (probabilities[c] > probabilities[best]) best = c;
-      const sure = (probabilities[best] - 1 / classes) / (1 - 1 / classes);
-      color = mix(PLAYGROUND_CLASS_COLORS[best], discretize ? 0.55 : 0.08 + 0.72 * sure);
-      readouts.push(`class ${best} (p = ${fmt(probabilities[best])})`);
-    }
-    rgb.set(color, 3 * k);
-  }
+  const range = scale.range;
+  const rgb = predictionRgb(values, scale);
+  const readout = (k: number) => {
+    if (regression) return `prediction ${fmt(values[k * units])}`;
+    const [best, p] = mostProbable(values, k, scale);
+    return `class ${best} (p = ${fmt(p)})`;
+  };
   const pointColor = (v: number) =>
     regression ? hex(signedRgb(v / range)) : PLAYGROUND_CLASS_COLORS[v];
-  const marks: Plot.Markish[] = hover ? [hoverCells(readouts, n, extent)] : [];
+  const marks: Plot.Markish[] = hover ? [hoverCells(readout, n, extent)] : [];
   for (const [set, hollow] of [[data, false], [test, true]] as const) {
     if (!set?.y.length) continue;
     const rows = sample(set, maxPoints).map(([x1, x2, v]) => ({ x1, x2, v }));
@@ -307,7 +396,7 @@ function classKey(classes: number): Element {
 
 // An invisible 12 x 12 grid of cells, each with the read-out at its centre.
 function hoverCells(
-  readouts: readonly string[],
+  readout: (k: number) => string,
   n: number,
   [[a1, b1], [a2, b2]]: readonly (readonly [number, number])[],
 ): Plot.Markish {
@@ -322,7 +411,7 @@ function hoverCells(
         x2: a1 + ((i + 1) * (b1 - a1)) / k,
         y1: a2 + (j * (b2 - a2)) / k,
         y2: a2 + ((j + 1) * (b2 - a2)) / k,
-        title: `x1 = ${fmt(x)}, x2 = ${fmt(y)}: ${readouts[cj * n + ci]}`,
+        title: `x1 = ${fmt(x)}, x2 = ${fmt(y)}: ${readout(cj * n + ci)}`,
       });
     }
   }

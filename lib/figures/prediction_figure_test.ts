@@ -3,7 +3,8 @@ import { tf } from "../tf.ts";
 import { createNetwork } from "../training/network.ts";
 import { playgroundData, splitData } from "../training/playground_data.ts";
 import { playgroundSettings, trainPlayground } from "../training/playground.ts";
-import { predictionFigure } from "./prediction_figure.ts";
+import { predictionFigure, predictionGridFigure } from "./prediction_figure.ts";
+import { cellCentres, gridOutputs } from "../training/predict.ts";
 import { presetsFigure } from "./presets_figure.ts";
 import { boundaryFigure } from "./boundary_figure.ts";
 import { clippedTexts, decodePixels, parseSvg } from "../../tests/_helpers/figure_checks.ts";
@@ -71,6 +72,59 @@ Deno.test("predictionFigure() draws every task with its points", async (t) => {
       /true or false/,
     );
     net.dispose();
+  });
+  assert.equal(tf.memory().numTensors, base);
+});
+
+// an SVG without the numbers Plot gives its clip paths (one more with every chart)
+const unnumbered = (svg: string) => svg.replace(/plot-clip-\d+/g, "plot-clip");
+
+Deno.test("predictionGridFigure() of the network's grid outputs is predictionFigure(), byte for byte", async (t) => {
+  const base = tf.memory().numTensors;
+  const runs = [
+    ["spiral", {}], // sigmoid, sin features computed inside the network
+    ["arms", { classes: 4 }], // softmax
+    ["multi-gauss", {}], // linear
+  ] as const;
+  for (const [dataset, overrides] of runs) {
+    await t.step(dataset, async () => {
+      const s = playgroundSettings(dataset, { ...overrides, epochs: 3, seed: 2 });
+      const run = await trainPlayground(s);
+      const net = run.network, output = net.output, outputs = net.sizes.at(-1)!;
+      for (const options of [{ test: run.test, title: "P" }, { discretize: true, hover: false }]) {
+        for (const resolution of [50, 7]) {
+          const values = gridOutputs(net, cellCentres(run.train.extent, resolution)).values;
+          const fig = predictionGridFigure(
+            { values, resolution, output, outputs },
+            run.train,
+            options,
+          );
+          const ref = predictionFigure(net, run.train, { ...options, resolution });
+          assert.equal(unnumbered(fig.svg()), unnumbered(ref.svg()));
+        }
+      }
+    });
+  }
+  await t.step("bad predictions are refused, naming what is wrong", () => {
+    const data = playgroundData("blobs", { size: 30 });
+    const good = { values: new Float32Array(4 * 3), resolution: 2, output: "softmax", outputs: 3 };
+    assert.throws(
+      () => predictionGridFigure({ ...good, values: new Float32Array(11) } as never, data),
+      /predictionGridFigure\(prediction\.values\): 11 values, expected 2 x 2 cells x 3 outputs = 12/,
+    );
+    assert.throws(
+      () => predictionGridFigure({ ...good, output: "relu" } as never, data),
+      /unknown "relu": expected one of "sigmoid", "softmax", "linear"/,
+    );
+    assert.throws(
+      () => predictionGridFigure({ ...good, resolution: 1 } as never, data),
+      /prediction\.resolution\): 1 is below the minimum 2/,
+    );
+    assert.throws(
+      () =>
+        predictionGridFigure({ ...good, outputs: 2, values: new Float32Array(8) } as never, data),
+      /expected a class number from 0 to 1/,
+    );
   });
   assert.equal(tf.memory().numTensors, base);
 });

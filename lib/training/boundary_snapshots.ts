@@ -1,11 +1,12 @@
 /**
  * The decision boundary over time: train a network and record its output over a grid
- * every few epochs, for an epoch slider.
+ * every few epochs, for an epoch slider. Any output layer: a sigmoid's probability of
+ * class 1, a softmax's probability of every class, a regression's value.
  *
  * @module
  */
-import { checkNetwork, type Network } from "./network.ts";
-import { type GridAxes, gridAxes, predictGrid } from "./predict.ts";
+import { checkNetwork, type Network, type OutputKind } from "./network.ts";
+import { type GridAxes, gridAxes, gridOutputs } from "./predict.ts";
 import {
   checkTrainingData,
   type History,
@@ -25,8 +26,8 @@ import {
 } from "../guards.ts";
 
 /**
- * Most values all snapshots hold together (snapshots x grid points): 2^25 = 33,554,432
- * (128 MB). The default, 11 snapshots of 100 x 100, holds 110,000.
+ * Most values all snapshots hold together (snapshots x grid points x outputs): 2^25 =
+ * 33,554,432 (128 MB). The default, 11 snapshots of 100 x 100 of one output, holds 110,000.
  */
 export const MAX_SNAPSHOT_VALUES: number = 1 << 25;
 
@@ -34,7 +35,11 @@ export const MAX_SNAPSHOT_VALUES: number = 1 << 25;
 export interface BoundarySnapshot {
   /** Epochs trained so far (0 = before training). */
   readonly epoch: number;
-  /** Same layout as `Grid.values`: `values[j * nx + i] = p(x1[i], x2[j])`. */
+  /**
+   * The network's outputs over the grid, in the `Grid.values` order: `values[j * nx + i]
+   * = p(x1[i], x2[j])` for one output (a sigmoid's probability of class 1, a regression's
+   * value); with `outputs` per point (softmax), `values[(j * nx + i) * outputs + c]`.
+   */
   readonly values: Float32Array;
   /** Training loss after this epoch (`NaN` at epoch 0). */
   readonly loss: number;
@@ -52,6 +57,10 @@ export interface BoundarySnapshots {
   readonly snapshots: BoundarySnapshot[];
   /** The full training history. */
   readonly history: History;
+  /** The network's output layer, which says what the values are (absent: `"sigmoid"`). */
+  readonly output?: OutputKind;
+  /** Values per grid point: the network's outputs (absent: 1). */
+  readonly outputs?: number;
 }
 
 /** Options of {@linkcode trainWithSnapshots}. */
@@ -69,7 +78,8 @@ export interface SnapshotOptions extends TrainOptions {
 
 /**
  * Trains `network` (as {@linkcode train} does) and records its decision boundary before
- * training, every `every` epochs, and after the last epoch.
+ * training, every `every` epochs, and after the last epoch: its outputs over the grid
+ * (every class's probability for a softmax output, see {@linkcode BoundarySnapshot}).
  *
  * @param network A network with two inputs; it is trained in place.
  * @param data Training points and labels (a `Dataset`'s `extent` sets the default grid).
@@ -99,7 +109,13 @@ export async function trainWithSnapshots(
 ): Promise<BoundarySnapshots> {
   const label = (name: string) => argument("trainWithSnapshots", name);
   checkNetwork(network, label("network"));
-  checkTrainingData(data, network.sizes[0], "trainWithSnapshots");
+  checkTrainingData(
+    data,
+    network.sizes[0],
+    "trainWithSnapshots",
+    network.output,
+    network.sizes.at(-1),
+  );
   const {
     every = 10,
     axes = gridAxes(data.extent ?? [[0, 10], [0, 10]], 100),
@@ -113,14 +129,15 @@ export async function trainWithSnapshots(
   const points = (axes.x1?.length ?? 0) * (axes.x2?.length ?? 0);
   checkGridSize(axes.x1?.length ?? 0, axes.x2?.length ?? 0, option("axes"));
   const count = 1 + Math.floor(epochs / every) + (epochs % every === 0 ? 0 : 1);
-  if (count * points > MAX_SNAPSHOT_VALUES) {
+  const outputs = network.sizes.at(-1)!;
+  if (count * points * outputs > MAX_SNAPSHOT_VALUES) {
     throw new RangeError(
-      `${option("every")}: ${count} snapshots of ${points} grid points hold ${
-        count * points
-      } values, above the maximum ${MAX_SNAPSHOT_VALUES}`,
+      `${option("every")}: ${count} snapshots of ${points} grid points${
+        outputs > 1 ? ` x ${outputs} outputs` : ""
+      } hold ${count * points * outputs} values, above the maximum ${MAX_SNAPSHOT_VALUES}`,
     );
   }
-  const first = predictGrid(network, axes); // also checks the axes and the input count
+  const first = gridOutputs(network, axes); // also checks the axes and the input count
   const snapshots: BoundarySnapshot[] = [
     { epoch: 0, values: first.values, loss: NaN, accuracy: NaN },
   ];
@@ -129,12 +146,12 @@ export async function trainWithSnapshots(
     ...rest,
     onEpoch: async (log) => {
       if (log.epoch % every === 0 || log.epoch === epochs) {
-        const { values } = predictGrid(network, axes);
+        const { values } = gridOutputs(network, axes);
         snapshots.push({ epoch: log.epoch, values, loss: log.loss, accuracy: log.accuracy });
         if (onSnapshot) await onSnapshot(snapshots[snapshots.length - 1]);
       }
       if (rest.onEpoch) await rest.onEpoch(log);
     },
   });
-  return { x1: first.x1, x2: first.x2, snapshots, history };
+  return { x1: first.x1, x2: first.x2, snapshots, history, output: network.output, outputs };
 }

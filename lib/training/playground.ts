@@ -34,6 +34,7 @@ import {
   type RegularizationName,
   REGULARIZATIONS,
   train,
+  type TrainOptions,
 } from "./train.ts";
 import { getActivation } from "../activations/activations.ts";
 import {
@@ -442,13 +443,67 @@ export async function trainPlayground(
     argument("trainPlayground", "options"),
   );
   if (onEpoch !== undefined) checkFunction(onEpoch, argument("trainPlayground", "onEpoch"));
-  const network = buildNetwork(settings, data.all, settings.activation);
+  const network = playgroundNetwork(settings, data);
   const history = await train(network, data.train, {
-    ...trainOptions(settings),
-    ...(data.test.y.length ? { testData: data.test } : {}),
+    ...playgroundTrainOptions(settings, data),
     ...(onEpoch ? { onEpoch } : {}),
   });
   return { ...data, settings, network, history };
+}
+
+/**
+ * The untrained network of a run: the settings' hidden layers, activation,
+ * initialisation, seed and features, and the output layer the data's task needs
+ * ({@linkcode outputFor}). What {@linkcode trainPlayground} trains.
+ *
+ * @param settings From {@linkcode playgroundSettings}.
+ * @param data From {@linkcode playgroundDataset} (its task picks the output layer).
+ * @returns The network (it holds no tensors).
+ * @throws {TypeError} If `settings` or `data` is not what those functions return.
+ *
+ * @example Three arms: a softmax output of three units
+ * ```ts
+ * import { playgroundDataset, playgroundNetwork, playgroundSettings } from "./playground.ts";
+ * const s = playgroundSettings("arms", { classes: 3 });
+ * const net = playgroundNetwork(s, playgroundDataset(s));
+ * console.assert(net.output === "softmax" && net.sizes.join() === "2,16,16,3");
+ * ```
+ */
+export function playgroundNetwork(settings: PlaygroundSettings, data: PlaygroundData): Network {
+  checkObject(settings, argument("playgroundNetwork", "settings"), "playground settings");
+  checkObject(data, argument("playgroundNetwork", "data"), "{ all, train, test }");
+  checkObject(data.all, argument("playgroundNetwork", "data.all"), "a data set with a task");
+  return buildNetwork(settings, data.all, settings.activation);
+}
+
+/**
+ * The training options of a run: the settings' epochs, batch size, optimiser, learning
+ * rate, regularisation and seed, and the data's test points to measure after every
+ * epoch. What {@linkcode trainPlayground} passes to `train()`.
+ *
+ * @param settings From {@linkcode playgroundSettings}.
+ * @param data From {@linkcode playgroundDataset}.
+ * @returns `train()`'s options.
+ * @throws {TypeError} If `settings` or `data` is not what those functions return.
+ *
+ * @example
+ * ```ts
+ * import { playgroundDataset, playgroundSettings, playgroundTrainOptions } from "./playground.ts";
+ * const s = playgroundSettings("spiral");
+ * const o = playgroundTrainOptions(s, playgroundDataset(s));
+ * console.assert(o.epochs === 300 && o.optimizer === "adam" && o.testData!.y.length === 250);
+ * ```
+ */
+export function playgroundTrainOptions(
+  settings: PlaygroundSettings,
+  data: PlaygroundData,
+): TrainOptions {
+  checkObject(settings, argument("playgroundTrainOptions", "settings"), "playground settings");
+  checkObject(data, argument("playgroundTrainOptions", "data"), "{ all, train, test }");
+  return {
+    ...trainOptions(settings),
+    ...(data.test?.y.length ? { testData: data.test } : {}),
+  };
 }
 
 /** How well a run did, on its training and test points. */
@@ -699,10 +754,7 @@ export async function comparePlayground(
     const network = buildNetwork(settings, data.all, name);
     const label = getActivation(name).label;
     try {
-      const history = await train(network, data.train, {
-        ...trainOptions(settings),
-        ...(data.test.y.length ? { testData: data.test } : {}),
-      });
+      const history = await train(network, data.train, playgroundTrainOptions(settings, data));
       rows.push({
         name,
         label,

@@ -122,7 +122,7 @@ export function predict(network: Network, x: ArrayLike<number>): Float32Array {
  * 1), or a regression network's output.
  *
  * @param network A network with two inputs and one output (sigmoid or linear); for softmax
- *   classes, call {@linkcode predict} on the grid's points.
+ *   classes, call {@linkcode gridOutputs}.
  * @param axes Grid axes; default {@linkcode gridAxes}`()`, the original's 200 x 200 over
  *   [0, 10]^2.
  * @returns A {@linkcode Grid} with `values[j * nx + i] = p(x1[i], x2[j])`.
@@ -144,18 +144,61 @@ export function predict(network: Network, x: ArrayLike<number>): Float32Array {
 export function predictGrid(network: Network, axes: GridAxes = gridAxes()): Grid {
   checkNetwork(network, argument("predictGrid", "network"));
   checkObject(axes, argument("predictGrid", "axes"), "{ x1, x2 }");
-  if (network.sizes[0] !== 2) {
-    throw new TypeError(
-      `Invalid network for a grid: it takes ${network.sizes[0]} inputs, expected 2`,
-    );
-  }
+  checkGridInputs(network);
   if (network.sizes.at(-1) !== 1) {
     throw new TypeError(
       `Invalid network for a grid: it gives ${
         network.sizes.at(-1)
-      } outputs per point (${network.output}), expected 1; call predict() on the grid's points`,
+      } outputs per point (${network.output}), expected 1; call gridOutputs() for several`,
     );
   }
+  const { x1, x2, values } = gridOutputs(network, axes);
+  return { x1, x2, values };
+}
+
+/** Every output of a network over a grid: what {@linkcode gridOutputs} returns. */
+export interface GridOutputs {
+  /** Horizontal positions. */
+  readonly x1: Float32Array;
+  /** Vertical positions. */
+  readonly x2: Float32Array;
+  /**
+   * `outputs` values per grid point, point by point in the {@linkcode Grid} order:
+   * `values[(j * nx + i) * outputs + c]` is output `c` at `(x1[i], x2[j])`.
+   */
+  readonly values: Float32Array;
+  /** Values per point: the network's outputs (a softmax's classes, else 1). */
+  readonly outputs: number;
+}
+
+/**
+ * What the network outputs over a grid, for any output layer: {@linkcode predictGrid}'s
+ * values for a sigmoid or a single linear output, and for a softmax every class's
+ * probability at every grid point.
+ *
+ * @param network A network with two inputs.
+ * @param axes Grid axes, e.g. {@linkcode gridAxes} or {@linkcode cellCentres}.
+ * @returns `{ x1, x2, values, outputs }` ({@linkcode GridOutputs}).
+ * @throws {TypeError} If `network` is not a network taking two inputs, or an axis is not
+ *   a non-empty array of numbers.
+ * @throws {RangeError} If a position is not finite, or the grid has more than
+ *   `MAX_GRID_POINTS` points (checked before anything is allocated).
+ *
+ * @example Three classes: three probabilities per grid point, summing to 1
+ * ```ts
+ * import { createNetwork } from "./network.ts";
+ * import { gridOutputs } from "./predict.ts";
+ * const net = createNetwork({ hidden: [4], activation: "tanh" }, { output: "softmax", outputs: 3 });
+ * const g = gridOutputs(net, { x1: [0, 1], x2: [0, 1, 2] });
+ * console.assert(g.outputs === 3 && g.values.length === 2 * 3 * 3);
+ * console.assert(Math.abs(g.values[0] + g.values[1] + g.values[2] - 1) < 1e-6);
+ * net.dispose();
+ * ```
+ */
+export function gridOutputs(network: Network, axes: GridAxes): GridOutputs {
+  checkNetwork(network, argument("gridOutputs", "network"));
+  checkObject(axes, argument("gridOutputs", "axes"), "{ x1, x2 }");
+  checkGridInputs(network);
   const mesh = meshgrid(axes.x1, axes.x2);
   const x = new Float32Array(2 * mesh.x1.length);
   for (let k = 0; k < mesh.x1.length; k++) {
@@ -166,7 +209,49 @@ export function predictGrid(network: Network, axes: GridAxes = gridAxes()): Grid
     x1: Float32Array.from(axes.x1),
     x2: Float32Array.from(axes.x2),
     values: predict(network, x),
+    outputs: network.sizes.at(-1)!,
   };
+}
+
+/**
+ * The centres of `n` x `n` equal cells tiling a window: where TensorFlow Playground (and
+ * `predictionFigure()`) sample a network, so that each cell's colour is its centre's.
+ *
+ * @param extent `[[x1min, x1max], [x2min, x2max]]`.
+ * @param n Cells per axis: an integer from 1 to {@linkcode MAX_RESOLUTION}.
+ * @returns `{ x1, x2 }` as `Float32Array`s: `x1[i] = x1min + (i + 0.5) (x1max - x1min) / n`.
+ * @throws {TypeError} If `extent` is not two `[min, max]` pairs of numbers.
+ * @throws {RangeError} If `n` is not an integer from 1 to {@linkcode MAX_RESOLUTION}.
+ *
+ * @example
+ * ```ts
+ * import { cellCentres } from "./predict.ts";
+ * const { x1, x2 } = cellCentres([[-6, 6], [0, 4]], 4);
+ * console.assert(x1.join() === "-4.5,-1.5,1.5,4.5" && x2.join() === "0.5,1.5,2.5,3.5");
+ * ```
+ */
+export function cellCentres(
+  extent: readonly (readonly [number, number])[],
+  n: number,
+): { x1: Float32Array; x2: Float32Array } {
+  const label = argument("cellCentres", "extent");
+  checkArrayLike(extent, label, "[[x1min, x1max], [x2min, x2max]]");
+  for (const k of [0, 1]) {
+    checkArrayLike(extent[k], `${label}[${k}]`, "a [min, max] pair of numbers");
+  }
+  checkInteger(n, argument("cellCentres", "n"), 1, MAX_RESOLUTION);
+  const centres = ([a, b]: readonly [number, number]) =>
+    Float32Array.from({ length: n }, (_, i) => a + ((i + 0.5) * (b - a)) / n);
+  return { x1: centres(extent[0]), x2: centres(extent[1]) };
+}
+
+// A grid's points are 2-D: the network must take two inputs.
+function checkGridInputs(network: Network): void {
+  if (network.sizes[0] !== 2) {
+    throw new TypeError(
+      `Invalid network for a grid: it takes ${network.sizes[0]} inputs, expected 2`,
+    );
+  }
 }
 
 /**

@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import { tf } from "../tf.ts";
 import { createNetwork, LINEAR_NETWORK, type Network, NONLINEAR_NETWORK } from "./network.ts";
-import { gridAxes, hiddenOutputs, predict, predictGrid } from "./predict.ts";
+import {
+  cellCentres,
+  gridAxes,
+  gridOutputs,
+  hiddenOutputs,
+  predict,
+  predictGrid,
+} from "./predict.ts";
 
 // float64 reference forward pass from the network's weights; `act` is the closed form.
 function reference(net: Network, x: ArrayLike<number>, act: (v: number) => number) {
@@ -111,8 +118,76 @@ Deno.test("predictGrid() behaviour", async (t) => {
     assert.throws(() => predictGrid(three), /takes 3 inputs, expected 2/);
     three.dispose();
   });
+  await t.step("several outputs are refused, naming gridOutputs()", () => {
+    const soft = createNetwork({ hidden: [3], activation: "tanh" }, {
+      output: "softmax",
+      outputs: 3,
+    });
+    assert.throws(
+      () => predictGrid(soft, { x1: [0], x2: [0] }),
+      /gives 3 outputs per point \(softmax\), expected 1; call gridOutputs\(\) for several/,
+    );
+    soft.dispose();
+  });
   net.dispose();
   assert.equal(tf.memory().numTensors, base);
+});
+
+Deno.test("gridOutputs() behaviour", async (t) => {
+  const base = tf.memory().numTensors;
+  const x1 = [-2, 0, 3], x2 = [1, 4];
+  await t.step("a softmax: every class at every grid point, in predictGrid()'s order", () => {
+    const net = createNetwork({ hidden: [5], activation: "tanh" }, {
+      output: "softmax",
+      outputs: 4,
+      seed: 2,
+    });
+    const g = gridOutputs(net, { x1, x2 });
+    assert.equal(g.outputs, 4);
+    assert.equal(g.values.length, 3 * 2 * 4);
+    for (let j = 0; j < 2; j++) {
+      for (let i = 0; i < 3; i++) {
+        const k = j * 3 + i;
+        assert.deepEqual(g.values.slice(4 * k, 4 * k + 4), predict(net, [x1[i], x2[j]]));
+      }
+    }
+    net.dispose();
+  });
+  await t.step("one output: predictGrid()'s values; features computed inside", () => {
+    const net = createNetwork(
+      { hidden: [4], activation: "tanh", features: ["x1", "x1^2", "sin(x2)"] },
+      { output: "linear", seed: 3 },
+    );
+    const g = gridOutputs(net, { x1, x2 });
+    assert.equal(g.outputs, 1);
+    assert.deepEqual(g.values, predictGrid(net, { x1, x2 }).values);
+    assert.deepEqual([...g.x1], x1);
+    net.dispose();
+  });
+  await t.step("bad input", () => {
+    const three = createNetwork(NONLINEAR_NETWORK, { inputs: 3 });
+    assert.throws(() => gridOutputs(three, { x1, x2 }), /takes 3 inputs, expected 2/);
+    assert.throws(
+      () => gridOutputs(three, null as never),
+      /^TypeError: gridOutputs\(axes\): expected \{ x1, x2 \}, got null$/,
+    );
+    three.dispose();
+  });
+  assert.equal(tf.memory().numTensors, base);
+});
+
+Deno.test("cellCentres() behaviour", () => {
+  const { x1, x2 } = cellCentres([[-6, 6], [-6, 6]], 50);
+  assert.equal(x1.length, 50);
+  assert.equal(x1[0], Math.fround(-6 + 0.5 * 12 / 50));
+  assert.equal(x2[49], Math.fround(-6 + 49.5 * 12 / 50));
+  // symmetric window: the centres too
+  for (let i = 0; i < 50; i++) assert.equal(x1[i], -x1[49 - i]);
+  assert.throws(
+    () => cellCentres([[0, 1], [0, 1]], 0),
+    /cellCentres\(n\): 0 is below the minimum 1/,
+  );
+  assert.throws(() => cellCentres([[0, 1]] as never, 4), /cellCentres\(extent\)\[1\]/);
 });
 
 Deno.test("gridAxes() behaviour", () => {
