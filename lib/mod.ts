@@ -93,9 +93,11 @@ export {
   type PlaygroundComparisonRow,
   type PlaygroundData,
   playgroundDataset,
+  playgroundNetwork,
   type PlaygroundRun,
   type PlaygroundSettings,
   playgroundSettings,
+  playgroundTrainOptions,
   presetRows,
   PRESETS,
   runMetrics,
@@ -161,7 +163,12 @@ export {
   transformationFigure,
 } from "./figures/network_figures.ts";
 export { historyFigure, type HistoryOptions } from "./figures/history_figure.ts";
-export { predictionFigure, type PredictionOptions } from "./figures/prediction_figure.ts";
+export {
+  type GridPrediction,
+  predictionFigure,
+  predictionGridFigure,
+  type PredictionOptions,
+} from "./figures/prediction_figure.ts";
 export {
   networkDiagramFigure,
   type NetworkDiagramOptions,
@@ -193,6 +200,11 @@ export {
 export { FrameSliderFigure, saveFrameSlider } from "./interactive/frame_slider_figure.ts";
 export { EpochSliderFigure, epochSliderFigure } from "./interactive/epoch_slider.ts";
 export { trainLive } from "./interactive/live_training.ts";
+export {
+  type PlaygroundWatch,
+  watchPlayground,
+  type WatchPlaygroundOptions,
+} from "./interactive/watch_playground.ts";
 
 export { show } from "./notebook/show.ts";
 export { table, type TableOptions } from "./notebook/table.ts";

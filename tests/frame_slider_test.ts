@@ -4,7 +4,8 @@
 import assert from "node:assert/strict";
 import { trainWithSnapshots } from "../lib/training/boundary_snapshots.ts";
 import { makeDataset } from "../lib/training/datasets.ts";
-import { gridAxes } from "../lib/training/predict.ts";
+import { cellCentres, gridAxes } from "../lib/training/predict.ts";
+import { playgroundData, splitData } from "../lib/training/playground_data.ts";
 import { caption, epochSliderFigure } from "../lib/interactive/epoch_slider.ts";
 import { saveFrameSlider } from "../lib/interactive/frame_slider_figure.ts";
 import { createNetwork, NONLINEAR_NETWORK } from "../lib/training/network.ts";
@@ -73,6 +74,60 @@ Deno.test({
       await page.mouse.move(box.x + box.width + 20, box.y + box.height / 2, { steps: 5 });
       await page.mouse.up();
       assert.equal((await state()).frame, "3");
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
+  name: "epochSliderFigure()'s prediction view swaps the playground's frames in Chromium",
+  ignore: skipBrowserTests(),
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const { train, test } = splitData(playgroundData("arms", { size: 150, seed: 4 }), { seed: 4 });
+    const net = createNetwork({ hidden: [8], activation: "tanh" }, {
+      output: "softmax",
+      outputs: 3,
+      seed: 4,
+    });
+    const axes = cellCentres(train.extent, 50);
+    const run = await trainWithSnapshots(net, train, {
+      epochs: 30,
+      every: 10,
+      axes,
+      testData: test,
+    });
+    net.dispose();
+    const fig = epochSliderFigure(run, train, { test });
+    const dir = await Deno.makeTempDir({ prefix: "frame-slider-" });
+    const path = saveFrameSlider(fig, "Prediction over epochs", { dir });
+    const { config } = fig;
+    const { browser, close } = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+      page.on("pageerror", (e) => problems.push(String(e)));
+      await page.goto(`file://${path}`);
+      await page.waitForSelector(".esf[data-esf-ready]");
+      const state = () =>
+        page.evaluate(() => ({
+          href: document.querySelector("svg[data-chart] image")!.getAttribute("href"),
+          caption: document.querySelector(".esf output")!.textContent,
+          markers: document.querySelectorAll('line[data-esf="epoch"]').length,
+        }));
+      let s = await state();
+      assert.deepEqual(s, { href: config.frames[3], caption: caption(config, 3), markers: 2 });
+      assert.match(s.caption!, /; test loss \d\.\d{4}, accuracy \d+\.\d%$/);
+      await page.locator('input[type="range"]').focus();
+      await page.keyboard.press("Home");
+      await page.keyboard.press("ArrowRight");
+      s = await state();
+      assert.deepEqual([s.href, s.caption], [config.frames[1], caption(config, 1)]);
       assert.deepEqual(problems, []);
     } finally {
       await close();

@@ -6,6 +6,9 @@ import { gridAxes } from "../training/predict.ts";
 import type { MimeBundle } from "../training/training_progress.ts";
 import { tf } from "../tf.ts";
 import { trainLive } from "./live_training.ts";
+import { playgroundData, splitData } from "../training/playground_data.ts";
+import { cellCentres } from "../training/predict.ts";
+import { gridDataUrl, predictionRgb, predictionScale } from "../figures/playground_colors.ts";
 
 Deno.test("trainLive() updates one output while training, then leaves the epoch slider there", async (t) => {
   const before = tf.memory().numTensors;
@@ -58,12 +61,102 @@ Deno.test("trainLive() updates one output while training, then leaves the epoch 
 Deno.test("trainLive() checks its options", async () => {
   const data = makeDataset("xor", { size: 8 });
   const net = createNetwork(NONLINEAR_NETWORK);
+  const blobs = playgroundData("blobs", { size: 12 });
+  const soft = createNetwork({ hidden: [3], activation: "tanh" }, {
+    output: "softmax",
+    outputs: 3,
+  });
   try {
     await assert.rejects(
       () => trainLive(net, data, { interval: 5 }),
       /interval: 5 is below the minimum 20/,
     );
+    await assert.rejects(
+      () => trainLive(net, data, { view: "heatmap" as never }),
+      /^RangeError: Invalid option view: unknown "heatmap": expected one of "boundary", "prediction"$/,
+    );
+    await assert.rejects(
+      () => trainLive(soft, blobs, { view: "boundary" }),
+      /view: "boundary" draws P\(class 1\) of a sigmoid output, not a softmax one: expected "prediction"/,
+    );
+    await assert.rejects(
+      () => trainLive(soft, blobs, { discretize: "no" as never }),
+      /discretize: expected true or false, got the string "no"/,
+    );
+    await assert.rejects(
+      () => trainLive(soft, blobs, { axes: { x1: [0, 1], x2: [0, 1, 2] } }),
+      /axes: the prediction view needs n x n cells, got 2 x 3/,
+    );
+    await assert.rejects(
+      () => trainLive(net, playgroundData("blobs", { size: 12 })),
+      /Invalid label 2 of point \d+: expected 0 or 1/,
+    );
   } finally {
     net.dispose();
+    soft.dispose();
   }
+});
+
+Deno.test("trainLive() prediction view: any task, test points and test curves, updated in place", async (t) => {
+  const before = tf.memory().numTensors;
+  const cases = [
+    ["arms", { hidden: [8], activation: "tanh" }, { output: "softmax", outputs: 3 }],
+    ["plane", { hidden: [3], activation: "tanh", features: ["x1", "sin(x2)"] }, {
+      output: "linear",
+    }],
+  ] as const;
+  for (const [name, spec, options] of cases) {
+    await t.step(name, async () => {
+      const { train, test } = splitData(playgroundData(name, { size: 160, seed: 2 }), {
+        seed: 2,
+      });
+      const calls: { bundle: MimeBundle; options: Record<string, unknown> }[] = [];
+      const net = createNetwork(spec, { ...options, seed: 2 });
+      const run = await trainLive(net, train, {
+        epochs: 40,
+        seed: 2,
+        testData: test,
+        interval: 20,
+        display: (bundle, options) => void calls.push({ bundle, options }),
+      });
+      // one output, updated in place, ending as the slider
+      assert.ok(calls.length >= 3, `${calls.length} updates`);
+      assert.equal(new Set(calls.map((c) => c.options.display_id)).size, 1);
+      assert.ok(calls.slice(1).every((c) => c.options.update === true));
+      assert.match(calls.at(-1)!.bundle["text/html"], /class="esf"/);
+      // 21 snapshots on the data's 50 x 50 cells, every other epoch
+      assert.equal(run.snapshots.length, 21);
+      assert.deepEqual(run.x1, cellCentres(train.extent, 50).x1);
+      // while training: the latest frame, coloured by predictionRgb(); both sets of points;
+      // the training and test curves; the epoch's numbers
+      const scale = predictionScale(net.output, net.sizes.at(-1)!, {
+        targets: [train.y, test.y],
+      });
+      const frames = new Set(
+        run.snapshots.map((s) => gridDataUrl(predictionRgb(s.values, scale), 50, 50)),
+      );
+      for (const { bundle } of calls.slice(0, -1)) {
+        const html = bundle["text/html"];
+        assert.match(html, /^<div class="live-training">/);
+        const frame = html.match(/href="(data:image\/png;base64,[^"]+)"/)![1];
+        assert.ok(frames.has(frame), "a snapshot's frame");
+        assert.match(html, /aria-description="training points"/);
+        assert.match(html, /aria-description="test points"/);
+        assert.match(html, /aria-label="loss so far"/);
+        assert.equal(/aria-label="accuracy so far"/.test(html), name === "arms");
+        assert.match(html, />training<\/text>.*>test<\/text>/s);
+        assert.match(
+          bundle["text/plain"],
+          name === "arms"
+            ? /^epoch \d+\/40: loss \d\.\d{4}, accuracy \d+\.\d%; test loss \d\.\d{4}, accuracy/
+            : /^epoch \d+\/40: loss \d\.\d{4}; test loss \d\.\d{4}$/,
+        );
+      }
+      // the slider: the same frames, the test curves
+      assert.deepEqual(new Set(run.figure.config.frames), frames);
+      assert.equal(run.figure.config.testLosses!.at(-1), run.history.test!.loss[39]);
+      net.dispose();
+    });
+  }
+  assert.equal(tf.memory().numTensors, before);
 });

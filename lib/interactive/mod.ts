@@ -2,8 +2,9 @@
  * Interactive figures for JupyterLab and for standalone pages opened from disk, with no
  * CDN, no network and no widgets: a function / derivative pair with a slider and a
  * number box per parameter (the page runs the activation's compiled program: any value,
- * every parameter at once), and a slider through precomputed frames (the decision
- * boundary over the epochs).
+ * every parameter at once), a slider through precomputed frames (the decision
+ * boundary over the epochs), and training you can watch (`trainLive()`,
+ * `watchPlayground()`: the prediction updating in place, then the epoch slider).
  *
  * @example Leaky ReLU's Alpha slider as a standalone page
  * ```ts
@@ -30,6 +31,11 @@ export {
 } from "./live_config.ts";
 export { type LiveTrainingOptions, type LiveTrainingRun, trainLive } from "./live_training.ts";
 export {
+  type PlaygroundWatch,
+  watchPlayground,
+  type WatchPlaygroundOptions,
+} from "./watch_playground.ts";
+export {
   explorerFigure,
   type ExplorerOptions,
   MAX_SLIDER_SAMPLES,
@@ -45,11 +51,14 @@ export {
 } from "./frame_slider_figure.ts";
 export {
   caption,
+  checkView,
   type EpochSliderConfig,
   EpochSliderFigure,
   epochSliderFigure,
   type EpochSliderOptions,
   MAX_FRAMES,
+  SNAPSHOT_VIEWS,
+  type SnapshotView,
 } from "./epoch_slider.ts";
 export type {
   ChartScales,
