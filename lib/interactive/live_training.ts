@@ -18,8 +18,10 @@
 import { CLASS_COLORS } from "../figures/boundary_figure.ts";
 import { rasterWebp } from "../figures/heatmap_figure.ts";
 import { HISTORY_COLORS } from "../figures/history_figure.ts";
-import { Figure } from "../figures/figure.ts";
-import { column, row } from "../figures/layout.ts";
+import type { Figure } from "../figures/figure.ts";
+import { plotDocument, SVG_NS } from "../figures/dom.ts";
+import { column, panel, row } from "../figures/layout.ts";
+import { swatches } from "../figures/swatches.ts";
 import { escapeXml } from "../figures/markup.ts";
 import { labelledPoints } from "../figures/network_figures.ts";
 import {
@@ -219,6 +221,7 @@ export async function trainLive(
           test,
           discretize,
           title,
+          historyTitle,
           epochs,
           curves,
         });
@@ -334,33 +337,29 @@ function liveView(
 
 // A small loss chart as SVG: the losses so far over the planned epochs.
 function lossChart(losses: readonly number[], epochs: number): string {
-  return curveChart([{ values: losses, color: "#4269d0" }], epochs, {
-    title: "Loss",
-    description: "training loss",
-  });
+  const W = 360, H = 260, left = 62, right = 16, top = 30, bottom = 48;
+  const w = W - left - right, h = H - top - bottom;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" ` +
+    `font-family="DejaVu Sans, system-ui, sans-serif" font-size="13" role="img" aria-label="training loss">` +
+    `<text x="${
+      left + w / 2
+    }" y="20" text-anchor="middle" font-size="16" font-weight="bold">Loss</text>` +
+    plotArea([{ values: losses, color: "#4269d0" }], epochs, { left, top, w, h }) +
+    `<text x="${left + w / 2}" y="${H - 8}" text-anchor="middle">epoch</text></svg>`;
 }
 
-// A small chart of curves as SVG (what lossChart draws, for several curves): the values
-// so far over the planned epochs, from 0 to the largest (or to `max`), a key when the
-// curves are named.
-function curveChart(
-  series: readonly { values: readonly number[]; color: string; name?: string }[],
+// A chart's plot area as SVG: horizontal grid lines with the values' ticks, the epochs'
+// ticks (about `xTicks`, default 5), a frame, and each curve so far over the planned
+// epochs, from 0 to the largest value (or to `max`).
+function plotArea(
+  series: readonly { values: readonly number[]; color: string }[],
   epochs: number,
-  o: {
-    title: string;
-    description: string;
-    max?: number;
-    width?: number;
-    height?: number;
-    percent?: boolean;
-  },
+  o: { left: number; top: number; w: number; h: number; max?: number; xTicks?: number },
 ): string {
-  const W = o.width ?? 360, H = o.height ?? 260, left = 62, right = 16, top = 30, bottom = 48;
-  const w = W - left - right, h = H - top - bottom;
+  const { left, top, w, h } = o;
   const finite = series.flatMap((s) => s.values.filter(Number.isFinite));
   const hi = o.max ?? Math.max(1e-9, ...finite);
-  const yTicks = niceTicks(0, hi, 5);
-  const xTicks = niceTicks(1, epochs, 5);
+  const yTicks = niceTicks(0, hi, 5), xTicks = niceTicks(1, epochs, o.xTicks ?? 5);
   const top0 = Math.max(hi, yTicks.at(-1) ?? hi);
   const px = (e: number) => left + (epochs > 1 ? (e - 1) / (epochs - 1) : 0) * w;
   const py = (v: number) => top + h - v / top0 * h;
@@ -381,32 +380,58 @@ function curveChart(
       .join("");
     return `<path d="${d}" fill="none" stroke="${color}" stroke-width="3" stroke-linejoin="round"/>`;
   }).join("");
-  // the key, in the title's line, right-aligned: a short line of each colour and its name
-  let key = "", x = left + w;
-  for (const { color, name } of [...series].reverse()) {
-    if (!name) continue;
-    x -= 7 * name.length + 8;
-    key = `<text x="${x}" y="20" font-size="12">${escapeXml(name)}</text>` +
-      `<line x1="${x - 20}" x2="${x - 4}" y1="16" y2="16" stroke="${color}" stroke-width="3"/>` +
-      key;
-    x -= 30;
-  }
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" ` +
-    `font-family="DejaVu Sans, system-ui, sans-serif" font-size="13" role="img" aria-label="${o.description}">` +
-    `<text x="${key ? left : left + w / 2}" y="20" text-anchor="${
-      key ? "start" : "middle"
-    }" font-size="16" font-weight="bold">${escapeXml(o.title)}</text>` + key +
-    grid + `<rect x="${left}" y="${top}" width="${w}" height="${h}" fill="none" stroke="#999"/>` +
-    paths +
-    `<text x="${left + w / 2}" y="${H - 8}" text-anchor="middle">epoch</text></svg>`;
+  return grid +
+    `<rect x="${left}" y="${top}" width="${w}" height="${h}" fill="none" stroke="#999"/>` +
+    paths;
+}
+
+// A curves panel of the prediction view, laid out as historyFigure() lays out its panels
+// (the same panel(), title and swatches() key; the chart as wide as the key leaves, 190 px
+// high): drawn once, with an empty `<g data-live="marker">` inside the chart where each
+// update's curves go, drawn by `inside` with historyFigure()'s margins and axis labels.
+function curvesPanel(
+  title: string,
+  label: string,
+  runs: readonly { name: string; color: string }[],
+  epochs: number,
+  marker: string,
+): {
+  figure: Figure;
+  inside: (series: readonly { values: readonly number[]; color: string }[], max?: number) => string;
+} {
+  const doc = plotDocument();
+  const legend = swatches(runs.map((r) => ({ label: r.name, color: r.color })));
+  const w = 400 - Number(legend.getAttribute("width")), h = 190;
+  const chart = doc.createElementNS(SVG_NS, "svg");
+  const attributes = {
+    width: w,
+    height: h,
+    viewBox: `0 0 ${w} ${h}`,
+    "font-family": "DejaVu Sans, system-ui, sans-serif",
+    "font-size": 13,
+  };
+  for (const [key, value] of Object.entries(attributes)) chart.setAttribute(key, String(value));
+  const place = doc.createElementNS(SVG_NS, "g");
+  place.setAttribute("data-live", marker);
+  chart.append(place);
+  const left = 62, right = 26, top = 12, bottom = 48;
+  const box = { left, top, w: w - left - right, h: h - top - bottom };
+  const labels = `<text x="${left + box.w / 2}" y="${h - 8}" text-anchor="middle">epoch</text>` +
+    `<text transform="translate(${left - 50},${top + box.h / 2}) rotate(-90)" ` +
+    `text-anchor="middle">${escapeXml(label)}</text>`;
+  return {
+    figure: panel(chart, { title, legend, description: `${title} so far` }),
+    // about as many epoch ticks as Plot draws on a chart this wide
+    inside: (series, max) => plotArea(series, epochs, { ...box, max, xTicks: 3 }) + labels,
+  };
 }
 
 // The prediction view's HTML for a frame: laid out as the epoch slider's still (the
-// prediction panel beside the loss above the accuracy), so that the view stays in place
-// when it becomes the slider. The panel is drawn once by predictionGridFigure() from the
-// first snapshot (no hover read-outs, which would stay the first epoch's), and each update
-// swaps its picture for the latest frame (drawn smooth, as the slider draws its frames)
-// and redraws the curves of the training and test points so far.
+// prediction panel beside the loss above the accuracy, with the same titles and keys), so
+// that the view stays in place when it becomes the slider. The panels are drawn once: the
+// prediction by predictionGridFigure() from the first snapshot (no hover read-outs, which
+// would stay the first epoch's); each update swaps its picture for the latest frame (drawn
+// smooth, as the slider draws its frames) and draws the training and test curves so far.
 function predictionView(
   first: BoundarySnapshot,
   n: number,
@@ -417,52 +442,52 @@ function predictionView(
     readonly test?: TrainingData;
     readonly discretize: boolean;
     readonly title: string;
+    readonly historyTitle: string;
     readonly epochs: number;
     readonly curves: Curves;
   },
 ): (frame: string, log?: EpochLog) => string {
-  const panel = predictionGridFigure(
+  const prediction = predictionGridFigure(
     { values: first.values, resolution: n, output: scale.output, outputs: scale.outputs },
     data,
     { test: o.test, discretize: o.discretize, title: o.title, hover: false },
   );
-  const classes = scale.output !== "linear";
-  // the curves' places, as the slider's still has them (historyFigure's panels: 400 wide,
-  // a 190-px chart under a title)
-  const W = 400, H = 224, LOSS = "<!--loss-->", ACCURACY = "<!--accuracy-->";
-  const curvesPlace = classes
-    ? column(new Figure(LOSS, W, H), new Figure(ACCURACY, W, H))
-    : new Figure(LOSS, W, H);
-  const svg = row(panel, curvesPlace).svg();
+  const { curves, epochs, historyTitle } = o;
+  const [trainColor, testColor] = HISTORY_COLORS;
+  const runs = [
+    { name: "training", color: trainColor },
+    ...(o.test ? [{ name: "test", color: testColor }] : []),
+  ];
+  const loss = curvesPanel(`${historyTitle}: Loss`, "loss", runs, epochs, "loss");
+  const accuracy = scale.output === "linear"
+    ? undefined
+    : curvesPanel(`${historyTitle}: Accuracy`, "accuracy", runs, epochs, "accuracy");
+  const svg = row(prediction, accuracy ? column(loss.figure, accuracy.figure) : loss.figure).svg();
   const [before, after] = cut(svg, firstFrame);
   const head = before.replace(/ image-rendering="optimizeSpeed"(?= href="$)/, "");
-  const [middle, rest] = cut(after, LOSS);
-  const [between, tail] = classes ? cut(rest, ACCURACY) : [rest, ""];
-  const { curves, epochs } = o;
-  const [trainColor, testColor] = HISTORY_COLORS;
-  const chart = (title: string, train: number[], test: number[], max?: number) =>
-    curveChart(
-      [
-        { values: train, color: trainColor, name: "training" },
-        ...(o.test ? [{ values: test, color: testColor, name: "test" }] : []),
-      ],
-      epochs,
-      { title, description: `${title.toLowerCase()} so far`, max, width: W, height: H },
-    );
+  const [middle, rest] = cut(after, /<g data-live="loss"(\/>|><\/g>)/);
+  const [between, tail] = accuracy ? cut(rest, /<g data-live="accuracy"(\/>|><\/g>)/) : [rest, ""];
+  const series = (train: number[], test: number[]) => [
+    { values: train, color: trainColor },
+    ...(o.test ? [{ values: test, color: testColor }] : []),
+  ];
   return (frame, log) =>
     `<div class="live-training">${head}${frame}${middle}${
-      chart("Loss", curves.loss, curves.testLoss)
+      loss.inside(series(curves.loss, curves.testLoss))
     }${between}${
-      classes ? chart("Accuracy", curves.accuracy, curves.testAccuracy, 1) + tail : ""
+      accuracy ? accuracy.inside(series(curves.accuracy, curves.testAccuracy), 1) + tail : ""
     }<p style="font:14px system-ui,sans-serif;margin:4px 0 0 62px">${
       escapeXml(log ? progressText(log) : "starting")
     }</p></div>`;
 }
 
 // `text` split at the first `marker`: what comes before it and after it.
-function cut(text: string, marker: string): [string, string] {
-  const at = text.indexOf(marker);
-  return [text.slice(0, at), text.slice(at + marker.length)];
+function cut(text: string, marker: string | RegExp): [string, string] {
+  const match = typeof marker === "string"
+    ? { index: text.indexOf(marker), 0: marker }
+    : marker.exec(text) ?? { index: -1, 0: "" };
+  if (match.index < 0) throw new Error(`The live view lost its place: ${marker} not found`);
+  return [text.slice(0, match.index), text.slice(match.index + match[0].length)];
 }
 
 // "epoch 40/100: loss 0.3812, accuracy 87.5%", then the test points' when measured; no
