@@ -83,6 +83,12 @@ export interface LiveTrainingOptions extends SnapshotOptions {
    * default 150 (six updates a second when epochs are quick enough).
    */
   readonly interval?: number;
+  /**
+   * Show every snapshot, each for at least `interval` ms: training waits when it is
+   * faster than that, so that a quick run can still be watched frame by frame (the
+   * frames the slider keeps). Default false: training never waits for the view.
+   */
+  readonly pace?: boolean;
   /** Where to display; default `Deno.jupyter.display` in a Deno kernel, else nothing. */
   readonly display?: DisplayFunction;
 }
@@ -93,7 +99,10 @@ export interface LiveTrainingRun extends BoundarySnapshots {
   readonly figure: EpochSliderFigure;
   /** How many times the view was updated (the last update shows the slider). */
   readonly updates: number;
-  /** Milliseconds the training took, live updates included (not the final slider). */
+  /**
+   * Milliseconds the training took, live updates (and with `pace`, the waits) included,
+   * not the final slider.
+   */
   readonly trainingMs: number;
 }
 
@@ -114,7 +123,7 @@ let counter = 0;
  * @param options Training options (`testData` too), `every` (snapshot epochs; default
  *   epochs / 20, at least 1), `axes` (default 50 x 50 over the data's extent: the cells'
  *   centres, `cellCentres()`, for the prediction view), `view`, `discretize`, `title`,
- *   `historyTitle`, `interval`, `display`.
+ *   `historyTitle`, `interval`, `pace`, `display`.
  * @returns The snapshots, the history, the slider and the number of updates.
  * @throws {TypeError} As `trainWithSnapshots()`, or if an option has the wrong type or
  *   the prediction view's axes are not n x n.
@@ -155,6 +164,7 @@ export async function trainLive(
     title: givenTitle,
     historyTitle = "Training",
     interval = 150,
+    pace = false,
     display = jupyterDisplay(),
     view: givenView,
     discretize = false,
@@ -169,8 +179,8 @@ export async function trainLive(
   checkString(historyTitle, option("historyTitle"), true);
   checkInteger(interval, option("interval"), 20, 10_000);
   if (display !== undefined) checkFunction(display, option("display"));
-  if (typeof discretize !== "boolean") {
-    throw typeError(option("discretize"), "true or false", discretize);
+  for (const [name, flag] of Object.entries({ discretize, pace })) {
+    if (typeof flag !== "boolean") throw typeError(option(name), "true or false", flag);
   }
   const epochs = rest.epochs ?? 100;
   checkNumber(epochs, option("epochs"));
@@ -188,7 +198,7 @@ export async function trainLive(
   const test = rest.testData;
   const displayId = `live-training-${++counter}-${Date.now()}`;
   let updates = 0, last = -Infinity;
-  let frame: string | undefined;
+  let frame: string | undefined, shown: string | undefined;
   let draw: ((frame: string, log?: EpochLog) => string) | undefined;
   let colorFrame: ((s: BoundarySnapshot) => string) | undefined;
   const curves: Curves = { loss: [], accuracy: [], testLoss: [], testAccuracy: [] };
@@ -203,7 +213,7 @@ export async function trainLive(
   };
   let training = 0;
   const started = performance.now();
-  const onSnapshot = (s: BoundarySnapshot) => {
+  const onSnapshot = async (s: BoundarySnapshot) => {
     if (!display) return;
     if (!draw) {
       if (view === "boundary") {
@@ -228,6 +238,11 @@ export async function trainLive(
       }
     }
     frame = colorFrame!(s);
+    // paced, the view opens on the untrained network, before the first epoch
+    if (pace && s.epoch === 0) {
+      shown = frame;
+      await send({ "text/html": draw(frame), "text/plain": beforeTraining(epochs) });
+    }
   };
   const onEpoch = async (log: EpochLog) => {
     curves.loss.push(log.loss);
@@ -236,8 +251,12 @@ export async function trainLive(
     if (log.testAccuracy !== undefined) curves.testAccuracy.push(log.testAccuracy);
     if (rest.onEpoch) await rest.onEpoch(log);
     if (!display || !draw || !frame) return;
-    if (performance.now() - last < interval && log.epoch !== epochs) return;
+    const wait = last + interval - performance.now();
+    if (pace && frame !== shown) {
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    } else if (wait > 0 && log.epoch !== epochs) return;
     const html = draw(frame, log);
+    shown = frame;
     await send({ "text/html": html, "text/plain": progressText(log) });
   };
   const run = await trainWithSnapshots(network, data, {
@@ -331,7 +350,7 @@ function liveView(
     `<div>${
       lossChart(losses, epochs)
     }<p style="font:14px system-ui,sans-serif;margin:4px 0 0 62px">${
-      escapeXml(log ? progressText(log) : "starting")
+      escapeXml(log ? progressText(log) : beforeTraining(epochs))
     }</p></div></div>`;
 }
 
@@ -477,7 +496,7 @@ function predictionView(
     }${between}${
       accuracy ? accuracy.inside(series(curves.accuracy, curves.testAccuracy), 1) + tail : ""
     }<p style="font:14px system-ui,sans-serif;margin:4px 0 0 62px">${
-      escapeXml(log ? progressText(log) : "starting")
+      escapeXml(log ? progressText(log) : beforeTraining(epochs))
     }</p></div>`;
 }
 
@@ -488,6 +507,11 @@ function cut(text: string, marker: string | RegExp): [string, string] {
     : marker.exec(text) ?? { index: -1, 0: "" };
   if (match.index < 0) throw new Error(`The live view lost its place: ${marker} not found`);
   return [text.slice(0, match.index), text.slice(match.index + match[0].length)];
+}
+
+// The caption before the first epoch.
+function beforeTraining(epochs: number): string {
+  return `epoch 0/${epochs}: before training`;
 }
 
 // "epoch 40/100: loss 0.3812, accuracy 87.5%", then the test points' when measured; no

@@ -161,3 +161,46 @@ Deno.test("trainLive() prediction view: any task, test points and test curves, u
   }
   assert.equal(tf.memory().numTensors, before);
 });
+
+Deno.test("trainLive() with pace shows every snapshot, each for at least `interval` ms", async () => {
+  const data = playgroundData("blobs", { size: 40, seed: 1 });
+  const frames = (calls: MimeBundle[]) =>
+    new Set(
+      calls.slice(0, -1).map((b) => b["text/html"].match(/href="(data:image\/png[^"]+)"/)![1]),
+    );
+  const watch = async (pace: boolean) => {
+    const calls: MimeBundle[] = [];
+    const net = createNetwork({ hidden: [3], activation: "tanh" }, {
+      output: "softmax",
+      outputs: 3,
+      seed: 1,
+    });
+    const run = await trainLive(net, data, {
+      epochs: 10,
+      every: 1,
+      axes: cellCentres(data.extent, 8),
+      interval: 60,
+      pace,
+      display: (bundle) => void calls.push(bundle),
+    });
+    net.dispose();
+    return { run, calls };
+  };
+  const paced = await watch(true);
+  // 11 snapshots, all different, each shown: 11 updates and the slider, in at least 10 waits
+  assert.equal(new Set(paced.run.figure.config.frames).size, 11);
+  assert.equal(frames(paced.calls).size, 11);
+  assert.equal(paced.calls.length, 12);
+  assert.ok(paced.run.trainingMs >= 10 * 60 - 5, `${paced.run.trainingMs} ms`);
+  // without pace, a run this quick shows its first and last frames only
+  const quick = await watch(false);
+  assert.ok(frames(quick.calls).size < 11);
+  assert.deepEqual(quick.run.history, paced.run.history);
+  await assert.rejects(
+    () =>
+      trainLive(createNetwork({ hidden: [2], activation: "tanh" }), makeDataset("xor"), {
+        pace: 1 as never,
+      }),
+    /Invalid option pace: expected true or false, got the number 1/,
+  );
+});

@@ -51,6 +51,12 @@ export interface WatchPlaygroundOptions {
   readonly every?: number;
   /** Least time between two updates of the view, in ms: 20 to 10,000; default 150. */
   readonly interval?: number;
+  /**
+   * Show every frame the slider keeps while training, each for at least `interval` ms:
+   * a quick run waits for the view (21 frames take at least about 3 s), so that you can
+   * watch it; default true. False: training never waits (the view shows what it can).
+   */
+  readonly pace?: boolean;
   /** Where to display; default `Deno.jupyter.display` in a Deno kernel, else nothing. */
   readonly display?: DisplayFunction;
   /** Called after every epoch. */
@@ -69,12 +75,13 @@ export interface PlaygroundWatch extends PlaygroundRun, LiveTrainingRun {}
  * the prediction over the plane (coloured as `predictionFigure()` colours it: each
  * class's region, deeper where surer, or a regression's value; training points filled,
  * test points hollow) and the training and test loss (and accuracy, for classes) so
- * far, updated in place about eight times a second. When training ends, the same output
- * becomes the epoch slider: about 21 frames you can step through, the curves with a
- * marker at the frame's epoch. Outside a notebook nothing is shown.
+ * far, updated in place about eight times a second; every frame is shown, so a quick run
+ * waits for the view and takes at least about 3 s (`pace`). When training ends, the same
+ * output becomes the epoch slider: about 21 frames you can step through, the curves with
+ * a marker at the frame's epoch. Outside a notebook nothing is shown (and nothing waits).
  *
  * @param settings From `playgroundSettings()`.
- * @param options `data`, titles, `discretize`, `resolution`, `every`, `interval`,
+ * @param options `data`, titles, `discretize`, `resolution`, `every`, `interval`, `pace`,
  *   `display`, `onEpoch` ({@linkcode WatchPlaygroundOptions}).
  * @returns The run with its snapshots, slider (`figure`), updates and training time.
  * @throws {TypeError} If `settings` is not playground settings, or an option has the
@@ -105,6 +112,7 @@ export async function watchPlayground(
     resolution = 50,
     every,
     interval,
+    pace = true,
     display,
     onEpoch,
   } = checkOptions(options, label("options"));
@@ -119,6 +127,7 @@ export async function watchPlayground(
     title: title ?? `Prediction (${networkLabel(network)})`,
     historyTitle,
     discretize,
+    pace,
     ...(every !== undefined ? { every } : {}),
     ...(interval !== undefined ? { interval } : {}),
     ...(display !== undefined ? { display } : {}),
