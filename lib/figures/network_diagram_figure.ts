@@ -24,13 +24,7 @@ import {
   SIGNED_COLORS,
   signedRgb,
 } from "./playground_colors.ts";
-import {
-  argument,
-  checkInteger,
-  checkOptions,
-  checkString,
-  option,
-} from "../guards.ts";
+import { argument, checkInteger, checkOptions, checkString, option } from "../guards.ts";
 
 /** Most units drawn per layer (`maxUnits`): 64; the rest are counted. */
 export const MAX_DIAGRAM_UNITS = 64;
