@@ -32,7 +32,7 @@ const SETUP_FILES = [
 // requirement, as pip does.
 const FAKE_PYTHON = `#!/bin/sh
 case "$1 $2" in
-  "-c "*) echo 3.11 ;;
+  "-c "*) echo 3.11.7 ;;
   "-m venv") mkdir -p "$3/bin" && echo "home = /fake" > "$3/pyvenv.cfg" && cp "$0" "$3/bin/python" ;;
   "-m pip")
     for last; do :; done
