@@ -290,10 +290,11 @@ function draw(prediction: GridPrediction, data: PredictionPoints, o: Prepared): 
         clip: true,
         ...(hover
           ? {
+            // short (a regression set has 1,200 points): "training (-4.04, -1.77): y = -0.633"
             title: (d: { x1: number; x2: number; v: number }) =>
-              `${regression ? `y = ${fmt(d.v)}` : `class ${d.v}`}, ${
-                hollow ? "test" : "training"
-              } point at x1 = ${fmt(d.x1)}, x2 = ${fmt(d.x2)}`,
+              `${hollow ? "test" : "training"} (${fmt(d.x1)}, ${fmt(d.x2)}): ${
+                regression ? `y = ${fmt(d.v)}` : `class ${d.v}`
+              }`,
           }
           : {}),
         ariaDescription: `${hollow ? "test" : "training"} points`,

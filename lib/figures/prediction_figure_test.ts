@@ -28,8 +28,19 @@ Deno.test("predictionFigure() draws every task with its points", async (t) => {
     const doc = parseSvg(fig.svg());
     assert.equal(fig.titles[0], "Blobs");
     const titles = Array.from(doc.querySelectorAll("circle title"), (e) => e.textContent ?? "");
-    assert.equal(titles.filter((s) => s.includes("training point")).length, run.train.y.length);
-    assert.equal(titles.filter((s) => s.includes("test point")).length, run.test.y.length);
+    // e.g. "training (-4.04, -1.77): class 2", the point's own coordinates and class
+    const point = /^(training|test) \((-?[\d.]+), (-?[\d.]+)\): class ([012])$/;
+    assert.equal(
+      titles.filter((s) => point.exec(s)?.[1] === "training").length,
+      run.train.y.length,
+    );
+    assert.equal(titles.filter((s) => point.exec(s)?.[1] === "test").length, run.test.y.length);
+    const [, , x1, x2, label] = point.exec(titles.find((s) => s.startsWith("training"))!)!;
+    assert.ok(
+      Math.abs(Number(x1) - run.train.x[0]) < 0.01 && Math.abs(Number(x2) - run.train.x[1]) < 0.01,
+      `${x1}, ${x2} against the first training point ${run.train.x[0]}, ${run.train.x[1]}`,
+    );
+    assert.equal(Number(label), run.train.y[0]);
     assert.match(fig.svg(), /class 0.*class 1.*class 2/s);
     assert.match(fig.description, /most probable of 3 classes/);
     // discretized: exactly one flat colour per class region
