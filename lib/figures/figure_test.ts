@@ -89,7 +89,7 @@ Deno.test("Figure displays in Jupyter with HTML (live SVG and a still picture) a
   const decoded = await decodePixels(webp);
   assert.deepEqual(
     [decoded.width, decoded.height],
-    [1.5 * fig.width, 1.5 * fig.height].map(Math.round),
+    [1.25 * fig.width, 1.25 * fig.height].map(Math.round),
   );
 });
 
