@@ -14,18 +14,18 @@
  * per step); this way is faster (measured in bench/training_bench.ts) and exactly
  * reproducible. Nothing here holds tensors.
  *
+ * What a network is made of (limits, output layers, the spec and the types) is
+ * network_spec.ts; its forward pass is forward_pass.ts, its output activations
+ * output_layer.ts, its private state network_internals.ts. This module builds networks and
+ * re-exports those, so they are imported from here as before.
+ *
  * @module
  */
 import { checkSeed, createRandom, deriveSeed } from "./random.ts";
 import { type HiddenActivation, hiddenActivation } from "./hidden_activation.ts";
-import { checkFeatures, expandFeatures, type FeatureName } from "./features.ts";
-import {
-  checkInitializer,
-  drawWeights,
-  type InitializerName,
-  weightDistribution,
-} from "./initializers.ts";
-import { type Activation, checkActivation } from "../activations/resolve_activation.ts";
+import { checkFeatures } from "./features.ts";
+import { checkInitializer, drawWeights, weightDistribution } from "./initializers.ts";
+import { checkActivation } from "../activations/resolve_activation.ts";
 import { gain } from "../activations/properties.ts";
 import {
   argument,
@@ -39,149 +39,37 @@ import {
   option,
   typeError,
 } from "../guards.ts";
+import {
+  type LayerWeights,
+  MAX_HIDDEN_LAYERS,
+  MAX_LAYER_WIDTH,
+  MAX_PARAMETERS,
+  type Network,
+  type NetworkOptions,
+  type NetworkSpec,
+  OUTPUT_KINDS,
+} from "./network_spec.ts";
+import { internals, internalsOf, layerParams, packedLength } from "./network_internals.ts";
+import { outputUnits } from "./output_layer.ts";
 
-/**
- * Widest layer (and most input features): 4,096 units. The original's widest is 64; a
- * deep-network study uses 128 to 1,024.
- */
-export const MAX_LAYER_WIDTH = 4_096;
+// what networks are made of, their forward pass and output activations, where callers look
+export {
+  type LayerWeights,
+  LINEAR_NETWORK,
+  MAX_HIDDEN_LAYERS,
+  MAX_LAYER_WIDTH,
+  MAX_PARAMETERS,
+  type Network,
+  type NetworkOptions,
+  type NetworkSpec,
+  NONLINEAR_NETWORK,
+  OUTPUT_KINDS,
+  type OutputKind,
+} from "./network_spec.ts";
+export { forwardOutputs, type ForwardPass, forwardPass } from "./forward_pass.ts";
+export { sigmoid, softmaxRow } from "./output_layer.ts";
+export { paramOffset } from "./network_internals.ts";
 
-/** Most hidden layers: 256 (a depth study goes to about 50). */
-export const MAX_HIDDEN_LAYERS = 256;
-
-/**
- * Most weights and biases in one network: 2^24 = 16,777,216 (64 MB of float32; training
- * adds Adam's two float64 moments and a float64 gradient, about 450 MB in all). The
- * original's non-linear network has 325.
- */
-export const MAX_PARAMETERS: number = 1 << 24;
-
-/**
- * Values one forward pass holds at once (points x the widest layer): 2^20. Larger inputs
- * run in chunks of whole points, with identical results (each point is computed alone).
- */
-const FORWARD_CHUNK = 1 << 20;
-
-/**
- * The output layer: `"sigmoid"` (one unit, the probability of class 1: binary
- * classification), `"softmax"` (one unit per class: multi-class classification) or
- * `"linear"` (regression).
- */
-export type OutputKind = "sigmoid" | "softmax" | "linear";
-
-/** The output layers {@linkcode createNetwork} builds. */
-export const OUTPUT_KINDS: readonly OutputKind[] = ["sigmoid", "softmax", "linear"];
-
-/** What to build: hidden layer widths and their activation. */
-export interface NetworkSpec {
-  /**
-   * Widths of the hidden layers, input side first, e.g. `[64, 2]`: at most
-   * {@linkcode MAX_HIDDEN_LAYERS} layers, each an integer from 1 to
-   * {@linkcode MAX_LAYER_WIDTH}, and at most {@linkcode MAX_PARAMETERS} weights in all.
-   */
-  readonly hidden: readonly number[];
-  /**
-   * The hidden layers' activation: a registry name, e.g. `"elu"` or `"identity"`, or an
-   * `Activation` resolved once (`resolveActivation()`; a built network's spec holds its
-   * name).
-   */
-  readonly activation: string | Activation;
-  /**
-   * Activation parameters (missing ones take the registry defaults; with a handle, values
-   * that override its own).
-   */
-  readonly params?: Readonly<Record<string, number>>;
-  /**
-   * Input features computed from each 2-D point before the first layer (features.ts's
-   * `FEATURE_NAMES`: `"x1"`, `"x2"`, `"x1^2"`, `"x2^2"`, `"x1*x2"`, `"sin(x1)"`,
-   * `"sin(x2)"`), as TensorFlow Playground offers them; default none: the first layer
-   * reads the points themselves. Only for networks of 2 inputs.
-   */
-  readonly features?: readonly FeatureName[];
-}
-
-/** The original's linear network: Dense(64, linear) -> Dense(1, sigmoid). */
-export const LINEAR_NETWORK: NetworkSpec = { hidden: [64], activation: "identity" };
-
-/** The original's non-linear network: Dense(64, elu) -> Dense(2, elu) -> Dense(1, sigmoid). */
-export const NONLINEAR_NETWORK: NetworkSpec = { hidden: [64, 2], activation: "elu" };
-
-/** One dense layer's weights: `kernel[i * units + j]` connects input `i` to unit `j`. */
-export interface LayerWeights {
-  /** Inputs of the layer. */
-  readonly inputs: number;
-  /** Units (outputs) of the layer. */
-  readonly units: number;
-  /** `inputs * units` weights, row-major by input. */
-  readonly kernel: Float32Array;
-  /** One bias per unit. */
-  readonly bias: Float32Array;
-}
-
-/** A built network. Call {@linkcode Network.dispose} when done with it. */
-export interface Network {
-  /** The spec, with the activation's name and every one of its parameters resolved. */
-  readonly spec: NetworkSpec & {
-    readonly activation: string;
-    readonly params: Readonly<Record<string, number>>;
-  };
-  /**
-   * Layer widths from input to output, e.g. `[2, 64, 2, 1]`: the values per input point,
-   * each hidden layer, the outputs. With `spec.features` the first dense layer reads that
-   * many features computed from each point instead (its `weights()[0].inputs`).
-   */
-  readonly sizes: readonly number[];
-  /** The output layer ({@linkcode OutputKind}). */
-  readonly output: OutputKind;
-  /** The seed the initial weights were drawn from (and the default training seed). */
-  readonly seed: number;
-  /** How the hidden layers' initial weights were drawn. */
-  readonly init: InitializerName;
-  /** Whether {@linkcode Network.dispose} has been called. */
-  readonly disposed: boolean;
-  /** A copy of the current weights, one entry per dense layer. */
-  weights(): LayerWeights[];
-  /**
-   * Each hidden layer's activation parameters, input side first: the spec's, with the
-   * values the layer has learned for the activation's learnable ones (PReLU's α).
-   */
-  activationParams(): Record<string, number>[];
-  /** Frees the weights; the network cannot be used afterwards. */
-  dispose(): void;
-}
-
-/** Options of {@linkcode createNetwork}. */
-export interface NetworkOptions {
-  /** Seed of the initial weights (a safe integer); default 0. */
-  seed?: number;
-  /** Features per input point: an integer from 1 to {@linkcode MAX_LAYER_WIDTH}; default 2. */
-  inputs?: number;
-  /**
-   * Initialisation of the hidden layers' kernels, one of `INITIALIZERS` (initializers.ts):
-   * `"glorot_uniform"` (default, Keras's), `"he_normal"`, `"lecun_normal"` or `"gain"`
-   * (normal with standard deviation gain(activation) / √fan_in). The output layer stays
-   * Glorot uniform.
-   */
-  init?: InitializerName;
-  /** The output layer, one of {@linkcode OUTPUT_KINDS}; default `"sigmoid"`. */
-  output?: OutputKind;
-  /**
-   * Output units: 1 for `"sigmoid"` (the default), the number of classes (2 to
-   * {@linkcode MAX_LAYER_WIDTH}) for `"softmax"`, which has no default, and 1 to
-   * {@linkcode MAX_LAYER_WIDTH} targets per point for `"linear"` (default 1).
-   */
-  outputs?: number;
-}
-
-interface Internals {
-  readonly weights: Float32Array;
-  readonly activation: HiddenActivation;
-  // the dense layers' widths: sizes, with the feature count first when there are features
-  readonly widths: readonly number[];
-  readonly features: readonly FeatureName[] | undefined;
-}
-
-const internals = new WeakMap<Network, Internals>();
 // every network createNetwork made, disposed ones included
 const made = new WeakSet<Network>();
 
@@ -367,105 +255,6 @@ export function checkNetwork(network: Network, label: string): Network {
   return network;
 }
 
-/** Internal (train.ts, predict.ts): one forward pass, with what backpropagation needs. */
-export interface ForwardPass {
-  /**
-   * Input of each dense layer: `inputs[0]` is `x` (or its features), `inputs[k]` hidden
-   * layer k - 1's output.
-   */
-  readonly inputs: Float32Array[];
-  /** f'(pre-activation) of each hidden layer (only when asked for `slopes`). */
-  readonly slopes: Float32Array[];
-  /** ∂f/∂p of each hidden layer's learnable parameters (only with `slopes`). */
-  readonly paramSlopes: Readonly<Record<string, Float32Array>>[];
-  /**
-   * Output of the last layer computed: the output layer's pre-activations (logits, or the
-   * linear outputs) `[n x outputs]`, or hidden layer `layer`'s output.
-   */
-  readonly output: Float32Array;
-}
-
-/**
- * Internal (for train.ts and predict.ts): runs the network on `n` points.
- *
- * @param network A live network.
- * @param x Row-major points, `network.sizes[0]` values per point (not checked here).
- * @param options `layer`: stop after that hidden layer (0-based) and return its
- *   outputs; `slopes`: training mode, also return each hidden layer's f' (and ∂f/∂p of
- *   learnable parameters) for backpropagation; `uniform`: the samples of randomized
- *   activations in training mode (RReLU).
- * @returns The {@linkcode ForwardPass}.
- * @throws {Error} If the network has been disposed.
- */
-export function forwardPass(
-  network: Network,
-  x: Float32Array,
-  options: { layer?: number; slopes?: boolean; uniform?: () => number } = {},
-): ForwardPass {
-  const { weights, activation, widths: sizes, features } = internalsOf(network);
-  const last = options.layer ?? sizes.length - 2;
-  const n = x.length / network.sizes[0];
-  let a = features ? expandFeatures(x, features) : x, o = 0;
-  const inputs: Float32Array[] = [a], slopes: Float32Array[] = [];
-  const paramSlopes: Record<string, Float32Array>[] = [];
-  for (let k = 0; k <= last; k++) {
-    const nIn = sizes[k], nOut = sizes[k + 1];
-    const pre = new Float32Array(n * nOut);
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < nOut; j++) {
-        let s = weights[o + nIn * nOut + j];
-        for (let d = 0; d < nIn; d++) s += a[i * nIn + d] * weights[o + d * nOut + j];
-        pre[i * nOut + j] = s;
-      }
-    }
-    o += nIn * nOut + nOut;
-    if (k === sizes.length - 2) {
-      a = pre;
-    } else if (options.slopes) {
-      const p = layerParams(activation, weights, sizes, k);
-      const { y, dy, dp } = activation.training(pre, p, options.uniform);
-      a = y;
-      slopes.push(dy);
-      paramSlopes.push(dp);
-    } else {
-      const p = layerParams(activation, weights, sizes, k);
-      a = activation.learnable.length === 0 ? activation.values(pre) : activation.values(pre, p);
-    }
-    if (k < last) inputs.push(a);
-  }
-  return { inputs, slopes, paramSlopes, output: a };
-}
-
-/**
- * Internal (for train.ts and predict.ts): the output of the last layer (or of hidden
- * layer `layer`) for any number of points, computed in chunks of whole points so that
- * memory stays small; the values are those of one {@linkcode forwardPass}.
- *
- * @param network A live network.
- * @param x Row-major features, `network.sizes[0]` per point (not checked here).
- * @param layer Stop after this hidden layer (0-based); default: the output layer.
- * @returns Row-major outputs of that layer.
- * @throws {Error} If the network has been disposed.
- */
-export function forwardOutputs(network: Network, x: Float32Array, layer?: number): Float32Array {
-  const sizes = network.sizes, dim = sizes[0];
-  const last = layer ?? sizes.length - 2;
-  const n = x.length / dim, width = sizes[last + 1];
-  // whole points, a multiple of 64 of them, so chunk boundaries stay aligned for SIMD kernels
-  const widest = Math.max(...internalsOf(network).widths);
-  const per = Math.max(64, Math.floor(FORWARD_CHUNK / widest / 64) * 64);
-  if (n <= per) return forwardPass(network, x, { layer }).output;
-  const out = new Float32Array(n * width);
-  for (let start = 0; start < n; start += per) {
-    const end = Math.min(n, start + per);
-    out.set(
-      forwardPass(network, x.subarray(start * dim, end * dim), { layer }).output,
-      start * width,
-    );
-  }
-  return out;
-}
-
 /**
  * Internal (for train.ts): the network's packed weights, updated in place by training.
  * Layer k holds its kernel (`inputs x units`, row-major) then its bias; after the last
@@ -578,109 +367,4 @@ export function checkPoints(x: ArrayLike<number>, dim: number, label = "x"): num
     }
   }
   return length / dim;
-}
-
-// The output units of an output layer, checked.
-function outputUnits(output: OutputKind, outputs: number | undefined): number {
-  if (output === "sigmoid") {
-    if (outputs !== undefined) checkInteger(outputs, option("outputs"), 1, 1);
-    return 1;
-  }
-  if (output === "softmax") {
-    if (outputs === undefined) {
-      throw new RangeError(
-        `${option("outputs")}: a softmax output layer needs the number of classes ` +
-          `(an integer from 2 to ${MAX_LAYER_WIDTH})`,
-      );
-    }
-    return checkInteger(outputs, option("outputs"), 2, MAX_LAYER_WIDTH);
-  }
-  return checkInteger(outputs ?? 1, option("outputs"), 1, MAX_LAYER_WIDTH);
-}
-
-function internalsOf(network: Network): Internals {
-  const found = internals.get(network);
-  if (!found || network.disposed) {
-    throw new Error("Network has been disposed (or was not made by createNetwork)");
-  }
-  return found;
-}
-
-// dense layers, then `learnable` activation parameters per hidden layer
-function packedLength(sizes: readonly number[], learnable = 0): number {
-  let total = 0;
-  for (let k = 0; k + 1 < sizes.length; k++) total += sizes[k] * sizes[k + 1] + sizes[k + 1];
-  return total + learnable * (sizes.length - 2);
-}
-
-/**
- * Internal (train.ts): where hidden layer `k`'s learnable activation parameters start in
- * the packed weights (after every dense layer).
- *
- * @param sizes Layer widths.
- * @param learnable Learnable parameters per layer.
- * @param k Hidden layer (0-based).
- * @returns The offset.
- *
- * @example The 2-64-2-1 network: 322 dense weights, then one alpha per hidden layer
- * ```ts
- * import { paramOffset } from "./network.ts";
- * console.assert(paramOffset([2, 64, 2, 1], 1, 0) === 322 && paramOffset([2, 64, 2, 1], 1, 1) === 323);
- * ```
- */
-export function paramOffset(sizes: readonly number[], learnable: number, k: number): number {
-  return packedLength(sizes) + learnable * k;
-}
-
-// hidden layer k's activation parameters: the spec's, with the learned ones
-function layerParams(
-  activation: HiddenActivation,
-  weights: Float32Array,
-  sizes: readonly number[],
-  k: number,
-): Record<string, number> {
-  const p = { ...activation.params };
-  const at = paramOffset(sizes, activation.learnable.length, k);
-  activation.learnable.forEach((q, j) => (p[q] = weights[at + j]));
-  return p;
-}
-
-/**
- * The logistic function 1 / (1 + e^-z), the networks' output activation (computed in float64).
- *
- * @param z A logit.
- * @returns The probability.
- *
- * @example
- * ```ts
- * import { sigmoid } from "./network.ts";
- * console.assert(sigmoid(0) === 0.5);
- * ```
- */
-export function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
-}
-
-/**
- * Internal (train.ts, predict.ts): the softmax of `z[start .. start + units - 1]` into `out`, in
- * float64, stable for any logits (the largest is subtracted first).
- *
- * @param z Logits, row-major.
- * @param start Where the row starts.
- * @param units Its length.
- * @param out Where the probabilities go (`units` of them).
- * @returns `out`.
- */
-export function softmaxRow(
-  z: ArrayLike<number>,
-  start: number,
-  units: number,
-  out: Float64Array,
-): Float64Array {
-  let max = -Infinity;
-  for (let j = 0; j < units; j++) max = Math.max(max, z[start + j]);
-  let sum = 0;
-  for (let j = 0; j < units; j++) sum += out[j] = Math.exp(z[start + j] - max);
-  for (let j = 0; j < units; j++) out[j] /= sum;
-  return out;
 }
