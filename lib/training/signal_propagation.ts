@@ -18,17 +18,17 @@
  * transposed operand (`transposeB`) took 16 to 19 ms, so the backward pass multiplies by
  * an explicit transposed copy.
  *
+ * The per-layer statistics and the passes that measure them are layer_signal.ts, their
+ * table rows signal_rows.ts; this module re-exports both.
+ *
  * @module
  */
-import { tf } from "../tf.ts";
 import { getActivation } from "../activations/activations.ts";
-import { activationInto } from "../activations/autodiff.ts";
 import { gain } from "../activations/properties.ts";
 import { hiddenActivation, hiddenActivationNames } from "./hidden_activation.ts";
 import { checkSeed, createRandom, deriveSeed } from "./random.ts";
 import {
   checkInitializer,
-  INITIALIZER_LABELS,
   type InitializerName,
   INITIALIZERS,
   weightDistribution,
@@ -52,42 +52,11 @@ import {
   option,
   typeError,
 } from "../guards.ts";
+import { type LayerSignal, propagate } from "./layer_signal.ts";
 
-/** The per-layer statistics of a {@linkcode LayerSignal}, in display order. */
-export const SIGNAL_STATS = [
-  "preActivationStd",
-  "activationMean",
-  "activationStd",
-  "gradientStd",
-  "deadFraction",
-] as const;
-
-/** A per-layer statistic of a {@linkcode LayerSignal}. */
-export type SignalStat = typeof SIGNAL_STATS[number];
-
-/** Per-layer statistics of one network at initialisation; index 0 is the first layer. */
-export interface LayerSignal {
-  /** Standard deviation of each layer's pre-activations `zₗ`. */
-  readonly preActivationStd: number[];
-  /** Mean of each layer's activations `hₗ = f(zₗ)`. */
-  readonly activationMean: number[];
-  /** Standard deviation of each layer's activations. */
-  readonly activationStd: number[];
-  /** Standard deviation of the back-propagated gradient `δₗ = ∂J/∂zₗ` at each layer. */
-  readonly gradientStd: number[];
-  /** Fraction of each layer's units whose f' is exactly 0 for every input ("dead"). */
-  readonly deadFraction: number[];
-  /**
-   * `gradientStd[0] / gradientStd[depth - 1]`: how much of the gradient reaching the last
-   * layer is left at the first. NaN when either is not a positive finite number.
-   */
-  readonly gradientRatio: number;
-  /**
-   * The first layer (1-based) whose values stopped being finite in float32 (Exponential
-   * overflows), or `null`. From there on, and for every gradient, the statistics are NaN.
-   */
-  readonly overflowAt: number | null;
-}
+// the statistics and their rows, where callers look
+export { type LayerSignal, SIGNAL_STATS, type SignalStat } from "./layer_signal.ts";
+export { signalRows, type SignalRowsOptions } from "./signal_rows.ts";
 
 /** One activation and initialisation of {@linkcode signalPropagation}. */
 export interface SignalResult extends LayerSignal {
@@ -130,14 +99,6 @@ export interface NetworkSignalOptions {
   readonly upstream?: ArrayLike<number>;
   /** Seed of the default `upstream` (a safe integer); default 0. */
   readonly seed?: number;
-}
-
-// One network of a group: its activation, its parameters per layer, and the factor its
-// weights are of the group's shared kernels.
-interface Member {
-  readonly name: string;
-  readonly params: readonly Record<string, number>[];
-  readonly scale: number;
 }
 
 /**
@@ -332,83 +293,6 @@ export function networkSignal(
   return signal;
 }
 
-/** Options of {@linkcode signalRows}. */
-export interface SignalRowsOptions {
-  /**
-   * What each cell holds: `"gradientRatio"` (default), or a per-layer statistic
-   * (`SIGNAL_STATS`) at `layer`.
-   */
-  readonly value?: SignalStat | "gradientRatio";
-  /** The layer (1-based) of a per-layer statistic; default the last. */
-  readonly layer?: number;
-  /** Activations (rows), by registry name; default every one in `results`, in their order. */
-  readonly activations?: readonly string[];
-}
-
-/**
- * {@linkcode signalPropagation}'s results as a table's rows: one row per activation, its
- * label under `activation`, then one column per initialisation (named by its display
- * label, e.g. `"He normal"`) holding the chosen value.
- *
- * @param results Rows from `signalPropagation()`.
- * @param options The value, the layer, the activations.
- * @returns Plain rows, e.g. `{ activation: "ReLU", "Glorot uniform": 2.8e-8, ... }`.
- * @throws {TypeError} If `results` is not an array, or an option has the wrong type.
- * @throws {RangeError} If `value` is not a statistic, `layer` is outside the results'
- *   depth, or an activation has no result.
- *
- * @example
- * ```ts
- * import { signalPropagation, signalRows } from "./signal_propagation.ts";
- * const results = signalPropagation({ activations: ["relu"], inits: ["he_normal"], depth: 3, width: 8, inputs: 8 });
- * const [row] = signalRows(results);
- * console.assert(row.activation === "ReLU" && typeof row["He normal"] === "number");
- * ```
- */
-export function signalRows(
-  results: readonly SignalResult[],
-  options?: SignalRowsOptions,
-): Record<string, string | number>[] {
-  const fn = "signalRows";
-  const { value = "gradientRatio", layer, activations } = checkOptions(
-    options,
-    argument(fn, "options"),
-  );
-  checkArrayLike(results, argument(fn, "results"), "an array of signalPropagation() results");
-  checkString(value, option("value"));
-  if (value !== "gradientRatio" && !(SIGNAL_STATS as readonly string[]).includes(value)) {
-    throw new RangeError(
-      `${option("value")}: unknown value "${value}": expected one of ${
-        [...SIGNAL_STATS, "gradientRatio"].map((s) => `"${s}"`).join(", ")
-      }`,
-    );
-  }
-  const depth = results[0]?.gradientStd.length ?? 1;
-  const at = layer ?? depth;
-  checkInteger(at, option("layer"), 1, depth);
-  const names = activations ?? [...new Set(results.map((r) => r.name))];
-  checkArrayLike(names, option("activations"), "an array of activation names");
-  const inits = [...new Set(results.map((r) => r.init))];
-  return names.map((name, k) => {
-    const mine = results.filter((r) => r.name === name);
-    if (mine.length === 0) {
-      throw new RangeError(
-        `${option(`activations[${k}]`)}: no result for ${JSON.stringify(name)}`,
-      );
-    }
-    const row: Record<string, string | number> = { activation: mine[0].label };
-    for (const init of inits) {
-      const r = mine.find((m) => m.init === init);
-      if (r) {
-        row[INITIALIZER_LABELS[init]] = value === "gradientRatio"
-          ? r.gradientRatio
-          : r[value][at - 1];
-      }
-    }
-    return row;
-  });
-}
-
 function checkList(list: unknown, name: string, expected: string): void {
   checkArrayLike(list, option(name), expected);
   if ((list as unknown[]).length === 0) {
@@ -420,155 +304,4 @@ function normals(n: number, random: { normal(): number }): Float32Array {
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) out[i] = random.normal();
   return out;
-}
-
-// The forward and backward passes of several networks at once: member m's layer l has
-// weights scale_m * kernels[l] (+ biases[l]); its rows are block m of every stacked matrix.
-function propagate(
-  members: readonly Member[],
-  kernels: readonly Float32Array[],
-  biases: readonly Float32Array[] | undefined,
-  sizes: readonly number[],
-  x: Float32Array,
-  upstream: Float32Array,
-): LayerSignal[] {
-  const depth = sizes.length - 1, count = members.length;
-  const n = x.length / sizes[0];
-  const stats = members.map(() => ({
-    preActivationStd: new Array<number>(depth).fill(NaN),
-    activationMean: new Array<number>(depth).fill(NaN),
-    activationStd: new Array<number>(depth).fill(NaN),
-    gradientStd: new Array<number>(depth).fill(NaN),
-    deadFraction: new Array<number>(depth).fill(NaN),
-    overflowAt: null as number | null,
-  }));
-  let h: Float32Array = new Float32Array(count * x.length);
-  for (let m = 0; m < count; m++) h.set(x, m * x.length);
-  const slopes: Float32Array[] = [];
-  for (let l = 0; l < depth; l++) {
-    const nIn = sizes[l], nOut = sizes[l + 1], block = n * nOut;
-    const z = matMul(h, count * n, nIn, kernels[l], nOut);
-    const next = new Float32Array(z.length), dy = new Float32Array(z.length);
-    for (let m = 0; m < count; m++) {
-      const s = stats[m], member = members[m];
-      if (s.overflowAt !== null) continue;
-      const zm = z.subarray(m * block, (m + 1) * block);
-      scaleRows(zm, member.scale, biases?.[l], nOut);
-      const hm = next.subarray(m * block, (m + 1) * block);
-      const dm = dy.subarray(m * block, (m + 1) * block);
-      const zs = moments(zm);
-      if (Number.isFinite(zs.mean)) {
-        activationInto(member.name, zm, { y: hm, dy: dm }, member.params[l]);
-      }
-      const hs = moments(hm);
-      if (!Number.isFinite(zs.mean) || !Number.isFinite(hs.mean)) {
-        s.overflowAt = l + 1;
-        hm.fill(0);
-        dm.fill(0);
-        continue;
-      }
-      s.preActivationStd[l] = zs.std;
-      s.activationMean[l] = hs.mean;
-      s.activationStd[l] = hs.std;
-      s.deadFraction[l] = deadFraction(dm, nOut);
-    }
-    slopes.push(dy);
-    h = next;
-  }
-  let g: Float32Array = new Float32Array(count * upstream.length);
-  for (let m = 0; m < count; m++) g.set(upstream, m * upstream.length);
-  for (let l = depth - 1; l >= 0; l--) {
-    const nIn = sizes[l], nOut = sizes[l + 1], dy = slopes[l];
-    for (let i = 0; i < g.length; i++) g[i] *= dy[i]; // δ = ∂J/∂h ⊙ f'(z)
-    for (let m = 0; m < count; m++) {
-      if (stats[m].overflowAt !== null) continue;
-      const d = moments(g.subarray(m * n * nOut, (m + 1) * n * nOut));
-      stats[m].gradientStd[l] = Number.isFinite(d.std) ? d.std : NaN;
-    }
-    if (l === 0) break;
-    g = matMul(g, count * n, nOut, transpose(kernels[l], nIn, nOut), nIn);
-    for (let m = 0; m < count; m++) {
-      scaleRows(g.subarray(m * n * nIn, (m + 1) * n * nIn), members[m].scale, undefined, nIn);
-    }
-  }
-  return stats.map((s) => {
-    const ratio = s.gradientStd[0] / s.gradientStd[depth - 1];
-    return {
-      ...s,
-      gradientRatio: s.gradientStd[depth - 1] > 0 && Number.isFinite(ratio) ? ratio : NaN,
-    };
-  });
-}
-
-// z = scale * z + bias (per column), in place
-function scaleRows(
-  z: Float32Array,
-  scale: number,
-  bias: Float32Array | undefined,
-  columns: number,
-): void {
-  if (bias === undefined) {
-    if (scale !== 1) { for (let i = 0; i < z.length; i++) z[i] *= scale; }
-    return;
-  }
-  for (let i = 0; i < z.length; i += columns) {
-    for (let j = 0; j < columns; j++) z[i + j] = z[i + j] * scale + bias[j];
-  }
-}
-
-// Mean and population standard deviation in one pass, of the values shifted by the first
-// one (the shifted-data algorithm: no cancellation unless the mean is many standard
-// deviations from that value).
-function moments(a: Float32Array): { mean: number; std: number } {
-  const shift = a[0];
-  let sum = 0, squares = 0;
-  for (let i = 0; i < a.length; i++) {
-    const d = a[i] - shift;
-    sum += d;
-    squares += d * d;
-  }
-  const mean = sum / a.length;
-  if (!Number.isFinite(mean) || !Number.isFinite(squares)) return { mean: shift + mean, std: NaN };
-  return { mean: shift + mean, std: Math.sqrt(Math.max(0, squares / a.length - mean * mean)) };
-}
-
-// Units (columns) whose slope is 0 for every row.
-function deadFraction(dy: Float32Array, columns: number): number {
-  const alive = new Uint8Array(columns);
-  let living = 0;
-  for (let i = 0; i < dy.length && living < columns; i += columns) {
-    for (let j = 0; j < columns; j++) {
-      if (alive[j] === 0 && dy[i + j] !== 0) {
-        alive[j] = 1;
-        living++;
-      }
-    }
-  }
-  return (columns - living) / columns;
-}
-
-function transpose(a: Float32Array, rows: number, columns: number): Float32Array {
-  const t = new Float32Array(a.length);
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < columns; j++) t[j * rows + i] = a[i * columns + j];
-  }
-  return t;
-}
-
-// a (rows x inner) times b (inner x columns) on the tfjs backend, as a plain array
-function matMul(
-  a: Float32Array,
-  rows: number,
-  inner: number,
-  b: Float32Array,
-  columns: number,
-): Float32Array {
-  const product = tf.tidy(() =>
-    tf.matMul(tf.tensor2d(a, [rows, inner]), tf.tensor2d(b, [inner, columns]))
-  );
-  try {
-    return product.dataSync() as Float32Array;
-  } finally {
-    product.dispose();
-  }
 }
