@@ -5,180 +5,24 @@
  * `1 - tanh²` loss where tanh rounds to ±1), and fast on wasm. The registry
  * (`activations.ts`) composes them; the formulas a learner reads stay there.
  *
- * Second derivatives are tfjs autodiff of the gradient, and tfjs 4.22 cannot differentiate
- * a gradient that reads a kernel's saved output (Exp, Sigmoid, Tanh: the saved copy is
- * recorded before the kernel, so the second pass treats it as a constant). So `exp`,
- * `sigmoid` and `softplus` here are tfjs's kernels with gradients written from their input
- * (`tf.customGrad`, themselves differentiable again), and the comparison kernels, whose
- * gradient is 0, get that gradient registered (tfjs registers it for GreaterEqual only).
+ * The building blocks with files of their own are re-exported here: `custom_gradients.ts`
+ * (exp, sigmoid and softplus with gradients tfjs can differentiate again, and the
+ * comparisons' zero gradients, registered when it is imported), `piecewise.ts` (cases,
+ * clamps and min / max with their left derivatives), `normal_distribution.ts` (GELU's Φ)
+ * and `two_inputs.ts` (softmax's and maxout's pair of inputs). This module holds the
+ * sigmoid-like functions, tanhshrink, squareplus and the hard functions.
  *
  * @module
  */
 import { tf } from "../tf.ts";
+import { exp } from "./custom_gradients.ts";
+import { clamp, minWith, piecewise, type Scalar } from "./piecewise.ts";
 
-/**
- * A number, or a scalar tensor holding one: how an activation's parameters reach these
- * building blocks (tensors when a fused program takes them as inputs, or in training).
- */
-export type Scalar = number | tf.Tensor;
-
-// ---- zero gradients of the comparisons ----
-
-// Comparisons are piecewise constant: their gradient is 0. tfjs 4.22 registers it for
-// GreaterEqual only, and the gradients of Minimum, Relu6, Select... go through the others,
-// so a second derivative would stop there with "gradient function not found".
-for (const kernelName of ["Greater", "Less", "LessEqual", "Equal", "NotEqual", "LogicalAnd"]) {
-  if (tf.getGradient(kernelName) === undefined) {
-    tf.registerGradient({
-      kernelName,
-      inputsToSave: ["a", "b"],
-      gradFunc: (_dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => ({
-        a: () => tf.cast(tf.zerosLike(saved[0]), "float32"),
-        b: () => tf.cast(tf.zerosLike(saved[1]), "float32"),
-      }),
-    });
-  }
-}
-if (tf.getGradient("LogicalNot") === undefined) {
-  tf.registerGradient({
-    kernelName: "LogicalNot",
-    inputsToSave: ["x"],
-    gradFunc: (_dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => ({
-      x: () => tf.cast(tf.zerosLike(saved[0]), "float32"),
-    }),
-  });
-}
-
-// tf.customGrad with its types spelled once: f(x) = value, f'(x) dy = grad(x, dy). x is
-// handed to the gradient through `save` (kept, and recorded on the tape), not through the
-// closure: an input made inside another gradient is disposed before a second pass.
-function unaryWithGradient(
-  value: (x: tf.Tensor) => tf.Tensor,
-  grad: (x: tf.Tensor, dy: tf.Tensor) => tf.Tensor,
-): (x: tf.Tensor) => tf.Tensor {
-  return tf.customGrad(
-    ((x: tf.Tensor, save: tf.GradSaveFunc) => {
-      save([x]);
-      return {
-        value: value(x),
-        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => grad(saved[0], dy),
-      };
-    }) as unknown as Parameters<typeof tf.customGrad>[0],
-  ) as (x: tf.Tensor) => tf.Tensor;
-}
-
-/**
- * e^x: tfjs's Exp kernel, with the gradient e^x computed from x again (so that it can be
- * differentiated once more).
- *
- * @param x The input.
- * @returns e^x.
- */
-export const exp: (x: tf.Tensor) => tf.Tensor = unaryWithGradient(
-  (x) => tf.exp(x),
-  (x, dy) => tf.mul(dy, exp(x)),
-);
-
-/**
- * The logistic sigmoid σ(x): tfjs's Sigmoid kernel, with the gradient σ(x)·σ(−x), which
- * keeps its relative accuracy in both tails (tfjs's own y·(1 − y) rounds to 0 once σ(x)
- * rounds to 1, x > 17) and can be differentiated again.
- *
- * @param x The input.
- * @returns σ(x).
- */
-export const sigmoid: (x: tf.Tensor) => tf.Tensor = unaryWithGradient(
-  (x) => tf.sigmoid(x),
-  (x, dy) => tf.mul(dy, tf.mul(sigmoid(x), sigmoid(tf.neg(x)))),
-);
-
-/**
- * softplus(x) = log(1 + e^x): tfjs's Softplus kernel (stable in value), gradient σ(x)
- * by {@linkcode sigmoid}.
- *
- * @param x The input.
- * @returns softplus(x).
- */
-export const softplus: (x: tf.Tensor) => tf.Tensor = unaryWithGradient(
-  (x) => tf.softplus(x),
-  (x, dy) => tf.mul(dy, sigmoid(x)),
-);
-
-// ---- cases ----
-
-/**
- * x <= k ? left : right (the left branch at k, so that f' there is the left derivative),
- * by tf.where on k >= x (GreaterEqual: the one comparison tfjs 4.22 gives a gradient of
- * its own). Unlike a blend left·(1 − m) + right·m, a branch may be infinite where it is
- * not selected; its gradient must stay finite there (feed it x clamped to its side with
- * {@linkcode clamp} when it would not).
- *
- * @param x The input.
- * @param k Where the branches meet.
- * @param left The branch for x <= k.
- * @param right The branch for x > k.
- * @returns left or right, element by element.
- */
-export function piecewise(
-  x: tf.Tensor,
-  k: Scalar,
-  left: tf.Tensor,
-  right: tf.Tensor,
-): tf.Tensor {
-  return tf.where(tf.greaterEqual(k, x), left, right);
-}
-
-/**
- * x limited to [lo, hi] with gradient 1 inside, both ends included (tf.maximum's and
- * tf.minimum's gradients), 0 outside: the input of a branch that must stay finite.
- *
- * @param x The input.
- * @param lo The lower end (or -Infinity).
- * @param hi The upper end (or Infinity).
- * @returns max(lo, min(x, hi)).
- *
- * @example
- * ```ts
- * import { tf } from "../tf.ts";
- * import { clamp } from "./numerics.ts";
- * console.assert(clamp(tf.tensor1d([-5, 0.5, 5]), -1, 1).dataSync().join() === "-1,0.5,1");
- * ```
- */
-export function clamp(x: tf.Tensor, lo: Scalar, hi: Scalar): tf.Tensor {
-  const low = lo === -Infinity ? x : tf.maximum(x, lo);
-  return hi === Infinity ? low : tf.minimum(low, hi);
-}
-
-/**
- * min(x, k) with gradient 1 at x = k (the x <= k side). For k = 0 as x − relu(x) (exact
- * for finite x, and cheaper than a broadcast tf.minimum on wasm); otherwise tf.minimum,
- * because x − relu(x − k) loses k once |x| ≫ k (x − k rounds to x).
- *
- * @param x The input.
- * @param k The cap.
- * @returns min(x, k).
- */
-export function minWith(x: tf.Tensor, k: Scalar): tf.Tensor {
-  return k === 0 ? tf.sub(x, tf.relu(x)) : tf.minimum(x, k);
-}
-
-/**
- * A constant of x's shape: the branch of a piecewise function that does not depend on x.
- *
- * @param x The input (for its shape).
- * @param value The constant.
- * @returns value, element by element.
- *
- * @example
- * ```ts
- * import { tf } from "../tf.ts";
- * import { constantLike } from "./numerics.ts";
- * console.assert(constantLike(tf.zeros([2]), 7).dataSync().join() === "7,7");
- * ```
- */
-export function constantLike(x: tf.Tensor, value: Scalar): tf.Tensor {
-  return typeof value === "number" ? tf.fill(x.shape, value) : tf.add(tf.fill(x.shape, 0), value);
-}
+// the building blocks of their own files, where the registry looks
+export { exp, sigmoid, softplus } from "./custom_gradients.ts";
+export { clamp, constantLike, maxWith, minWith, piecewise, type Scalar } from "./piecewise.ts";
+export { geluExact } from "./normal_distribution.ts";
+export { splitPair, stackLast, unstackLast } from "./two_inputs.ts";
 
 // ---- sigmoid-like ----
 
@@ -255,86 +99,6 @@ export function eluLike(x: tf.Tensor, alpha: Scalar, scale = 1): tf.Tensor {
 export function leaky(x: tf.Tensor, slope: Scalar): tf.Tensor {
   return piecewise(x, 0, tf.mul(x, slope), x);
 }
-
-// ---- the normal distribution ----
-
-// Normal CDF and density in float32 ops, accurate in relative terms in both tails.
-// Q(a) = erfc(a/√2)/2 for a >= 0 uses Numerical Recipes' erfcc, erfc(z) = t·exp(-z²)·G(t)
-// with t = 1/(1 + z/2) and G(t) = exp(t·P(t) - 1.26551223) (relative error < 1.2e-7); G is
-// evaluated as one polynomial of degree 12 in t (ERFCC_G: a Chebyshev least-squares fit of
-// NR's G on [0, 1] with relative weights, converted to powers of t; within 1.1e-9 of G in
-// float64, 1.6e-7 with float32 Horner steps), which spares an exponential.
-// exp(-a²/2) is exp(-hi/2)·(1 - lo/2) where hi + lo = a² exactly (Dekker's product: a split
-// into 12-bit halves by Veltkamp's 4097 = 2^12 + 1), so the large exponent is not rounded;
-// the dropped lo²/8 is below 1e-11. a is capped at 16, where exp(-a²/2) is already 0 in
-// float32, which keeps 4097·a finite.
-const ERFCC_G = [
-  0.282094762,
-  0.282101475,
-  0.246581792,
-  0.179881705,
-  0.0588154033,
-  0.0898624532,
-  -0.248775478,
-  0.111672326,
-  0.0838241676,
-  -0.27242183,
-  0.352114535,
-  -0.217308612,
-  0.0515573325,
-];
-
-function gaussExpHalfSquare(c: tf.Tensor): tf.Tensor {
-  const split = tf.mul(c, 4097);
-  const high = tf.sub(split, tf.sub(split, c));
-  const low = tf.sub(c, high);
-  const hi = tf.square(c);
-  const lo = tf.add(
-    tf.add(tf.sub(tf.square(high), hi), tf.mul(tf.mul(high, low), 2)),
-    tf.square(low),
-  );
-  return tf.mul(tf.exp(tf.mul(hi, -0.5)), tf.sub(1, tf.mul(lo, 0.5)));
-}
-
-// Φ(x), φ(x) and the capped |x| (min(|x|, 16): beyond it φ is 0 in float32).
-function normal(x: tf.Tensor): { cdf: tf.Tensor; pdf: tf.Tensor; capped: tf.Tensor } {
-  const a = tf.abs(x);
-  const t = tf.reciprocal(tf.add(tf.mul(a, Math.SQRT1_2 / 2), 1));
-  let G: tf.Tensor = tf.mul(t, ERFCC_G[12]);
-  for (let k = 11; k > 0; k--) G = tf.mul(t, tf.add(G, ERFCC_G[k]));
-  G = tf.add(G, ERFCC_G[0]);
-  const capped = minWith(a, 16);
-  const g = gaussExpHalfSquare(capped); // exp(-x²/2)
-  const q = tf.mul(tf.mul(tf.mul(t, 0.5), g), G);
-  const cdf = piecewise(x, 0, q, tf.sub(1, q));
-  const pdf = tf.mul(g, 1 / Math.sqrt(2 * Math.PI));
-  return { cdf, pdf, capped };
-}
-
-// GELU's derivative Φ(x) + x φ(x), with its own derivative φ(x)(2 − x²) supplied too
-// (x² as the capped |x| squared: where they differ φ is 0).
-const geluSlope = unaryWithGradient(
-  (x) => {
-    const { cdf, pdf } = normal(x);
-    return tf.add(cdf, tf.mul(x, pdf));
-  },
-  (x, dy) => {
-    const { pdf, capped } = normal(x);
-    return tf.mul(dy, tf.mul(pdf, tf.sub(2, tf.square(capped))));
-  },
-);
-
-/**
- * GELU = x Φ(x) with its derivative Φ(x) + x φ(x) and second derivative φ(x)(2 − x²)
- * supplied by customGrad. Why not plain autodiff: tfjs has no erfc, its cpu erf kernel has
- * absolute error ~1.5e-7, so x(1 + erf(x/√2))/2 loses all digits for x < -3; the erfc fit
- * above gives Φ to ~1e-7, but the autodiff derivative of a fit is only as good as the
- * fit's slope (6e-6 here).
- */
-export const geluExact: (x: tf.Tensor) => tf.Tensor = unaryWithGradient(
-  (x) => tf.mul(x, normal(x).cdf),
-  (x, dy) => tf.mul(dy, geluSlope(x)),
-);
 
 // ---- tanhshrink ----
 
@@ -420,50 +184,6 @@ export function squareplus(x: tf.Tensor, b: Scalar): tf.Tensor {
   return tf.where(relu, tf.relu(x), piecewise(x, 0, negative, positive));
 }
 
-// ---- two inputs ----
-
-/**
- * The two inputs (x1, x2) of softmax and maxout from the last axis of shape [..., 2],
- * each of shape [...]. Through a transpose rather than tf.split: on wasm, slicing the
- * interleaved last axis is 5x (split) to 10x (concat) slower than moving it to the front.
- *
- * @param x A tensor of shape [..., 2].
- * @param name The activation, for the message.
- * @returns x1 and x2, each of shape [...].
- */
-export function splitPair(x: tf.Tensor, name: string): [tf.Tensor, tf.Tensor] {
-  if (x.rank < 1 || x.shape[x.rank - 1] !== 2) {
-    throw new TypeError(
-      `Activation "${name}" expects a tensor of shape [..., 2] (x1, x2 on the last axis), ` +
-        `got shape [${x.shape.join(", ")}]`,
-    );
-  }
-  const [a, b] = unstackLast(x);
-  return [a, b];
-}
-
-/**
- * Splits a tensor along its last axis into tensors of the other axes (fast on wasm).
- *
- * @param x A tensor of shape [..., k].
- * @returns k tensors of shape [...].
- */
-export function unstackLast(x: tf.Tensor): tf.Tensor[] {
-  const perm = [x.rank - 1, ...Array.from({ length: x.rank - 1 }, (_, i) => i)];
-  return tf.unstack(tf.transpose(x, perm));
-}
-
-/**
- * The inverse of unstackLast: k tensors of shape [...] into one of shape [..., k].
- *
- * @param parts k tensors of one shape [...].
- * @returns One tensor of shape [..., k].
- */
-export function stackLast(parts: tf.Tensor[]): tf.Tensor {
-  const rank = parts[0].rank + 1;
-  return tf.transpose(tf.stack(parts), [...Array.from({ length: rank - 1 }, (_, i) => i + 1), 0]);
-}
-
 // ---- hard functions ----
 
 /**
@@ -492,30 +212,4 @@ export function hardSigmoid(x: tf.Tensor): tf.Tensor {
  */
 export function sparseSigmoid(x: tf.Tensor): tf.Tensor {
   return tf.div(tf.relu6(tf.mul(tf.add(x, 1), 3)), 6);
-}
-
-/**
- * max(x, k) with gradient 0 at x = k (the x <= k side, where the value is the constant k),
- * so that a function clamped from below by it has its left derivative at the kink, as
- * {@linkcode minWith} gives min(x, k) its left derivative 1. `tf.maximum(x, k)` would give
- * the gradient 1 there, a right derivative; `tf.maximum(k, x)`, used here, sends the tie
- * to k.
- *
- * @param x The input.
- * @param k The floor.
- * @returns max(x, k).
- *
- * @example Hard Tanh as the mathematics reads: max(a, min(b, x))
- * ```ts
- * import { tf } from "../tf.ts";
- * import { maxWith, minWith } from "./numerics.ts";
- * const hardTanh = (x: tf.Tensor) => maxWith(minWith(x, 1), -1);
- * const x = tf.tensor1d([-2, -1, 0.5, 1, 2]);
- * console.assert(hardTanh(x).dataSync().join() === "-1,-1,0.5,1,1");
- * const slope = tf.grad(hardTanh)(x).dataSync().join();
- * console.assert(slope === "0,0,1,1,0"); // left derivatives at -1 and 1
- * ```
- */
-export function maxWith(x: tf.Tensor, k: Scalar): tf.Tensor {
-  return tf.maximum(k, x);
 }
