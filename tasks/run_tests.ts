@@ -5,7 +5,8 @@
  *    and code cells through `tasks/check_notebooks.ts`, see why there);
  * 2. `deno doc --lint` on every module deno.json exports, and `deno publish --dry-run`
  *    (the package as others would use it);
- * 3. `deno test -P --doc lib` (unit tests next to their modules, and the doc examples);
+ * 3. `deno test -P --doc lib` (unit tests next to their modules, and the doc examples, whose
+ *    `console.assert` throws: tasks/doc_assertions.ts);
  * 4. `deno test -P tests` (end to end: notebooks executed, browser checks).
  *
  * Extra arguments go to both `deno test` runs (e.g. `--filter softmax`).
@@ -67,7 +68,12 @@ await step("notebooks", ["run", "--allow-read", "--allow-run", "tasks/check_note
 await step("types", ["check", "lib", "tasks", "tests", "bench"]);
 await step("documentation", ["doc", "--quiet", "--lint", ...exported]);
 await step("package", ["publish", "--dry-run", "--allow-dirty"]);
-await step("unit tests and doc examples", ["test", "-P", "--doc", ...extra, "lib"], true);
+// the examples check themselves with console.assert, which fails nothing unless made to throw
+await step(
+  "unit tests and doc examples",
+  ["test", "-P", "--doc", "--preload", "tasks/doc_assertions.ts", ...extra, "lib"],
+  true,
+);
 await step("end-to-end tests", ["test", "-P", ...extra, "tests"], true);
 
 console.log(

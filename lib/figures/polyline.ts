@@ -69,7 +69,9 @@ export function clipPolyline(
  * @example
  * ```ts
  * import { clipPoints } from "./polyline.ts";
- * console.assert(clipPoints([0, 1, 2], [0, 1, 0], [0, 2], [0, 2], [{ x: 1, jump: 2 }]).length === 0);
+ * // a step at x = 1: the segment across it is left out, two pieces remain
+ * const pts = clipPoints([0, 0.5, 1.5, 2], [0, 0, 1, 1], [0, 2], [0, 2], [{ x: 1, jump: 1 }]);
+ * console.assert(pts.length === 4 && pts[1].z === 1 && pts[2].z === 2);
  * ```
  */
 export function clipPoints(

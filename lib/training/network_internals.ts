@@ -58,10 +58,10 @@ export function packedLength(sizes: readonly number[], learnable = 0): number {
  * @param k Hidden layer (0-based).
  * @returns The offset.
  *
- * @example The 2-64-2-1 network: 322 dense weights, then one alpha per hidden layer
+ * @example The 2-64-2-1 network: 325 dense weights, then one alpha per hidden layer
  * ```ts
  * import { paramOffset } from "./network.ts";
- * console.assert(paramOffset([2, 64, 2, 1], 1, 0) === 322 && paramOffset([2, 64, 2, 1], 1, 1) === 323);
+ * console.assert(paramOffset([2, 64, 2, 1], 1, 0) === 325 && paramOffset([2, 64, 2, 1], 1, 1) === 326);
  * ```
  */
 export function paramOffset(sizes: readonly number[], learnable: number, k: number): number {
