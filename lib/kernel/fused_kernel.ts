@@ -20,14 +20,24 @@
  * (ELU(−∞) = −α with f' = 0, ReLU(∞) = ∞ with f' = 1) with no 0·∞ = NaN inside the
  * formulas.
  *
+ * Ahead of time: the registry's programs (order 1) are also stored compiled, in
+ * `precompiled_programs.ts` (written by `deno task programs`), each with the fingerprint
+ * of what it was compiled from ({@linkcode programFingerprint}: the declaration's formula
+ * and parameters, the compiler's code, the tfjs version). A declaration whose fingerprint
+ * matches runs its stored module without tracing (a first call in well under a
+ * millisecond instead of 2 to 8); the trace is made only if the JavaScript loop is asked
+ * for. A test compiles every registry program afresh and compares the bytes.
+ *
  * @module
  */
 import type { ActivationSpec } from "../activations/activation_spec.ts";
 import type { CompiledLoop, LoopFunction, NodeId } from "./scalar_graph.ts";
 import { ScalarGraph } from "./scalar_graph.ts";
 import { SYMBOLIC_BACKEND, symbolicBackend } from "./symbolic_backend.ts";
-import { compileWasmProgram, runChunked, type WasmProgram } from "./wasm_loop.ts";
+import { compileWasmLoop, compileWasmProgram, runChunked, type WasmProgram } from "./wasm_loop.ts";
+import { LOWER } from "./wasm_ops.ts";
 import { UnsupportedOperationError } from "./unsupported_operation.ts";
+import { PRECOMPILED_PROGRAMS } from "./precompiled_programs.ts";
 import { tf } from "../tf.ts";
 
 /** The largest finite float32, where infinite inputs are evaluated. */
@@ -115,15 +125,13 @@ export function fusedProgramsCompiled(): number {
  * ```
  */
 export function fusedProgram(spec: ActivationSpec, order: 1 | 2 = 1): FusedProgram {
-  if (order === 2 && spec.inputs !== 1) {
-    throw new TypeError(`Second derivatives are for one-input activations, not "${spec.name}"`);
-  }
+  checkOrder(spec, order);
   let programs = cache.get(spec);
   if (programs === undefined) cache.set(spec, programs = new Map());
   let program = programs.get(order);
   if (program === undefined) {
     try {
-      program = trace(spec, order);
+      program = stored(spec, order) ?? instantiate(trace(spec, order));
       traces++;
     } catch (error) {
       if (!(error instanceof UnsupportedOperationError)) throw error;
@@ -133,6 +141,117 @@ export function fusedProgram(spec: ActivationSpec, order: 1 | 2 = 1): FusedProgr
   }
   if (program instanceof UnsupportedOperationError) throw program;
   return program;
+}
+
+/**
+ * The program of an activation traced and compiled now, never the stored one nor the
+ * cache: what `deno task programs` stores, and what the test compares the stored
+ * programs with.
+ *
+ * @internal
+ * @param spec a declaration
+ * @param order 1 or 2, as {@linkcode fusedProgram}
+ * @returns the WebAssembly module compiled from a fresh trace
+ * @throws {UnsupportedOperationError} If the compiler does not know an operation.
+ * @example
+ * ```ts
+ * import { getActivation } from "../activations/activations.ts";
+ * import { tracedWasm } from "./fused_kernel.ts";
+ * console.assert(tracedWasm(getActivation("relu"), 1).outputs === 2);
+ * ```
+ */
+export function tracedWasm(spec: ActivationSpec, order: 1 | 2): WasmProgram {
+  checkOrder(spec, order);
+  return trace(spec, order).wasm;
+}
+
+/**
+ * What a compiled program depends on, as a short hash: the declaration (its formula's
+ * source, parameter names, inputs and outputs), the order, the compiler's code (the
+ * trace, the graph, the WebAssembly lowering) and the tfjs version. A stored program is
+ * used only where its fingerprint is the declaration's.
+ *
+ * @internal
+ * @param spec a declaration
+ * @param order 1 or 2
+ * @returns 14 hexadecimal digits
+ * @example
+ * ```ts
+ * import { getActivation } from "../activations/activations.ts";
+ * import { programFingerprint } from "./fused_kernel.ts";
+ * const elu = getActivation("elu");
+ * console.assert(programFingerprint(elu, 1) !== programFingerprint({ ...elu, fn: (x) => x }, 1));
+ * ```
+ */
+export function programFingerprint(spec: ActivationSpec, order: 1 | 2): string {
+  compilerFingerprint ??= hash(
+    [
+      tf.version_core,
+      trace,
+      atInfinity,
+      instantiate,
+      ScalarGraph,
+      symbolicBackend,
+      compileWasmProgram,
+      compileWasmLoop,
+      runChunked,
+      ...Object.values(LOWER),
+    ].map(String).join("\n"),
+  );
+  return hash(
+    [
+      compilerFingerprint,
+      order,
+      spec.inputs,
+      spec.outputs,
+      spec.params.map((q) => q.name).join(","),
+      String(spec.fn),
+    ].join("\n"),
+  );
+}
+
+let compilerFingerprint: string | undefined;
+
+// A 53-bit string hash (cyrb53), as 14 hex digits: not cryptographic, it only tells a
+// stored program from a declaration it was not compiled from.
+function hash(text: string): string {
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, "0");
+}
+
+// The stored program of a registry declaration, when its fingerprint matches (order 1).
+function stored(spec: ActivationSpec, order: 1 | 2): FusedProgram | undefined {
+  const entry = order === 1 && Object.hasOwn(PRECOMPILED_PROGRAMS, spec.name)
+    ? PRECOMPILED_PROGRAMS[spec.name]
+    : undefined;
+  if (!entry || entry.fingerprint !== programFingerprint(spec, order)) return undefined;
+  const bytes = Uint8Array.from(atob(entry.wasm), (c) => c.charCodeAt(0));
+  const wasm: WasmProgram = {
+    bytes,
+    inputs: spec.inputs,
+    outputs: entry.outputs,
+    uniforms: spec.params.length,
+  };
+  // the JavaScript loop needs the graph: traced only if asked for
+  let traced: Traced | undefined;
+  return instantiate({
+    wasm,
+    graph: () => (traced ??= trace(spec, order)).graph(),
+    params: spec.params.map((q) => q.name),
+  });
+}
+
+function checkOrder(spec: ActivationSpec, order: 1 | 2): void {
+  if (order === 2 && spec.inputs !== 1) {
+    throw new TypeError(`Second derivatives are for one-input activations, not "${spec.name}"`);
+  }
 }
 
 /**
@@ -178,7 +297,7 @@ export function fusedKernel(
 // Runs the activation and tfjs's autodiff of it once, on the symbolic backend, with a
 // single scalar point as input: the graph then holds the program for one point, which
 // the loops run for every point. A fresh graph per trace, so programs share no nodes.
-function trace(spec: ActivationSpec, order: 1 | 2): FusedProgram {
+function trace(spec: ActivationSpec, order: 1 | 2): Traced {
   const backend = symbolicBackend();
   const graph = new ScalarGraph();
   backend.graph = graph;
@@ -246,9 +365,22 @@ function trace(spec: ActivationSpec, order: 1 | 2): FusedProgram {
   // now, and the JavaScript loop (float64, readable, the reference in tests) when first
   // asked for, which most programs never are
   const names = spec.params.map((q) => q.name);
-  let js: ReturnType<ScalarGraph["compile"]> | undefined;
-  const jsLoop = () => (js ??= graph.compile(spec.inputs, outputs, names));
+  let js: CompiledLoop | undefined;
   const wasm = compileWasmProgram(graph.program(outputs), spec.inputs, outputs, names.length);
+  return { wasm, graph: () => (js ??= graph.compile(spec.inputs, outputs, names)), params: names };
+}
+
+// A traced program: its WebAssembly module, and its JavaScript loop compiled on demand.
+interface Traced {
+  readonly wasm: WasmProgram;
+  readonly graph: () => CompiledLoop;
+  readonly params: readonly string[];
+}
+
+// The program's module instantiated on the shared memory, with the JavaScript loop of
+// `traced` behind runJs and source.
+function instantiate(traced: Traced): FusedProgram {
+  const { wasm } = traced;
   memory ??= new WebAssembly.Memory({ initial: 1 });
   const instance = new WebAssembly.Instance(new WebAssembly.Module(wasm.bytes), {
     env: { memory },
@@ -257,14 +389,14 @@ function trace(spec: ActivationSpec, order: 1 | 2): FusedProgram {
   const shared = memory;
   return {
     run: (xs, os, n, us = []) => runChunked(call, shared, xs, os, n, us),
-    runJs: (xs, os, n, us) => jsLoop().run(xs, os, n, us),
+    runJs: (xs, os, n, us) => traced.graph().run(xs, os, n, us),
     get source() {
-      return jsLoop().source;
+      return traced.graph().source;
     },
     wasm,
-    inputs: spec.inputs,
-    outputs: outputs.length,
-    params: names,
+    inputs: wasm.inputs,
+    outputs: wasm.outputs,
+    params: traced.params,
   };
 }
 
