@@ -5,6 +5,9 @@
  * are filled, test points hollow, as in Playground; `discretize` shows only the predicted
  * class (or the sign of a regression), Playground's "Discretize output".
  *
+ * Its key, hover cells and sample of points are prediction_marks.ts; the window is
+ * extent.ts, whose `checkExtent()` this module re-exports.
+ *
  * @module
  */
 import * as Plot from "@observablehq/plot";
@@ -13,9 +16,10 @@ import { cellCentres, gridOutputs, MAX_RESOLUTION } from "../training/predict.ts
 import { checkTrainingData } from "../training/train.ts";
 import { type Figure, MAX_PANEL_SIZE, MIN_PANEL_SIZE } from "./figure.ts";
 import { panel } from "./layout.ts";
-import { plotDocument, SVG_NS } from "./dom.ts";
+import { plotDocument } from "./dom.ts";
 import { colorBar } from "./heatmap_figure.ts";
-import { textWidth } from "./text_width.ts";
+import { boundsOf, checkExtent } from "./extent.ts";
+import { classKey, fmt, hoverCells, sample } from "./prediction_marks.ts";
 import {
   gridImage,
   hex,
@@ -29,7 +33,6 @@ import {
   argument,
   checkArrayLike,
   checkInteger,
-  checkNumber,
   checkObject,
   checkOptions,
   checkPixels,
@@ -37,6 +40,9 @@ import {
   option,
   typeError,
 } from "../guards.ts";
+
+// the window's check, where callers look
+export { checkExtent } from "./extent.ts";
 
 /** Points to draw: 2-D positions, labels or targets, and the window (a `TaskData` fits). */
 export interface PredictionPoints {
@@ -353,134 +359,4 @@ function draw(prediction: GridPrediction, data: PredictionPoints, o: Prepared): 
         test?.y.length ? ", test points hollow" : ""
       }`,
   });
-}
-
-// A key of the class colours, and what filled and hollow points are.
-function classKey(classes: number): Element {
-  const doc = plotDocument(), font = 13, row = 22;
-  const entries = [
-    ...Array.from({ length: classes }, (_, c) => ({ text: `class ${c}`, c, hollow: false })),
-    { text: "training", c: -1, hollow: false },
-    { text: "test", c: -1, hollow: true },
-  ];
-  const width = Math.ceil(28 + Math.max(...entries.map((e) => textWidth(e.text, font))) + 8);
-  const svg = doc.createElementNS(SVG_NS, "svg");
-  const height = 12 + entries.length * row;
-  for (const [k, v] of Object.entries({ width, height, viewBox: `0 0 ${width} ${height}` })) {
-    svg.setAttribute(k, String(v));
-  }
-  svg.setAttribute("font-family", "DejaVu Sans, system-ui, sans-serif");
-  svg.setAttribute("font-size", String(font));
-  entries.forEach((e, k) => {
-    const y = 10 + k * row + row / 2;
-    const dot = doc.createElementNS(SVG_NS, "circle");
-    const color = e.c >= 0 ? PLAYGROUND_CLASS_COLORS[e.c] : "#666";
-    for (
-      const [name, value] of Object.entries({
-        cx: 14,
-        cy: y,
-        r: e.c >= 0 ? 6 : 4,
-        fill: e.hollow ? "white" : color,
-        stroke: e.hollow ? color : "black",
-        "stroke-width": e.hollow ? 1.8 : 0.6,
-      })
-    ) dot.setAttribute(name, String(value));
-    const text = doc.createElementNS(SVG_NS, "text");
-    text.setAttribute("x", "26");
-    text.setAttribute("y", String(y));
-    text.setAttribute("dy", "0.35em");
-    text.textContent = e.text;
-    svg.append(dot, text);
-  });
-  return svg;
-}
-
-// An invisible 12 x 12 grid of cells, each with the read-out at its centre.
-function hoverCells(
-  readout: (k: number) => string,
-  n: number,
-  [[a1, b1], [a2, b2]]: readonly (readonly [number, number])[],
-): Plot.Markish {
-  const k = Math.min(12, n), cells = [];
-  for (let j = 0; j < k; j++) {
-    for (let i = 0; i < k; i++) {
-      const ci = Math.min(n - 1, Math.floor(((i + 0.5) * n) / k));
-      const cj = Math.min(n - 1, Math.floor(((j + 0.5) * n) / k));
-      const x = a1 + ((ci + 0.5) * (b1 - a1)) / n, y = a2 + ((cj + 0.5) * (b2 - a2)) / n;
-      cells.push({
-        x1: a1 + (i * (b1 - a1)) / k,
-        x2: a1 + ((i + 1) * (b1 - a1)) / k,
-        y1: a2 + (j * (b2 - a2)) / k,
-        y2: a2 + ((j + 1) * (b2 - a2)) / k,
-        title: `x1 = ${fmt(x)}, x2 = ${fmt(y)}: ${readout(cj * n + ci)}`,
-      });
-    }
-  }
-  return Plot.rect(cells, {
-    x1: "x1",
-    x2: "x2",
-    y1: "y1",
-    y2: "y2",
-    fill: "white",
-    fillOpacity: 0,
-    pointerEvents: "all",
-    title: "title",
-    ariaDescription: "hover",
-  });
-}
-
-// at most `max` points of a set, evenly spread over it: [x1, x2, label]
-function sample(set: PredictionPoints, max: number): [number, number, number][] {
-  const n = set.y.length, count = Math.min(n, max), out: [number, number, number][] = [];
-  for (let k = 0; k < count; k++) {
-    const i = Math.floor((k * n) / count);
-    out.push([set.x[2 * i], set.x[2 * i + 1], set.y[i]]);
-  }
-  return out;
-}
-
-/**
- * Checks a window: `[[x1min, x1max], [x2min, x2max]]` with finite bounds, each min below
- * its max.
- *
- * @param extent The window.
- * @param label What to name in messages, e.g. `Invalid option extent`.
- * @returns The window.
- * @throws {TypeError} If it is not two pairs of numbers.
- * @throws {RangeError} If a bound is not finite, or a min is not below its max.
- *
- * @example
- * ```ts
- * import { checkExtent } from "./prediction_figure.ts";
- * console.assert(checkExtent([[-6, 6], [-6, 6]], "extent")[1][1] === 6);
- * ```
- */
-export function checkExtent(
-  extent: readonly (readonly [number, number])[],
-  label: string,
-): readonly (readonly [number, number])[] {
-  checkArrayLike(extent, label, "[[x1min, x1max], [x2min, x2max]]");
-  if (extent.length !== 2) throw typeError(label, "[[x1min, x1max], [x2min, x2max]]", extent);
-  extent.forEach((pair, k) => {
-    checkArrayLike(pair, `${label}[${k}]`, "a [min, max] pair of numbers");
-    const [lo, hi] = pair;
-    checkNumber(lo, `${label}[${k}][0]`);
-    checkNumber(hi, `${label}[${k}][1]`);
-    if (!(lo < hi)) throw new RangeError(`${label}[${k}]: ${lo} is not below ${hi}`);
-  });
-  return extent;
-}
-
-function boundsOf(x: ArrayLike<number>): [[number, number], [number, number]] {
-  const lo = [Infinity, Infinity], hi = [-Infinity, -Infinity];
-  for (let k = 0; k < x.length; k++) {
-    lo[k % 2] = Math.min(lo[k % 2], x[k]);
-    hi[k % 2] = Math.max(hi[k % 2], x[k]);
-  }
-  const pad = (d: number) => (hi[d] > lo[d] ? 0.1 * (hi[d] - lo[d]) : 0.5);
-  return [[lo[0] - pad(0), hi[0] + pad(0)], [lo[1] - pad(1), hi[1] + pad(1)]];
-}
-
-function fmt(v: number): string {
-  return String(+v.toPrecision(3));
 }
