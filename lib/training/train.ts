@@ -11,18 +11,21 @@
  * and the loss that fits the network's output layer (binary cross-entropy for a sigmoid,
  * categorical cross-entropy for softmax classes, mean squared error for regression).
  *
+ * The training data and its check are training_data.ts, which this module re-exports; the
+ * message when training diverges is divergence.ts.
+ *
  * @module
  */
 import { checkSeed, createRandom, deriveSeed, permutation } from "./random.ts";
 import {
   checkNetwork,
-  checkPoints,
   denseSizes,
   hiddenActivationOf,
   type Network,
-  type OutputKind,
   packedWeights,
 } from "./network.ts";
+import { checkTrainingData, type TrainingData } from "./training_data.ts";
+import { allFinite, divergence } from "./divergence.ts";
 import { evaluateLoss, lossGradient } from "./loss.ts";
 import {
   createAdam,
@@ -44,10 +47,10 @@ export {
   type RegularizationName,
   REGULARIZATIONS,
 };
+// the training data and its check, where callers look
+export { checkTrainingData, type TrainingData } from "./training_data.ts";
 import {
   argument,
-  checkArrayLike,
-  checkFloat32,
   checkFunction,
   checkInteger,
   checkNumber,
@@ -56,7 +59,6 @@ import {
   checkString,
   FLOAT32_MAX,
   option,
-  typeError,
 } from "../guards.ts";
 
 /** Most epochs per call: 100,000 (the original trains 100). */
@@ -72,18 +74,6 @@ export const MAX_BATCH_SIZE = 1_000_000;
  * limit). The original's batches hold 32 x 69 = 2,208.
  */
 export const MAX_BATCH_VALUES: number = 1 << 24;
-
-/**
- * Training data: row-major features and targets (a {@linkcode Dataset} fits). The targets
- * fit the network's output layer: labels 0 or 1 for a sigmoid output, class numbers 0 to
- * `outputs - 1` for softmax, and `outputs` real values per point for a linear output.
- */
-export interface TrainingData {
-  /** Features, row-major, `network.sizes[0]` per point. */
-  readonly x: ArrayLike<number>;
-  /** Labels (0 or 1; a class number) or, for regression, the targets, row-major. */
-  readonly y: ArrayLike<number>;
-}
 
 /** What the per-epoch callback receives. */
 export interface EpochLog {
@@ -354,110 +344,4 @@ function checkName(value: unknown, label: string, names: readonly string[]): voi
       `${label}: unknown "${value}": expected one of ${names.map((n) => `"${n}"`).join(", ")}`,
     );
   }
-}
-
-/**
- * Checks training data against a feature count and an output layer, before any work is
- * done.
- *
- * @param data Features and targets.
- * @param dim Features per point.
- * @param fn The public function to name in messages (default `"train"`).
- * @param output The output layer the targets are for (default `"sigmoid"`: labels 0 or 1).
- * @param outputs Its units: the number of classes for `"softmax"`, the targets per point
- *   for `"linear"` (default 1).
- * @returns The number of points.
- * @throws {TypeError} If the data is not an object of arrays of numbers, is empty or the
- *   lengths do not match.
- * @throws {RangeError} If a label is not 0 or 1 (sigmoid), not a class number from 0 to
- *   `outputs - 1` (softmax), a target is not finite in float32 (linear), or a feature is
- *   not finite in float32.
- *
- * @example
- * ```ts
- * import { checkTrainingData } from "./train.ts";
- * console.assert(checkTrainingData({ x: [0, 0, 1, 1], y: [0, 1] }, 2) === 2);
- * console.assert(checkTrainingData({ x: [0, 0, 1, 1], y: [2, 0] }, 2, "train", "softmax", 3) === 2);
- * ```
- */
-export function checkTrainingData(
-  data: TrainingData,
-  dim: number,
-  fn = "train",
-  output: OutputKind = "sigmoid",
-  outputs = 1,
-): number {
-  const label = (name: string) => argument(fn, name);
-  const kind = output === "sigmoid"
-    ? "0/1 labels"
-    : output === "softmax"
-    ? "class numbers"
-    : "targets";
-  checkObject(data, label("data"), "{ x, y }: features and labels");
-  checkArrayLike(data.y, label("data.y"), `an array of ${kind}`);
-  checkArrayLike(data.x, label("data.x"), "an array of features");
-  if (!data.y.length) throw new TypeError("Empty data: expected at least one labelled point");
-  const per = output === "linear" ? outputs : 1;
-  if (data.y.length % per !== 0) {
-    throw new TypeError(
-      `Mismatched lengths: ${data.y.length} targets are not ${per} per point`,
-    );
-  }
-  const n = data.y.length / per;
-  if (data.x.length !== n * dim) {
-    throw new TypeError(
-      `Mismatched lengths: ${n} ${per === 1 ? "labels" : "points' targets"} need ${
-        n * dim
-      } features (${dim} per point), got ${data.x.length}`,
-    );
-  }
-  for (let i = 0; i < data.y.length; i++) {
-    const v = data.y[i];
-    if (output === "linear") {
-      checkFloat32(v, `Invalid target of point ${Math.floor(i / per)} (${label(`data.y[${i}]`)})`);
-    } else if (output === "softmax") {
-      if (!(Number.isInteger(v) && v >= 0 && v < outputs)) {
-        if (typeof v !== "number") throw typeError(label(`data.y[${i}]`), "a class number", v);
-        throw new RangeError(
-          `Invalid label ${v} of point ${i}: expected a class number from 0 to ${outputs - 1}`,
-        );
-      }
-    } else if (v !== 0 && v !== 1) {
-      if (typeof v !== "number") throw typeError(label(`data.y[${i}]`), "a label 0 or 1", v);
-      throw new RangeError(`Invalid label ${v} of point ${i}: expected 0 or 1`);
-    }
-  }
-  checkPoints(data.x, dim, label("data.x"));
-  return n;
-}
-
-function allFinite(weights: Float32Array): boolean {
-  for (let k = 0; k < weights.length; k++) {
-    if (!Number.isFinite(weights[k])) return false;
-  }
-  return true;
-}
-
-// The message when training diverges: the epoch, what became non-finite, the likely cause.
-function divergence(
-  epoch: number,
-  loss: number,
-  learningRate: number,
-  x: Float32Array,
-  network: Network,
-): string {
-  let largest = 0;
-  for (let i = 0; i < x.length; i++) largest = Math.max(largest, Math.abs(x[i]));
-  const cause = largest > 1e4
-    ? `features as large as ${+largest.toPrecision(3)} in magnitude; scale them to about [-10, 10]`
-    : learningRate > 0.1
-    ? `the learning rate ${learningRate} is too large; try 0.001 (the default) to 0.01`
-    : `the learning rate ${learningRate} or the scale of the features (up to ${+largest
-      .toPrecision(3)}) is too large for this network, or its activation ` +
-      `"${network.spec.activation}" overflows float32 (try a smaller learning rate or scaled features)`;
-  const what = Number.isFinite(loss) ? "a weight stopped being finite" : `the loss became ${loss}`;
-  return `Training diverged at epoch ${epoch}: ${what}. Likely cause: ${cause}. ` +
-    `The network keeps its weights from ${
-      epoch === 1 ? "before training" : `the end of epoch ${epoch - 1}`
-    }.`;
 }
