@@ -3,17 +3,19 @@
  * in colorcet's `bmy` palette with a colour bar on the right, axes x1 and x2, a title
  * above, and a coarse invisible grid of native SVG `<title>` hover read-outs.
  *
+ * The colour bar is color_bar.ts, the raster of values heatmap_raster.ts; this module
+ * re-exports `colorBar()` and `rasterWebp()`.
+ *
  * @module
  */
 import * as Plot from "@observablehq/plot";
 import { checkGrid, checkGridSize, type Grid } from "../grid.ts";
-import { createCanvas } from "canvas";
 import { interpolateBmy } from "./palette.ts";
-import { base64 } from "./markup.ts";
 import type { Figure } from "./figure.ts";
 import { panel } from "./layout.ts";
 import { plotDocument } from "./dom.ts";
-import { textWidth } from "./text_width.ts";
+import { colorBar } from "./color_bar.ts";
+import { insertImage, rasterDataUrl } from "./heatmap_raster.ts";
 import { MAX_PANEL_SIZE, MIN_PANEL_SIZE } from "./figure.ts";
 import {
   argument,
@@ -25,6 +27,10 @@ import {
   checkString,
   option,
 } from "../guards.ts";
+
+// the colour bar and the frames' pictures, where callers look
+export { colorBar } from "./color_bar.ts";
+export { rasterWebp } from "./heatmap_raster.ts";
 
 /** Most hover cells per axis (`hoverCells`): 100, 10,000 titled cells (default 10). */
 export const MAX_HOVER_CELLS = 100;
@@ -249,186 +255,4 @@ function nearest(axis: Float32Array, v: number): number {
     else hi = mid;
   }
   return Math.abs(axis[hi] - v) < Math.abs(axis[lo] - v) ? hi : lo;
-}
-
-/**
- * A vertical colour bar (256 steps) with a tick axis on its right, sized to sit beside a
- * chart whose frame has the given top and bottom margins.
- *
- * @param domain `[low, high]`.
- * @param scheme Colour of `t` in `[0, 1]`.
- * @param height Height of the chart it accompanies.
- * @param marginTop Chart's top margin.
- * @param marginBottom Chart's bottom margin.
- * @returns An `<svg>` element.
- *
- * @example
- * ```ts
- * import { colorBar } from "./heatmap_figure.ts";
- * import { interpolateBmy } from "./palette.ts";
- * const bar = colorBar([0, 1], interpolateBmy, 300, 10, 40);
- * console.assert(bar.getAttribute("height") === "300");
- * ```
- */
-export function colorBar(
-  domain: readonly [number, number],
-  scheme: (t: number) => string | undefined,
-  height: number,
-  marginTop: number,
-  marginBottom: number,
-): Element {
-  const [lo, hi] = domain;
-  const steps = new Float32Array(256).map((_, k) => lo + (k + 0.5) / 256 * (hi - lo));
-  const plot = (marginRight: number) =>
-    Plot.plot({
-      document: plotDocument(),
-      width: 26 + marginRight,
-      height,
-      marginTop,
-      marginBottom,
-      marginLeft: 8,
-      marginRight,
-      style: { fontSize: `${BAR_FONT_SIZE}px`, fontFamily: "DejaVu Sans, system-ui, sans-serif" },
-      x: { domain: [0, 1], axis: null },
-      y: { domain: [lo, hi], axis: "right", label: null, nice: false },
-      marks: [Plot.frame({ stroke: "none" })],
-    }) as unknown as Element & Plot.Plot;
-  let bar = plot(52);
-  // room for the widest tick label right of the bar: the tick (6 px), padding (3 px), text
-  const labels = bar.querySelectorAll('[aria-label="y-axis tick label"] text');
-  const widest = Math.max(
-    0,
-    ...Array.from(labels, (t) => textWidth(t.textContent ?? "", BAR_FONT_SIZE)),
-  );
-  if (widest + 11 > 52) bar = plot(Math.ceil(widest + 11));
-  const ys = bar.scale("y")!;
-  insertImage(bar, rasterDataUrl(steps, 1, 256, domain, scheme), {
-    x: 8,
-    y: ys.apply(hi),
-    width: 18,
-    height: ys.apply(lo) - ys.apply(hi),
-    description: "colour bar",
-  });
-  return bar;
-}
-
-// The colour bar's tick labels, in px (the axes' size).
-const BAR_FONT_SIZE = 13;
-
-// Colours of 256 equal bins of the scheme, as RGB bytes (a lookup table: one scheme call
-// per bin instead of one per cell).
-function lookupTable(scheme: (t: number) => string | undefined): Uint8Array {
-  const table = new Uint8Array(256 * 3);
-  for (let k = 0; k < 256; k++) {
-    const c = scheme((k + 0.5) / 256) ?? "#000000";
-    const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c);
-    const rgb = /^rgb\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)$/.exec(c);
-    if (!hex && !rgb) {
-      throw new TypeError(`Invalid scheme color "${c}": expected "#rrggbb" or "rgb(r, g, b)"`);
-    }
-    for (let i = 0; i < 3; i++) {
-      table[3 * k + i] = hex ? parseInt(hex[i + 1], 16) : Number(rgb![i + 1]);
-    }
-  }
-  return table;
-}
-
-// The values as a PNG data URL, one pixel per cell, row 0 (lowest x2) at the bottom;
-// NaN cells are transparent.
-function rasterDataUrl(
-  values: ArrayLike<number>,
-  nx: number,
-  ny: number,
-  domain: readonly [number, number],
-  scheme: (t: number) => string | undefined,
-): string {
-  const canvas = plotDocument().createElement("canvas");
-  canvas.width = nx;
-  canvas.height = ny;
-  const ctx = canvas.getContext("2d")!;
-  ctx.putImageData(rasterPixels(values, nx, ny, domain, scheme, ctx.createImageData(nx, ny)), 0, 0);
-  return canvas.toDataURL("image/png");
-}
-
-/**
- * A grid of values as a small WebP picture (a data URL), one pixel per cell, coloured as
- * {@linkcode heatmapFigure} colours them: the compact frames of an epoch slider.
- *
- * @param values Row-major values, `values[j * nx + i]` at column i and row j (upwards).
- * @param nx Columns.
- * @param ny Rows.
- * @param domain The values at the two ends of the colour scheme.
- * @param scheme Colour scheme (default bmy).
- * @returns `data:image/webp;base64,...`
- * @example
- * ```ts
- * import { rasterWebp } from "./heatmap_figure.ts";
- * const url = rasterWebp(new Float32Array([0, 0.5, 0.5, 1]), 2, 2, [0, 1]);
- * console.assert(url.startsWith("data:image/webp;base64,"));
- * ```
- */
-export function rasterWebp(
-  values: ArrayLike<number>,
-  nx: number,
-  ny: number,
-  domain: readonly [number, number],
-  scheme: (t: number) => string | undefined = interpolateBmy,
-): string {
-  checkGridSize(nx, ny);
-  const canvas = createCanvas(nx, ny);
-  const ctx = canvas.getContext("2d");
-  const image = rasterPixels(values, nx, ny, domain, scheme, ctx.createImageData(nx, ny));
-  ctx.putImageData(image, 0, 0);
-  return `data:image/webp;base64,${base64(canvas.encodeSync("webp", 85))}`;
-}
-
-// The cells' colours: the scheme in 256 steps over the domain, rows flipped (row 0 at the
-// bottom), NaN transparent.
-function rasterPixels<T extends { data: Uint8ClampedArray }>(
-  values: ArrayLike<number>,
-  nx: number,
-  ny: number,
-  [lo, hi]: readonly [number, number],
-  scheme: (t: number) => string | undefined,
-  image: T,
-): T {
-  const table = lookupTable(scheme);
-  const data = image.data;
-  const span = hi - lo;
-  for (let j = 0; j < ny; j++) {
-    const row = (ny - 1 - j) * nx;
-    for (let i = 0; i < nx; i++) {
-      const v = values[j * nx + i];
-      const o = 4 * (row + i);
-      if (v !== v) continue;
-      const k = Math.min(255, Math.max(0, Math.floor((v - lo) / span * 256)));
-      data[o] = table[3 * k];
-      data[o + 1] = table[3 * k + 1];
-      data[o + 2] = table[3 * k + 2];
-      data[o + 3] = 255;
-    }
-  }
-  return image;
-}
-
-// Adds an <image> as the chart's first drawn layer (under axes, hover cells and marks).
-function insertImage(
-  chart: Element,
-  href: string,
-  box: { x: number; y: number; width: number; height: number; description: string },
-): void {
-  const doc = chart.ownerDocument;
-  const g = doc.createElementNS("http://www.w3.org/2000/svg", "g");
-  g.setAttribute("aria-description", box.description);
-  const image = doc.createElementNS("http://www.w3.org/2000/svg", "image");
-  for (const key of ["x", "y", "width", "height"] as const) {
-    image.setAttribute(key, String(box[key]));
-  }
-  image.setAttribute("preserveAspectRatio", "none");
-  // one flat colour per cell, as Bokeh draws images (and far smaller PNGs than smoothing)
-  image.setAttribute("image-rendering", "optimizeSpeed");
-  image.setAttribute("href", href);
-  g.appendChild(image);
-  const first = Array.from(chart.children).find((c) => c.localName !== "style");
-  chart.insertBefore(g, first ?? null);
 }
