@@ -87,7 +87,7 @@ type KernelArgs = { inputs: Record<string, Info>; attrs?: Attrs; backend: unknow
 // formulas and their gradients use, not every element-wise kernel tfjs has. A kernel
 // missing here fails the trace by name (see registerKernels), and the activation falls
 // back to tfjs kernel by kernel: adding one is a line here, its JavaScript form in
-// scalar_graph.ts's OPS and its SIMD form in wasm_ops.ts's LOWER.
+// scalar_ops.ts's OPS and its SIMD form in wasm_ops.ts's LOWER.
 const UNARY: Record<string, string> = {
   Abs: "abs",
   Neg: "neg",
