@@ -646,13 +646,16 @@ class Proxy:
             content = {**content, **self.error_content(cell.uncaught, "Uncaught")}
             content["status"] = "error"
             self.publish(self.signer.build("error", self.error_fields(content), cell.parent))
+        aborting = content.get("status") == "error" and cell.request.content.get("stop_on_error", True)
+        if aborting:  # what was sent before the reply is queued behind the error; later, not
+            self.collect_queued()
         self.outer["shell"].send_multipart(cell.request.idents + self.signer.resign(reply, content=content))
         self.publish(self.signer.build("status", {"execution_state": "idle"}, cell.parent))
         self.cell = None
         self.last_cell = cell
         cell.reply_content = content
-        if content.get("status") == "error" and cell.request.content.get("stop_on_error", True):
-            self.abort_queue()
+        if aborting:
+            self.abort_queued()
         self.advance()
 
     def explain_failure(self, cell: Cell, content: dict) -> dict:
@@ -709,18 +712,26 @@ class Proxy:
     def refuse(self, request: Message, error: dict, prefix: str) -> None:
         """Answers an execute request with an error without running it."""
         parent = request.header_bytes
+        aborting = request.content.get("stop_on_error", True)
+        if aborting:
+            self.collect_queued()
         self.publish(self.signer.build("status", {"execution_state": "busy"}, parent))
         fields = self.error_content(error, prefix)
         self.publish(self.signer.build("error", fields, parent))
         reply = {"status": "error", "execution_count": None, **fields}
         self.outer["shell"].send_multipart(request.idents + self.signer.build("execute_reply", reply, parent))
         self.publish(self.signer.build("status", {"execution_state": "idle"}, parent))
-        if request.content.get("stop_on_error", True):
-            self.abort_queue()
+        if aborting:
+            self.abort_queued()
 
-    def abort_queue(self) -> None:
-        """After an error: every execute request already sent is answered `aborted`."""
-        while True:  # requests the frontend sent before the error count as queued
+    def collect_queued(self) -> None:
+        """Before an error's reply: every execute request the frontend sent so far is queued.
+
+        Taken before the reply leaves, so that a request the frontend sends after seeing the
+        error (a new Run) is never mistaken for one queued behind it, however the processes
+        are scheduled.
+        """
+        while True:
             try:
                 msg = Message(self.outer["shell"].recv_multipart(zmq.NOBLOCK))
             except zmq.Again:
@@ -729,6 +740,9 @@ class Proxy:
                 self.on_outer_shell(msg)
             elif self.signer.verify(msg):
                 self.queue.append(msg)
+
+    def abort_queued(self) -> None:
+        """After an error: every execute request queued behind it is answered `aborted`."""
         while self.queue:
             request = self.queue.popleft()
             parent = request.header_bytes
