@@ -16,7 +16,9 @@ two. On top of plain forwarding it
 - turns an error thrown in a timer or a promise nobody awaited into an error of the cell
   that was running (or, when no cell was running, of the next cell, which then does not run);
 - answers interrupts by message (`interrupt_mode: message`): Deno stops the running code and
-  keeps its state (a signal would kill Deno's kernel).
+  keeps its state (a signal would kill Deno's kernel);
+- starts loading the project's library (lib/mod.ts) in the kernel as soon as Deno is up, without
+  waiting for it (`ACTIVATIONS_PRELOAD=0` turns this off).
 
 Why: Deno 2.9.6's kernel (cli/js/jupyter_kernel.js in Deno's source) evaluates code on a
 REPL thread that pushes every output (stream, display, last-expression result) onto one
@@ -60,6 +62,7 @@ import hashlib
 import hmac
 import json
 import os
+import pathlib
 import re
 import signal
 import socket
@@ -410,6 +413,26 @@ class Proxy:
                     if msg.content.get("status") != "ok":
                         log(f"set-up code failed: {msg.content.get('evalue')}")
                     break
+        self.preload()
+
+    def preload(self) -> None:
+        """Starts loading the project's library (lib/mod.ts) in the kernel, not waiting.
+
+        While the frontend finishes connecting (jupyter_client waits for iopub to be quiet
+        for 0.2 s) and the user reads the first cells, Deno loads the modules, TensorFlow.js
+        and its WebAssembly backend; the notebook's own `import ... from "../lib/mod.ts"`
+        (the same file, so the same module) then finds them loaded or loading. Nothing is
+        printed: a library that fails to load fails in the notebook's import instead, with
+        its message.
+        """
+        library = pathlib.Path(__file__).resolve().parent.parent / "lib" / "mod.ts"
+        if not library.is_file() or os.environ.get("ACTIVATIONS_PRELOAD") == "0":
+            return
+        self._internal_request("shell", "execute_request", {
+            "code": f"void import({json.dumps(library.as_uri())}).catch(() => {{}});",
+            "silent": True, "store_history": False,
+            "user_expressions": {}, "allow_stdin": False, "stop_on_error": False,
+        })
 
     # --- the loop -----------------------------------------------------------------
 

@@ -18,10 +18,11 @@ interface CellRecord {
 }
 
 // deno-lint-ignore no-explicit-any
-async function scenario(name: string): Promise<any> {
+async function scenario(name: string, env: Record<string, string> = {}): Promise<any> {
   const { code, stdout, stderr } = await new Deno.Command(`${ROOT}/.venv/bin/python`, {
     args: [`${ROOT}/tests/_helpers/kernel_client.py`, name],
     cwd: ROOT,
+    env,
   }).output();
   const text = new TextDecoder();
   assert.equal(code, 0, `${name}: ${text.decode(stderr).slice(-3000)}`);
@@ -175,5 +176,26 @@ Deno.test({
       assert.equal(processes, 2);
       assert.deepEqual(alive, []);
     });
+  },
+});
+
+Deno.test({
+  name: "kernel: the library loads while the frontend connects, before any cell asks for it",
+  sanitizeResources: false,
+  fn: async () => {
+    // the same first cells on a kernel that preloads (the default) and on one told not to
+    const preloaded = await scenario("preload");
+    const plain = await scenario("preload", { ACTIVATIONS_PRELOAD: "0" });
+    for (const run of [preloaded, plain]) {
+      ok(run.heap);
+      ok(run.used);
+      assert.deepEqual(run.used.results, ['"0,2"']); // relu(-1), relu(2): the module works
+      assert.equal(run.used.stderr, ""); // nothing registered twice, nothing printed
+    }
+    // five seconds after start, before any import: TensorFlow.js, Plot, jsdom and the
+    // library are in the heap of the preloading kernel only (about 64 MB here)
+    const extra = Number(JSON.parse(preloaded.heap.results[0])) -
+      Number(JSON.parse(plain.heap.results[0]));
+    assert.ok(extra > 30e6, `the preloading kernel's heap is only ${extra} bytes larger`);
   },
 });

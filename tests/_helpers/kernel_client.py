@@ -289,9 +289,19 @@ def overhead(s: Session, n: int = 200) -> dict:
     return {"seconds": times}
 
 
+def preload(s: Session) -> dict:
+    """What the kernel loaded before any cell asked: after a pause, the heap, and the
+    library imported by its file URL then (the same module the kernel preloaded)."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
+    url = "file://" + os.path.join(root, "lib", "mod.ts")
+    heap = s.run("await new Promise((r) => setTimeout(r, 5000)); Deno.memoryUsage().heapUsed")
+    used = s.run(f'const lib = await import("{url}"); [...lib.activation("relu", [-1, 2]).y].join()')
+    return {"heap": heap, "used": used}
+
+
 SCENARIOS = {f.__name__: f for f in (
     flood, results, run_all_error, syntax, print_then_throw, uncaught, interrupt, channels,
-    shutdown, orphan, overhead,
+    shutdown, orphan, overhead, preload,
 )}
 
 if __name__ == "__main__":
