@@ -209,7 +209,12 @@ export {
 export { show } from "./notebook/show.ts";
 export { table, type TableOptions } from "./notebook/table.ts";
 export { reportMetric } from "./notebook/report.ts";
-export { type Displayable, type DisplayableFigure, JUPYTER_DISPLAY } from "./notebook/display.ts";
+export {
+  type Displayable,
+  type DisplayableFigure,
+  JUPYTER_DISPLAY,
+  type ReadyDisplayable,
+} from "./notebook/display.ts";
 
 // types the signatures above refer to
 export type { GridAxes, Points } from "./training/predict.ts";

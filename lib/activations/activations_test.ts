@@ -2,8 +2,19 @@ import assert from "node:assert/strict";
 import { activationNames, ACTIVATIONS, getActivation } from "./activations.ts";
 import { resolveParams } from "./resolve_params.ts";
 import { tf } from "../tf.ts";
+import { PAIRWISE } from "./registry/pairwise.ts";
+import { RELU_LIKE } from "./registry/relu_like.ts";
+import { SHRINK } from "./registry/shrink.ts";
+import { SIGMOID_LIKE } from "./registry/sigmoid_like.ts";
+import { SMOOTH } from "./registry/smooth.ts";
 
 Deno.test("ACTIVATIONS declares every activation once, with the original's labels", async (t) => {
+  await t.step("every family's declaration once, under its own name", () => {
+    const declared = [RELU_LIKE, SIGMOID_LIKE, SMOOTH, SHRINK, PAIRWISE].flatMap(Object.entries);
+    for (const [key, spec] of declared) assert.equal(spec.name, key);
+    assert.deepEqual(declared.map(([key]) => key).sort(), activationNames().sort());
+    assert.deepEqual(new Set(declared.map(([, spec]) => spec)), new Set(ACTIVATIONS));
+  });
   await t.step("names, labels and order", () => {
     const names = activationNames();
     assert.equal(new Set(names).size, names.length);

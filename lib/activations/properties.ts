@@ -17,7 +17,7 @@ import { ACTIVATIONS, getActivation } from "./activations.ts";
 import { activation, secondDerivative } from "./autodiff.ts";
 import { resolveParams } from "./resolve_params.ts";
 import { type Activation, resolveActivation, toActivation } from "./resolve_activation.ts";
-import type { Displayable } from "../notebook/display.ts";
+import type { ReadyDisplayable } from "../notebook/display.ts";
 import { table } from "../notebook/table.ts";
 
 /** The properties of one activation at given parameters. */
@@ -269,7 +269,7 @@ export function activationProperties(
  */
 export function propertiesTable(
   names: readonly string[] = ACTIVATIONS.filter((a) => a.inputs === 1).map((a) => a.name),
-): Displayable & { toString(): string } {
+): ReadyDisplayable & { toString(): string } {
   const yes = (b: boolean) => (b ? "yes" : "no");
   const rows = names.map((name) => {
     const q = activationProperties(name);

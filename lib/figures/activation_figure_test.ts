@@ -177,7 +177,7 @@ Deno.test("every figure builder renders an SVG and a non-blank 2x PNG without te
     const png = fig.png();
     assert.deepEqual(pngSize(png), { width: 2 * fig.width, height: 2 * fig.height });
     assert.ok(await pixelVariance(png) > 50, fig.description);
-    const bundle = fig[JUPYTER_DISPLAY]();
+    const bundle = await fig[JUPYTER_DISPLAY]();
     assert.ok(bundle["text/html"].includes("<svg") && bundle["text/plain"].length > 0);
   }
   assert.equal(tf.memory().numTensors, before);

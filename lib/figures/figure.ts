@@ -19,10 +19,16 @@
  *
  * @module
  */
-import { type DisplayableFigure, JUPYTER_DISPLAY } from "../notebook/display.ts";
+import { type DisplayableFigure, inJupyterKernel, JUPYTER_DISPLAY } from "../notebook/display.ts";
 import { SVG_NS } from "./dom.ts";
 import { base64, escapeXml, htmlPage } from "./markup.ts";
-import { checkRasterSize, MAX_RASTER_PIXELS, renderPng, renderWebp } from "./raster.ts";
+import {
+  checkRasterSize,
+  MAX_RASTER_PIXELS,
+  renderPng,
+  renderWebp,
+  renderWebpAsync,
+} from "./raster.ts";
 import {
   argument,
   checkArrayLike,
@@ -125,6 +131,7 @@ export class Figure implements DisplayableFigure<"svg" | "png"> {
   readonly charts: readonly (ChartScales | null)[];
   #png = new Map<number, Uint8Array>();
   #webp?: Uint8Array;
+  #still?: Promise<unknown>;
 
   /**
    * A figure from SVG markup of a known size.
@@ -206,7 +213,37 @@ export class Figure implements DisplayableFigure<"svg" | "png"> {
    * @returns `{ svg, png }`.
    */
   files(): { readonly svg: () => string; readonly png: () => Uint8Array } {
+    // in a notebook a saved figure is about to be shown: its still picture is drawn on
+    // other threads while save() draws the PNG
+    if (inJupyterKernel()) this.prepareStill();
     return { svg: () => this.svg(), png: () => this.png() };
+  }
+
+  /**
+   * Starts drawing the still picture of {@linkcode Figure.notebookHtml} on other threads
+   * (resvg's and the canvas's thread pools), so that it is ready, or nearly, when the
+   * figure is displayed; until it is, the figure's mime bundle is a promise (the kernel
+   * awaits it). In a notebook `save()` calls it (through `files()`) before drawing the
+   * PNG. Does nothing once the picture is drawn or started.
+   *
+   * @returns Nothing.
+   *
+   * @example
+   * ```ts
+   * import { Figure } from "./figure.ts";
+   * import { JUPYTER_DISPLAY } from "../notebook/display.ts";
+   * const fig = new Figure("<circle cx='5' cy='5' r='4'/>", 10, 10);
+   * fig.prepareStill();
+   * const bundle = await fig[JUPYTER_DISPLAY]();
+   * console.assert(bundle["text/html"].includes("data:image/webp;base64,"));
+   * ```
+   */
+  prepareStill(): void {
+    if (this.#webp !== undefined || this.#still !== undefined) return;
+    this.#still = renderWebpAsync(this.svg(), this.#stillZoom(), STILL_QUALITY).then(
+      (bytes) => void (this.#webp ??= bytes),
+      () => {}, // drawn again, synchronously, when displayed (and failing there, if at all)
+    );
   }
 
   /**
@@ -221,14 +258,7 @@ export class Figure implements DisplayableFigure<"svg" | "png"> {
    * @returns HTML markup.
    */
   notebookHtml(): string {
-    const { width: w, height: h } = this;
-    const zoom = Math.min(
-      1.25,
-      MAX_WEBP_SIDE / w,
-      MAX_WEBP_SIDE / h,
-      Math.sqrt(MAX_RASTER_PIXELS / (w * h)) * 0.999,
-    );
-    this.#webp ??= renderWebp(this.svg(), zoom, 70);
+    this.#webp ??= renderWebp(this.svg(), this.#stillZoom(), STILL_QUALITY);
     const still = base64(this.#webp);
     return `<div class="afig"><style>.afig:has(>style)>.afig-live{display:block!important}.afig:has(>style)>.afig-still{display:none!important}</style>` +
       `<div class="afig-live" hidden style="display:none">${this.svg()}</div>` +
@@ -250,10 +280,24 @@ export class Figure implements DisplayableFigure<"svg" | "png"> {
    *
    * @returns A mime bundle.
    */
-  [JUPYTER_DISPLAY](): Record<string, string> {
-    return {
-      "text/html": this.notebookHtml(),
-      "text/plain": this.description,
-    };
+  [JUPYTER_DISPLAY](): Record<string, string> | Promise<Record<string, string>> {
+    const bundle = () => ({ "text/html": this.notebookHtml(), "text/plain": this.description });
+    return this.#webp === undefined && this.#still !== undefined
+      ? this.#still.then(bundle)
+      : bundle();
+  }
+
+  // 1.25x, or the largest zoom that fits WebP's sides and the raster budget
+  #stillZoom(): number {
+    const { width: w, height: h } = this;
+    return Math.min(
+      1.25,
+      MAX_WEBP_SIDE / w,
+      MAX_WEBP_SIDE / h,
+      Math.sqrt(MAX_RASTER_PIXELS / (w * h)) * 0.999,
+    );
   }
 }
+
+// WebP quality of the still picture
+const STILL_QUALITY = 70;

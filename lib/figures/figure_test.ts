@@ -60,7 +60,7 @@ Deno.test("Figure.png() draws raster images embedded as data URIs", async () => 
 
 Deno.test("Figure displays in Jupyter with HTML (live SVG and a still picture) and text", async () => {
   const fig = panel(chart(), { title: "Leaky ReLU", description: "Leaky ReLU curve" });
-  const bundle = fig[JUPYTER_DISPLAY]();
+  const bundle = await fig[JUPYTER_DISPLAY]();
   assert.equal(JUPYTER_DISPLAY, Symbol.for("Jupyter.display"));
   assert.deepEqual(Object.keys(bundle).sort(), ["text/html", "text/plain"]);
   assert.equal(bundle["text/plain"], "Leaky ReLU curve");
@@ -106,4 +106,18 @@ Deno.test("Figure.html() is a self-contained page", () => {
 Deno.test("Figure() rejects bad sizes", () => {
   assert.throws(() => new Figure("", 0, 10), RangeError);
   assert.throws(() => new Figure("", 10, NaN), RangeError);
+});
+
+Deno.test("prepareStill() draws the still picture on other threads: the same bytes, the bundle a promise until then", async () => {
+  const early = panel(chart(), { title: "Leaky ReLU", description: "Leaky ReLU curve" });
+  const late = panel(chart(), { title: "Leaky ReLU", description: "Leaky ReLU curve" });
+  assert.ok(!(late[JUPYTER_DISPLAY]() instanceof Promise)); // never prepared: drawn at once
+  early.prepareStill();
+  const pending = early[JUPYTER_DISPLAY]();
+  assert.ok(pending instanceof Promise);
+  const bundle = await pending;
+  assert.deepEqual(bundle, await late[JUPYTER_DISPLAY]());
+  assert.ok(!(early[JUPYTER_DISPLAY]() instanceof Promise)); // drawn: no promise any more
+  early.prepareStill(); // nothing to do
+  assert.ok(!(early[JUPYTER_DISPLAY]() instanceof Promise));
 });

@@ -13,10 +13,40 @@
  */
 export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display");
 
-/** Something with a Jupyter mime bundle, as the Deno kernel understands it. */
+/**
+ * Something with a Jupyter mime bundle, as the Deno kernel understands it (the kernel
+ * awaits a bundle given as a promise).
+ */
 export interface Displayable {
-  /** The mime bundle, e.g. `{ "text/html": ..., "text/plain": ... }`. */
+  /** The mime bundle, e.g. `{ "text/html": ..., "text/plain": ... }`, or a promise of it. */
+  [JUPYTER_DISPLAY](): Record<string, unknown> | Promise<Record<string, unknown>>;
+}
+
+/** A {@linkcode Displayable} whose bundle is ready at once (tables, not figures). */
+export interface ReadyDisplayable extends Displayable {
+  /** The mime bundle. */
   [JUPYTER_DISPLAY](): Record<string, unknown>;
+}
+
+/**
+ * Whether this code runs in a Jupyter kernel (Deno's `Deno.jupyter` exists), where
+ * figures may prepare their pictures ahead of display.
+ *
+ * @returns `true` inside `deno jupyter`, `false` in scripts and tests.
+ *
+ * @example
+ * ```ts
+ * import { inJupyterKernel } from "./display.ts";
+ * console.assert(inJupyterKernel() === false); // deno test
+ * ```
+ */
+export function inJupyterKernel(): boolean {
+  try {
+    // deno-lint-ignore no-explicit-any
+    return (globalThis as any).Deno?.jupyter !== undefined; // a getter that throws outside
+  } catch {
+    return false;
+  }
 }
 
 /**

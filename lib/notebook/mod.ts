@@ -14,4 +14,10 @@
 export { show } from "./show.ts";
 export { table, type TableOptions } from "./table.ts";
 export { reportMetric } from "./report.ts";
-export { type Displayable, type DisplayableFigure, JUPYTER_DISPLAY } from "./display.ts";
+export {
+  type Displayable,
+  type DisplayableFigure,
+  inJupyterKernel,
+  JUPYTER_DISPLAY,
+  type ReadyDisplayable,
+} from "./display.ts";

@@ -48,7 +48,11 @@ export async function show(...items: unknown[]): Promise<void> {
 function plainText(item: unknown): string {
   if (item && typeof item === "object" && DISPLAY in item) {
     const bundle = (item as Displayable)[DISPLAY]();
-    if (typeof bundle["text/plain"] === "string") return bundle["text/plain"];
+    if (!(bundle instanceof Promise) && typeof bundle["text/plain"] === "string") {
+      return bundle["text/plain"];
+    }
+    const { description } = item as { description?: unknown };
+    if (typeof description === "string") return description;
   }
   return typeof item === "string" ? item : Deno.inspect(item);
 }

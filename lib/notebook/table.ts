@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { type Displayable, JUPYTER_DISPLAY as DISPLAY } from "./display.ts";
+import { JUPYTER_DISPLAY as DISPLAY, type ReadyDisplayable } from "./display.ts";
 import {
   argument,
   checkArrayLike,
@@ -50,7 +50,7 @@ export interface TableOptions {
 export function table(
   rows: readonly Record<string, unknown>[],
   options?: TableOptions,
-): Displayable & { toString(): string } {
+): ReadyDisplayable & { toString(): string } {
   if (!Array.isArray(rows) || rows.some((r) => r === null || typeof r !== "object")) {
     throw new TypeError("Invalid table rows: expected an array of objects");
   }
