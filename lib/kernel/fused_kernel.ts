@@ -34,8 +34,8 @@ import type { ActivationSpec } from "../activations/activation_spec.ts";
 import type { CompiledLoop, LoopFunction, NodeId } from "./scalar_graph.ts";
 import { ScalarGraph } from "./scalar_graph.ts";
 import { SYMBOLIC_BACKEND, symbolicBackend } from "./symbolic_backend.ts";
-import { compileWasmLoop, compileWasmProgram, runChunked, type WasmProgram } from "./wasm_loop.ts";
-import { LOWER } from "./wasm_ops.ts";
+import { compileWasmProgram, runChunked, type WasmProgram } from "./wasm_loop.ts";
+import { fingerprint } from "./fingerprint.ts";
 import { UnsupportedOperationError } from "./unsupported_operation.ts";
 import { PRECOMPILED_PROGRAMS } from "./precompiled_programs.ts";
 import { tf } from "../tf.ts";
@@ -168,8 +168,9 @@ export function tracedWasm(spec: ActivationSpec, order: 1 | 2): WasmProgram {
 /**
  * What a compiled program depends on, as a short hash: the declaration (its formula's
  * source, parameter names, inputs and outputs), the order, the compiler's code (the
- * trace, the graph, the WebAssembly lowering) and the tfjs version. A stored program is
- * used only where its fingerprint is the declaration's.
+ * trace, the graph, the symbolic kernels, the scalar operations, the WebAssembly
+ * lowering) and the tfjs version. A stored program is used only where its fingerprint is
+ * the declaration's.
  *
  * @internal
  * @param spec a declaration
@@ -184,46 +185,8 @@ export function tracedWasm(spec: ActivationSpec, order: 1 | 2): WasmProgram {
  * ```
  */
 export function programFingerprint(spec: ActivationSpec, order: 1 | 2): string {
-  compilerFingerprint ??= hash(
-    [
-      tf.version_core,
-      trace,
-      atInfinity,
-      instantiate,
-      ScalarGraph,
-      symbolicBackend,
-      compileWasmProgram,
-      compileWasmLoop,
-      runChunked,
-      ...Object.values(LOWER),
-    ].map(String).join("\n"),
-  );
-  return hash(
-    [
-      compilerFingerprint,
-      order,
-      spec.inputs,
-      spec.outputs,
-      spec.params.map((q) => q.name).join(","),
-      String(spec.fn),
-    ].join("\n"),
-  );
-}
-
-let compilerFingerprint: string | undefined;
-
-// A 53-bit string hash (cyrb53), as 14 hex digits: not cryptographic, it only tells a
-// stored program from a declaration it was not compiled from.
-function hash(text: string): string {
-  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, "0");
+  // this module's own parts of the compiler, with the other modules' (fingerprint.ts)
+  return fingerprint(spec, order, [trace, atInfinity, instantiate, stored]);
 }
 
 // The stored program of a registry declaration, when its fingerprint matches (order 1).
