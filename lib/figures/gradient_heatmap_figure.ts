@@ -8,6 +8,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
+import { hoverCells } from "./hover_cells.ts";
 import type { SignalResult } from "../training/signal_propagation.ts";
 import { INITIALIZER_LABELS, type InitializerName } from "../training/initializers.ts";
 import type { Figure } from "./figure.ts";
@@ -159,17 +160,7 @@ function heatmapPanel(rows: readonly SignalResult[], init: InitializerName, deca
         y2: rows.length,
         imageRendering: "pixelated",
       }),
-      Plot.rect(cells, {
-        x1: "x1",
-        x2: "x2",
-        y1: "y1",
-        y2: "y2",
-        fill: "white",
-        fillOpacity: 0,
-        pointerEvents: "all",
-        title: "title",
-        ariaDescription: "hover",
-      }),
+      hoverCells(cells),
       Plot.frame({ stroke: "#999" }),
     ],
   }) as unknown as Element;

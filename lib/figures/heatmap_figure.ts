@@ -9,6 +9,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
+import { hoverCells } from "./hover_cells.ts";
 import { checkGrid, checkGridSize, type Grid } from "../grid.ts";
 import { interpolateBmy } from "./palette.ts";
 import type { Figure } from "./figure.ts";
@@ -234,17 +235,7 @@ function hoverGrid(
       });
     }
   }
-  return Plot.rect(cells, {
-    x1: "x1",
-    x2: "x2",
-    y1: "y1",
-    y2: "y2",
-    fill: "white",
-    fillOpacity: 0,
-    pointerEvents: "all",
-    title: "title",
-    ariaDescription: "hover",
-  });
+  return hoverCells(cells);
 }
 
 function nearest(axis: Float32Array, v: number): number {

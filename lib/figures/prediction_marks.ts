@@ -6,7 +6,8 @@
  * @internal
  * @module
  */
-import * as Plot from "@observablehq/plot";
+import type * as Plot from "@observablehq/plot";
+import { hoverCells as hoverMark } from "./hover_cells.ts";
 import { plotDocument, SVG_NS } from "./dom.ts";
 import { textWidth } from "./text_width.ts";
 import { PLAYGROUND_CLASS_COLORS } from "./playground_colors.ts";
@@ -98,17 +99,7 @@ export function hoverCells(
       });
     }
   }
-  return Plot.rect(cells, {
-    x1: "x1",
-    x2: "x2",
-    y1: "y1",
-    y2: "y2",
-    fill: "white",
-    fillOpacity: 0,
-    pointerEvents: "all",
-    title: "title",
-    ariaDescription: "hover",
-  });
+  return hoverMark(cells);
 }
 
 /**
