@@ -24,6 +24,30 @@ function option(name: string, fallback: string): string {
   return inline ? inline.slice(name.length + 3) : fallback;
 }
 
+const USAGE = `Usage: ${taskCommand("lab")} [--port N] [--host H] [-- jupyter options]
+
+Opens JupyterLab on notebooks/ with the project's Deno kernel (the one named
+"${KERNEL_DISPLAY_NAME}"), at http://H:N/ (default 127.0.0.1:8888; the address with
+its token is printed when it is ready). Figures that notebooks save go to out/lab/figures/.
+Ctrl+C, SIGTERM or SIGHUP stop it with its kernels. Options after -- go to jupyter lab.`;
+
+const own = Deno.args.includes("--") ? Deno.args.slice(0, Deno.args.indexOf("--")) : Deno.args;
+if (own.includes("--help") || own.includes("-h")) {
+  console.log(USAGE);
+  Deno.exit(0);
+}
+for (let i = 0; i < own.length; i++) {
+  const name = own[i].split("=")[0];
+  if (name === "--port" || name === "--host") {
+    if (!own[i].includes("=")) i++; // its value
+    continue;
+  }
+  fail(
+    `Unknown option "${own[i]}": expected --port N, --host H or --help.`,
+    `Options for jupyter lab itself go after --: ${taskCommand("lab -- --no-browser")}`,
+  );
+}
+
 const host = option("host", "127.0.0.1");
 const portText = option("port", "8888");
 const port = Number(portText);

@@ -1,0 +1,41 @@
+// `deno task lab`'s own options: --help prints the usage without starting anything, an
+// unknown option is refused naming it (before, both started JupyterLab on port 8888).
+import assert from "node:assert/strict";
+import { ROOT } from "./notebook_files.ts";
+
+async function lab(...args: string[]) {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--allow-read",
+      "--allow-run",
+      "--allow-env",
+      "--allow-net",
+      "--allow-sys=uid",
+      `${ROOT}/tasks/lab.ts`,
+      ...args,
+    ],
+    cwd: ROOT,
+    env: { NO_COLOR: "1" },
+  }).output();
+  const text = new TextDecoder();
+  return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
+}
+
+Deno.test("deno task lab --help prints its usage and starts nothing", async () => {
+  for (const flag of ["--help", "-h"]) {
+    const { code, stdout } = await lab(flag);
+    assert.equal(code, 0);
+    assert.match(stdout, /^Usage: .*task lab \[--port N\] \[--host H\] \[-- jupyter options\]/);
+    assert.match(stdout, /Figures that notebooks save go to out\/lab\/figures\//);
+  }
+});
+
+Deno.test("deno task lab refuses an unknown option, naming it", async () => {
+  const { code, stderr } = await lab("--prot", "9000");
+  assert.equal(code, 1);
+  assert.match(stderr, /error: Unknown option "--prot": expected --port N, --host H or --help\./);
+  const bad = await lab("--port", "http");
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /Invalid port "http"/);
+});
