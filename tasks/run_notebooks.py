@@ -74,13 +74,13 @@ class Progress:
 
     def cell(self, label: str, index: int, total: int, started: float) -> None:
         if self.tty:
-            line = f"{label}  cell {index}/{total}  {time.monotonic() - started:5.1f} s"
+            line = f"{label}  code cell {index}/{total}  {time.monotonic() - started:5.1f} s"
             print(f"\r\033[K{line}", end="", file=sys.stderr, flush=True)
 
     def done(self, label: str, cells: int, seconds: float, ok: bool) -> None:
         status = "ok" if ok else "FAILED"
         end = "\r\033[K" if self.tty else ""
-        print(f"{end}{label}  {cells} cells  {seconds:.1f} s  {status}", file=sys.stderr, flush=True)
+        print(f"{end}{label}  {cells} code cells  {seconds:.1f} s  {status}", file=sys.stderr, flush=True)
 
     def clear(self) -> None:
         if self.tty:
