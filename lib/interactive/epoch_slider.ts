@@ -132,8 +132,15 @@ export class EpochSliderFigure extends PageFigure {
     const c = this.config, n = c.frames.length;
     const picture = this.picture(options.fallback);
     const json = JSON.stringify(c).replace(/</g, "\\u003c");
+    // untrusted notebooks drop the style and the script: the still picture and this note
+    const note = options.fallback
+      ? `<p class="esf-note">${
+        escapeXml(caption(c, c.start))
+      } (run the cell to use the epoch slider)</p>`
+      : "";
     return `<div class="esf" id="${c.id}">` +
-      `<style>.esf:has(>style)>.esf-controls{display:flex!important}</style>` + picture +
+      `<style>.esf:has(>style)>.esf-controls{display:flex!important}` +
+      `.esf:has(>style)>.esf-note{display:none!important}</style>` + picture + note +
       `<div class="esf-controls" hidden style="display:none;gap:12px;align-items:center;margin:6px 0 0 62px;font:14px system-ui,sans-serif">` +
       `<label>Epoch <input type="range" data-lm-suppress-shortcuts="true" min="0" max="${
         n - 1

@@ -56,6 +56,13 @@ Deno.test("epochSliderFigure() holds a small frame per snapshot and the training
     const bundle = fig[JUPYTER_DISPLAY]();
     assert.match(bundle["text/html"], /<img class="afig-still"/);
     assert.match(bundle["text/plain"], /slider over 3 epochs from 0 to 20/);
+    // untrusted: the sanitizer drops <style>, <svg> and <script>; the picture and the note stay
+    const sanitized = bundle["text/html"].replace(/<(style|script|svg)\b[\s\S]*?<\/\1>/g, "");
+    assert.match(
+      sanitized,
+      /<p class="esf-note">epoch 20[^<]*\(run the cell to use the epoch slider\)/,
+    );
+    assert.doesNotMatch(fig.html(), /<p class="esf-note"/); // a page has a working slider
   });
   await t.step("bad input", () => {
     assert.throws(

@@ -84,8 +84,15 @@ export class FrameSliderFigure extends PageFigure {
     const n = this.frames, k = this.#start;
     const picture = this.picture(options.fallback);
     const json = JSON.stringify(this.#data).replace(/</g, "\\u003c");
+    // untrusted notebooks drop the style and the script: the still picture and this note
+    const note = options.fallback
+      ? `<p class="fsf-note">${escapeXml(this.#data.captions[k])} (run the cell to use the ${
+        escapeXml(this.#label)
+      } slider)</p>`
+      : "";
     return `<div class="fsf" id="${this.id}">` +
-      `<style>.fsf:has(>style)>.fsf-controls{display:flex!important}</style>` + picture +
+      `<style>.fsf:has(>style)>.fsf-controls{display:flex!important}` +
+      `.fsf:has(>style)>.fsf-note{display:none!important}</style>` + picture + note +
       `<div class="fsf-controls" hidden style="display:none;gap:12px;align-items:center;margin:6px 0 0 62px;font:14px system-ui,sans-serif">` +
       `<label>${
         escapeXml(this.#label)

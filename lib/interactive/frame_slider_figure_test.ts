@@ -45,6 +45,9 @@ Deno.test("frameSliderFigure() embeds each frame's images and changing read-outs
     assert.deepEqual(Object.keys(bundle).sort(), ["text/html", "text/plain"]);
     assert.match(bundle["text/html"], /<img class="afig-still"/);
     assert.match(bundle["text/plain"], /slider "k" through 3 frames/);
+    const sanitized = bundle["text/html"].replace(/<(style|script|svg)\b[\s\S]*?<\/\1>/g, "");
+    assert.match(sanitized, /<p class="fsf-note">[^<]*\(run the cell to use the k slider\)/);
+    assert.doesNotMatch(fig.html(), /<p class="fsf-note"/);
   });
   await t.step("two figures get different ids", () => {
     const again = frameSliderFigure([frame(1), frame(2), frame(3)]);
