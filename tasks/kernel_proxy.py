@@ -16,7 +16,9 @@ two. On top of plain forwarding it
 - turns an error thrown in a timer or a promise nobody awaited into an error of the cell
   that was running (or, when no cell was running, of the next cell, which then does not run);
 - answers interrupts by message (`interrupt_mode: message`): Deno stops the running code and
-  keeps its state (a signal would kill Deno's kernel);
+  keeps its state (a signal would kill Deno's kernel); a cell that does not stop (it was
+  awaiting, which Deno's REPL cannot interrupt) fails, and the proxy restarts Deno's kernel
+  behind the same channels, so the frontend keeps its kernel;
 - starts loading the project's library (lib/mod.ts) in the kernel as soon as Deno is up, without
   waiting for it (`ACTIVATIONS_PRELOAD=0` turns this off).
 
@@ -311,6 +313,7 @@ class Proxy:
         self.interrupt_signalled = False
         self.buffered: tuple[bytes, str, list[str], float] | None = None  # stream text not yet sent
         self.child: subprocess.Popen | None = None
+        self.restarted = False  # Deno's kernel was replaced: the loop polls the new sockets
         self.parent_pid = os.getppid()
 
     # --- sockets ------------------------------------------------------------------
@@ -437,6 +440,11 @@ class Proxy:
     # --- the loop -----------------------------------------------------------------
 
     def run(self) -> None:
+        while True:  # once per Deno kernel: a restart in place gives new inner sockets
+            self.restarted = False
+            self.serve()
+
+    def serve(self) -> None:
         poller = zmq.Poller()
         handlers = {}
         for name, handler in (
@@ -455,7 +463,7 @@ class Proxy:
             poller.register(self.inner[name], zmq.POLLIN)
             handlers[self.inner[name]] = handler
         checked = 0.0
-        while True:
+        while not self.restarted:
             for sock, _ in poller.poll(20 if self.buffered else 200):
                 handle = handlers[sock]
                 for _ in range(1000):  # what is queued, in one go (a chatty cell sends a lot)
@@ -787,13 +795,42 @@ class Proxy:
         self.shutdown(code if code > 0 else 1)
 
     def on_stuck_interrupt(self, cell: Cell) -> None:
-        log("an interrupted cell did not stop (it was awaiting); restarting the kernel")
+        log("an interrupted cell did not stop (it was awaiting); restarting Deno's kernel in place")
+        self.collect_queued()  # Run All stops here, as after any error
         self.fail_running_cell(
             "Interrupted",
             "Interrupted while awaiting. Deno's kernel cannot stop awaited code and carry on, so it "
-            "restarts with no variables: run the cells above again.",
+            "restarted with no variables: run the cells above again.",
         )
-        self.shutdown(1)
+        self.abort_queued()
+        self.restart_deno()
+
+    def restart_deno(self) -> None:
+        """A fresh Deno kernel behind the same channels: the frontend keeps its connection
+        and its kernel (no "kernel died" notice); only the variables are gone."""
+        if self.buffered is not None:
+            self.flush_stream()
+        child = self.child
+        if child is not None and child.poll() is None:
+            child.kill()
+            try:
+                child.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                pass
+        for sock in self.inner.values():
+            sock.close(linger=0)
+        try:
+            os.unlink(self.inner_file)
+        except OSError:
+            pass
+        # requests the old kernel will never answer, and its markers
+        self.routes.clear()
+        self.markers.clear()
+        self.internal.clear()
+        self.pending_uncaught = None
+        self.start_deno()
+        self.wait_until_ready()
+        self.restarted = True
 
     def fail_running_cell(self, name: str, message: str) -> None:
         """Tells the frontend the running cell failed (before the kernel goes away)."""

@@ -135,16 +135,23 @@ Deno.test({
   name: "kernel: interrupt stops running code and keeps the variables",
   sanitizeResources: false,
   fn: async () => {
-    const { busy, kept, waiting, alive_after_waiting } = await scenario("interrupt");
+    const { busy, kept, waiting, queued, proxy_alive, old_deno_alive, new_deno, after } =
+      await scenario("interrupt");
     assert.equal(busy.reply.status, "error");
     assert.equal(busy.reply.ename, "Interrupted");
     ok(kept);
     assert.deepEqual(kept.results, ["43"]);
-    // An awaited promise cannot be interrupted in Deno's REPL: the kernel says so and exits,
-    // so the frontend restarts it, instead of hanging.
+    // An awaited promise cannot be interrupted in Deno's REPL: the cell says so, the cell
+    // queued behind it is aborted (Run All stops), and Deno's kernel is replaced behind the
+    // same connection: the frontend's kernel lives on, without the variables.
     assert.equal(waiting.reply.status, "error");
-    assert.match(waiting.reply.evalue, /restarts with no variables/);
-    assert.deepEqual(alive_after_waiting, []);
+    assert.match(waiting.reply.evalue, /restarted with no variables/);
+    assert.equal(queued.reply.status, "aborted");
+    assert.ok(proxy_alive, "the kernel the frontend started has exited");
+    assert.deepEqual(old_deno_alive, []);
+    assert.equal(new_deno.length, 1);
+    ok(after);
+    assert.deepEqual(after.results, ['"undefined"']);
   },
 });
 

@@ -70,8 +70,12 @@ Deno.test({
         ...Array.from({ length: 30 }, (_, i) => `({ cell: ${i} })`),
       ]),
     );
+    await write(
+      "awaiting.ipynb",
+      notebook(["const kept = 1", "await new Promise(() => {})", "typeof kept"]),
+    );
     const lab = await startLab(
-      ["errors.ipynb", "typo.ipynb", "chatty.ipynb"].map((n) => `${files}/${n}`),
+      ["errors.ipynb", "typo.ipynb", "chatty.ipynb", "awaiting.ipynb"].map((n) => `${files}/${n}`),
     );
     const { browser, close } = await launchBrowser();
     await Deno.mkdir(SCREENSHOTS, { recursive: true });
@@ -130,6 +134,42 @@ Deno.test({
         }
         await page.close();
       });
+
+      await t.step(
+        "interrupting a cell that awaits: it says so, Run All stops, the kernel carries on without a restart dialog",
+        async () => {
+          const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+          await openNotebook(page, lab, "awaiting.ipynb");
+          await page.click('.lm-MenuBar-itemLabel:text-is("Run")');
+          await page.click('.lm-Menu-itemLabel:text-is("Run All Cells")');
+          await page.waitForTimeout(1500); // the second cell is awaiting
+          await page.click('.lm-MenuBar-itemLabel:text-is("Kernel")');
+          await page.click('.lm-Menu-itemLabel:text-is("Interrupt Kernel")');
+          await page.waitForFunction(
+            () => /restarted with no variables/.test(document.body.textContent ?? ""),
+            undefined,
+            { timeout: 30_000 },
+          );
+          await waitForIdle(page, 60_000);
+          await page.waitForTimeout(6000); // JupyterLab's "kernel died" dialog came about 5 s later
+          await page.screenshot({ path: `${SCREENSHOTS}/lab-interrupt-await.png` });
+          assert.equal(await page.locator(".jp-Dialog").count(), 0, "a dialog opened");
+          let seen = await cells(page);
+          assert.match(seen[1].output, /Interrupted while awaiting/);
+          assert.doesNotMatch(seen[2].prompt, /\d/, "the cell after it ran");
+          // the same kernel runs the next cell, with a fresh Deno behind it
+          await page.click(".jp-Notebook .jp-CodeCell:nth-child(3) .jp-InputArea-editor");
+          await page.keyboard.press("Shift+Enter");
+          await page.waitForFunction(
+            () => /"undefined"/.test(document.body.textContent ?? ""),
+            undefined,
+            { timeout: 30_000 },
+          );
+          seen = await cells(page);
+          assert.equal(seen[2].output.trim(), '"undefined"');
+          await page.close();
+        },
+      );
     } finally {
       await close();
       await lab.stop();

@@ -220,19 +220,25 @@ def interrupt(s: Session) -> dict:
     s.km.interrupt_kernel()
     s.pump(s.done(busy), timeout=20)
     kept = s.run("keep + 1")
-    pids = s.processes()
+    proxy, *deno = s.processes()
     waiting = s.send("await new Promise(() => {})")
+    queued = s.send("'queued behind it'")  # Run All: the next cell is already sent
     time.sleep(0.5)
     s.km.interrupt_kernel()
-    s.pump(s.done(waiting), timeout=30)
+    s.pump(s.done(waiting, queued), timeout=30)
     deadline = time.monotonic() + 10
-    while alive(pids) and time.monotonic() < deadline:
+    while alive(deno) and time.monotonic() < deadline:
         time.sleep(0.1)
+    after = s.run("typeof keep")  # a fresh Deno kernel behind the same connection
     return {
         "busy": summary(s.cells[busy]),
         "kept": kept,
         "waiting": summary(s.cells[waiting]),
-        "alive_after_waiting": alive(pids),
+        "queued": summary(s.cells[queued]),
+        "proxy_alive": alive([proxy]) == [proxy],
+        "old_deno_alive": alive(deno),
+        "new_deno": [p for p in s.processes()[1:] if p not in deno],
+        "after": after,
     }
 
 
