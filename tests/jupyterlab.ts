@@ -21,7 +21,8 @@ export interface Lab {
   stop(): Promise<void>;
 }
 
-function freePort(): number {
+/** A TCP port free on 127.0.0.1 now. */
+export function freePort(): number {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const { port } = listener.addr as Deno.NetAddr;
   listener.close();

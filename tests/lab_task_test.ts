@@ -2,6 +2,7 @@
 // unknown option is refused naming it (before, both started JupyterLab on port 8888).
 import assert from "node:assert/strict";
 import { ROOT } from "./notebook_files.ts";
+import { freePort } from "./jupyterlab.ts";
 
 async function lab(...args: string[]) {
   const out = await new Deno.Command(Deno.execPath(), {
@@ -38,4 +39,47 @@ Deno.test("deno task lab refuses an unknown option, naming it", async () => {
   const bad = await lab("--port", "http");
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /Invalid port "http"/);
+});
+
+Deno.test({
+  name: "deno task lab starts without warnings, and SIGTERM stops it",
+  sanitizeResources: false,
+  fn: async () => {
+    const port = freePort();
+    const child = new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--allow-read",
+        "--allow-run",
+        "--allow-env",
+        "--allow-net",
+        "--allow-sys=uid",
+        `${ROOT}/tasks/lab.ts`,
+        "--port",
+        String(port),
+      ],
+      cwd: ROOT,
+      env: { NO_COLOR: "1", BROWSER: "true" },
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    const text = new TextDecoder();
+    let log = "";
+    const read = async (stream: ReadableStream<Uint8Array>) => {
+      for await (const chunk of stream) log += text.decode(chunk, { stream: true });
+    };
+    const reading = Promise.all([read(child.stdout), read(child.stderr)]);
+    const deadline = Date.now() + 60_000;
+    while (!/Jupyter Server [\d.]+ is running at/.test(log) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await new Promise((r) => setTimeout(r, 1500)); // what a start prints after that line
+    child.kill("SIGTERM");
+    const { code } = await child.status;
+    await reading;
+    assert.match(log, /Jupyter Server [\d.]+ is running at/);
+    // e.g. traitlets' "UserWarning: Overriding existing post_save_hook" (tasks/lab_config/)
+    assert.doesNotMatch(log, /Warning:/, log);
+    assert.equal(code, 143);
+  },
 });

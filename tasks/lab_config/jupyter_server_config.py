@@ -12,6 +12,13 @@ a real change, an untracked one, or one in a merge conflict is left alone.
 
 import os
 import subprocess
+import warnings
+
+# Jupyter Server applies this file's settings to its contents manager twice, and the second
+# time its validator warns that the hook replaces itself; that warning is noise on every start.
+warnings.filterwarnings(
+    "ignore", message=r"Overriding existing post_save_hook \(refresh_git_index\) with a new one \(refresh_git_index\)"
+)
 
 
 def refresh_git_index(model, os_path, contents_manager, **kwargs):
