@@ -17,13 +17,6 @@ import {
   venvBin,
 } from "./project.ts";
 
-function option(name: string, fallback: string): string {
-  const i = Deno.args.indexOf(`--${name}`);
-  if (i >= 0 && Deno.args[i + 1]) return Deno.args[i + 1];
-  const inline = Deno.args.find((a) => a.startsWith(`--${name}=`));
-  return inline ? inline.slice(name.length + 3) : fallback;
-}
-
 const USAGE = `Usage: ${taskCommand("lab")} [--port N] [--host H] [-- jupyter options]
 
 Opens JupyterLab on notebooks/ with the project's Deno kernel (the one named
@@ -31,30 +24,32 @@ Opens JupyterLab on notebooks/ with the project's Deno kernel (the one named
 its token is printed when it is ready). Figures that notebooks save go to out/lab/figures/.
 Ctrl+C, SIGTERM or SIGHUP stop it with its kernels. Options after -- go to jupyter lab.`;
 
-const own = Deno.args.includes("--") ? Deno.args.slice(0, Deno.args.indexOf("--")) : Deno.args;
+// the task's own options before "--", jupyter lab's after it
+const split = Deno.args.indexOf("--");
+const own = split >= 0 ? Deno.args.slice(0, split) : Deno.args;
+const passThrough = split >= 0 ? Deno.args.slice(split + 1) : [];
 if (own.includes("--help") || own.includes("-h")) {
   console.log(USAGE);
   Deno.exit(0);
 }
+const given: Record<string, string | undefined> = {};
 for (let i = 0; i < own.length; i++) {
-  const name = own[i].split("=")[0];
-  if (name === "--port" || name === "--host") {
-    if (!own[i].includes("=")) i++; // its value
-    continue;
+  const [name, ...inline] = own[i].split("=");
+  if (name !== "--port" && name !== "--host") {
+    fail(
+      `Unknown option "${own[i]}": expected --port N, --host H or --help.`,
+      `Options for jupyter lab itself go after --: ${taskCommand("lab -- --no-browser")}`,
+    );
   }
-  fail(
-    `Unknown option "${own[i]}": expected --port N, --host H or --help.`,
-    `Options for jupyter lab itself go after --: ${taskCommand("lab -- --no-browser")}`,
-  );
+  given[name.slice(2)] = inline.length ? inline.join("=") : own[++i];
 }
 
-const host = option("host", "127.0.0.1");
-const portText = option("port", "8888");
+const host = given.host || "127.0.0.1";
+const portText = given.port || "8888";
 const port = Number(portText);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
   fail(`Invalid port "${portText}": expected an integer from 1 to 65535.`);
 }
-const passThrough = Deno.args.includes("--") ? Deno.args.slice(Deno.args.indexOf("--") + 1) : [];
 
 try {
   Deno.listen({ hostname: host, port }).close();

@@ -4,8 +4,9 @@ import assert from "node:assert/strict";
 import { ROOT } from "./notebook_files.ts";
 import { freePort } from "./jupyterlab.ts";
 
-async function lab(...args: string[]) {
-  const out = await new Deno.Command(Deno.execPath(), {
+// deno task lab's command (deno.json), with these arguments
+function labCommand(args: string[], options: Deno.CommandOptions = {}): Deno.Command {
+  return new Deno.Command(Deno.execPath(), {
     args: [
       "run",
       "--allow-read",
@@ -17,8 +18,13 @@ async function lab(...args: string[]) {
       ...args,
     ],
     cwd: ROOT,
-    env: { NO_COLOR: "1" },
-  }).output();
+    ...options,
+    env: { NO_COLOR: "1", ...options.env },
+  });
+}
+
+async function lab(...args: string[]) {
+  const out = await labCommand(args).output();
   const text = new TextDecoder();
   return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
 }
@@ -46,20 +52,8 @@ Deno.test({
   sanitizeResources: false,
   fn: async () => {
     const port = freePort();
-    const child = new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "--allow-read",
-        "--allow-run",
-        "--allow-env",
-        "--allow-net",
-        "--allow-sys=uid",
-        `${ROOT}/tasks/lab.ts`,
-        "--port",
-        String(port),
-      ],
-      cwd: ROOT,
-      env: { NO_COLOR: "1", BROWSER: "true" },
+    const child = labCommand(["--port", String(port)], {
+      env: { BROWSER: "true" },
       stdout: "piped",
       stderr: "piped",
     }).spawn();
