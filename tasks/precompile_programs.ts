@@ -13,6 +13,7 @@ import { ROOT } from "./project.ts";
 import { ACTIVATIONS } from "../lib/activations/activations.ts";
 import { programFingerprint, tracedWasm } from "../lib/kernel/fused_kernel.ts";
 import { UnsupportedOperationError } from "../lib/kernel/unsupported_operation.ts";
+import { base64 } from "../lib/figures/markup.ts";
 
 /**
  * The source of lib/kernel/precompiled_programs.ts for the registry as it is now.
@@ -29,13 +30,11 @@ export function storedProgramsSource(): { source: string; count: number } {
       if (error instanceof UnsupportedOperationError) continue; // runs kernel by kernel
       throw error;
     }
-    let binary = "";
-    for (const byte of wasm.bytes) binary += String.fromCharCode(byte);
     entries.push(
       `  ${JSON.stringify(spec.name)}: {\n` +
         `    fingerprint: ${JSON.stringify(programFingerprint(spec, 1))},\n` +
         `    outputs: ${wasm.outputs},\n` +
-        `    wasm: ${JSON.stringify(btoa(binary))},\n  },`,
+        `    wasm: ${JSON.stringify(base64(wasm.bytes))},\n  },`,
     );
   }
   const source = `/**
